@@ -1,0 +1,2 @@
+/** Computing and storing attribution credits per conversion per model. */
+package io.tracker.application.attribution;

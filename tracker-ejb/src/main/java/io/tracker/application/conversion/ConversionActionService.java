@@ -1,0 +1,49 @@
+package io.tracker.application.conversion;
+
+import io.tracker.domain.conversion.ConversionAction;
+import io.tracker.domain.conversion.ConversionCategory;
+import io.tracker.domain.conversion.CountingMode;
+import io.tracker.domain.shared.ConflictException;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The current tenant's conversion actions. */
+@Stateless
+public class ConversionActionService {
+
+    @PersistenceContext(unitName = "tracker")
+    private EntityManager em;
+
+    public ConversionAction create(String key, String name, ConversionCategory category, BigDecimal defaultValue,
+                                   CountingMode counting) {
+        if (findByKey(key).isPresent()) {
+            throw new ConflictException("conversion action '" + key + "' already exists");
+        }
+        ConversionAction action = new ConversionAction(key, name, category, defaultValue, counting);
+        em.persist(action);
+        em.flush();
+        return action;
+    }
+
+    public Optional<ConversionAction> findByKey(String key) {
+        return em.createQuery("select a from ConversionAction a where a.key = :key", ConversionAction.class)
+                .setParameter("key", key).getResultStream().findFirst();
+    }
+
+    public List<ConversionAction> list() {
+        return em.createQuery("select a from ConversionAction a order by a.key", ConversionAction.class)
+                .getResultList();
+    }
+
+    /** All of the tenant's actions by key. */
+    public Map<String, ConversionAction> byKey() {
+        return list().stream().collect(Collectors.toMap(ConversionAction::getKey, Function.identity()));
+    }
+}

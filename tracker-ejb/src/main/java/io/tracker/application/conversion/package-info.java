@@ -1,0 +1,2 @@
+/** Managing the tenant's conversion actions. */
+package io.tracker.application.conversion;

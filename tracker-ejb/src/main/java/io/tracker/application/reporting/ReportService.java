@@ -1,0 +1,81 @@
+package io.tracker.application.reporting;
+
+import io.tracker.application.conversion.ConversionActionService;
+import io.tracker.domain.attribution.AttributionModel;
+import io.tracker.domain.conversion.ConversionAction;
+import io.tracker.domain.conversion.ConversionCategory;
+import io.tracker.domain.shared.InvalidInputException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Read side: reports as projections over the stored credits, through JPA so that tenant
+ * isolation applies. Conversions are selected by their own time; unless an action is named,
+ * reports cover the tenant's macro conversion actions.
+ */
+@Stateless
+public class ReportService {
+
+    @PersistenceContext(unitName = "tracker")
+    private EntityManager em;
+
+    @EJB
+    private ConversionActionService conversionActions;
+
+    public AttributionReport attribution(AttributionModel model, ReportPeriod period, ReportDimension dimension,
+                                         String actionKey) {
+        List<Long> actions = actionIds(actionKey);
+        List<Object[]> result = em.createQuery("select c." + dimension.field() + ", sum(c.credit), sum(c.revenue) "
+                        + "from AttributionCredit c where c.model = :model and c.actionId in :actions "
+                        + "and c.convertedAt >= :from and c.convertedAt < :to "
+                        + "group by c." + dimension.field() + " order by sum(c.credit) desc, c." + dimension.field(),
+                        Object[].class)
+                .setParameter("model", model.apiName())
+                .setParameter("actions", actions)
+                .setParameter("from", period.start())
+                .setParameter("to", period.end())
+                .getResultList();
+        List<AttributionRow> rows = result.stream()
+                .map(r -> new AttributionRow((String) r[0], ((Number) r[1]).doubleValue(), money(r[2])))
+                .toList();
+        double conversions = rows.stream().mapToDouble(AttributionRow::conversions).sum();
+        double revenue = rows.stream().mapToDouble(AttributionRow::revenue).sum();
+        return new AttributionReport(model, period, dimension, rows, conversions, revenue);
+    }
+
+    public Kpis kpis(ReportPeriod period) {
+        long touchpoints = em.createQuery("select count(t) from Touchpoint t "
+                        + "where t.occurredAt >= :from and t.occurredAt < :to", Long.class)
+                .setParameter("from", period.start()).setParameter("to", period.end()).getSingleResult();
+        Object[] conv = em.createQuery("select count(c), sum(c.value) from Conversion c where c.actionId in :actions "
+                        + "and c.occurredAt >= :from and c.occurredAt < :to", Object[].class)
+                .setParameter("actions", actionIds(null))
+                .setParameter("from", period.start()).setParameter("to", period.end()).getSingleResult();
+        long conversions = ((Number) conv[0]).longValue();
+        double rate = touchpoints == 0 ? 0 : (double) conversions / touchpoints;
+        return new Kpis(touchpoints, conversions, rate, money(conv[1]));
+    }
+
+    private List<Long> actionIds(String actionKey) {
+        if (actionKey != null && !actionKey.isBlank()) {
+            return List.of(conversionActions.findByKey(actionKey.trim())
+                    .orElseThrow(() -> new InvalidInputException("unknown conversion action '" + actionKey + "'"))
+                    .getId());
+        }
+        List<Long> macro = conversionActions.list().stream()
+                .filter(a -> a.getCategory() == ConversionCategory.MACRO).map(ConversionAction::getId).toList();
+        return macro.isEmpty() ? List.of(-1L) : macro;
+    }
+
+    private static double money(Object sum) {
+        if (sum == null) {
+            return 0;
+        }
+        return (sum instanceof BigDecimal b ? b : new BigDecimal(sum.toString()))
+                .setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+}

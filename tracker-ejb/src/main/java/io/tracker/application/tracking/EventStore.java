@@ -1,0 +1,141 @@
+package io.tracker.application.tracking;
+
+import io.tracker.application.shared.Database;
+import io.tracker.application.tenant.CurrentTenant;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The ingestion hot path: stores validated events for the current tenant in JDBC batches, never
+ * one JPA {@code persist} per event.
+ *
+ * <p>Each event first claims its id in {@code event_receipt} ({@code ON CONFLICT DO NOTHING}); only
+ * events whose claim succeeded are written. Conversions are then de-duplicated by their dedupe key
+ * (same order id, or a second conversion of a count-one action) the same way. Runs in the caller's
+ * transaction, so a batch is stored whole or not at all.
+ */
+@Stateless
+public class EventStore {
+
+    private static final String CLAIM = "insert into event_receipt (tenant_id, event_id) values (?, ?) on conflict do nothing";
+    private static final String INSERT_TOUCHPOINT = "insert into touchpoint (tenant_id, event_id, visitor_id, occurred_at, "
+            + "channel, campaign, utm_source, utm_medium, utm_campaign, utm_term, utm_content, url, referrer, gclid, fbclid, msclkid) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_CONVERSION = "insert into conversion (tenant_id, event_id, visitor_id, occurred_at, "
+            + "action_id, value, currency, order_id, dedupe_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "on conflict (tenant_id, action_id, dedupe_key) do nothing";
+
+    @Resource(lookup = Database.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    private CurrentTenant currentTenant;
+
+    /**
+     * Stores the events, in order.
+     *
+     * @return for each event, whether it was stored (false: a duplicate)
+     */
+    public boolean[] store(List<? extends TrackedEvent> events) {
+        String tenantId = currentTenant.require();
+        boolean[] stored = new boolean[events.size()];
+        try (Connection c = dataSource.getConnection()) {
+            int[] claimed = claim(c, tenantId, events);
+            List<Integer> touchpoints = new ArrayList<>();
+            List<Integer> conversions = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                if (claimed[i] > 0) {
+                    (events.get(i) instanceof TrackedTouchpoint ? touchpoints : conversions).add(i);
+                }
+            }
+            for (int i : touchpoints) {
+                stored[i] = true;
+            }
+            insertTouchpoints(c, tenantId, events, touchpoints);
+            int[] inserted = insertConversions(c, tenantId, events, conversions);
+            for (int k = 0; k < conversions.size(); k++) {
+                stored[conversions.get(k)] = inserted[k] > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing events failed: " + e.getMessage(), e);
+        }
+        return stored;
+    }
+
+    private static int[] claim(Connection c, String tenantId, List<? extends TrackedEvent> events) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            for (TrackedEvent e : events) {
+                ps.setString(1, tenantId);
+                ps.setString(2, e.eventId());
+                ps.addBatch();
+            }
+            return events.isEmpty() ? new int[0] : ps.executeBatch();
+        }
+    }
+
+    private static void insertTouchpoints(Connection c, String tenantId, List<? extends TrackedEvent> events,
+                                          List<Integer> indexes) throws SQLException {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_TOUCHPOINT)) {
+            for (int i : indexes) {
+                TrackedTouchpoint t = (TrackedTouchpoint) events.get(i);
+                ps.setString(1, tenantId);
+                ps.setString(2, t.eventId());
+                ps.setString(3, t.visitorId());
+                ps.setObject(4, t.occurredAt().atOffset(ZoneOffset.UTC));
+                ps.setString(5, t.channel());
+                ps.setString(6, t.campaign());
+                ps.setString(7, t.utmSource());
+                ps.setString(8, t.utmMedium());
+                ps.setString(9, t.utmCampaign());
+                ps.setString(10, t.utmTerm());
+                ps.setString(11, t.utmContent());
+                ps.setString(12, t.url());
+                ps.setString(13, t.referrer());
+                ps.setString(14, t.gclid());
+                ps.setString(15, t.fbclid());
+                ps.setString(16, t.msclkid());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static int[] insertConversions(Connection c, String tenantId, List<? extends TrackedEvent> events,
+                                           List<Integer> indexes) throws SQLException {
+        if (indexes.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CONVERSION)) {
+            for (int i : indexes) {
+                TrackedConversion cv = (TrackedConversion) events.get(i);
+                ps.setString(1, tenantId);
+                ps.setString(2, cv.eventId());
+                ps.setString(3, cv.visitorId());
+                ps.setObject(4, cv.occurredAt().atOffset(ZoneOffset.UTC));
+                ps.setLong(5, cv.actionId());
+                ps.setBigDecimal(6, cv.value());
+                ps.setString(7, cv.currency());
+                if (cv.orderId() == null) {
+                    ps.setNull(8, Types.VARCHAR);
+                } else {
+                    ps.setString(8, cv.orderId());
+                }
+                ps.setString(9, cv.dedupeKey());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.tracker.application.tracking;
+
+import io.tracker.domain.campaign.DefaultChannelGrouping;
+import io.tracker.domain.campaign.TrafficSignals;
+import io.tracker.domain.conversion.ConversionAction;
+import io.tracker.domain.conversion.CountingMode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns an {@link EventInput} into a {@link TrackedEvent}, or says in one sentence what is wrong.
+ *
+ * <p>Rules: {@code event_id}, {@code type}, {@code timestamp} and {@code visitor_id} are required;
+ * the timestamp is ISO-8601 with an offset or {@code Z} and at most one day in the future;
+ * UTM values and click ids missing from the event are read from the query string of {@code url};
+ * the channel is the explicit one or the {@link DefaultChannelGrouping default grouping}'s.
+ * A conversion's {@code action} must be one of the tenant's conversion action keys (the tenant's
+ * default action when absent); its value (default: the action's) is rounded to cents and must
+ * not be negative; its currency (default: the tenant's) must be an ISO 4217 code.
+ */
+public final class EventValidator {
+
+    static final int MAX_ID_LENGTH = 200;
+    static final int MAX_TEXT_LENGTH = 500;
+    static final int MAX_URL_LENGTH = 4096;
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+    private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000");
+
+    private final Map<String, ConversionAction> actionsByKey;
+    private final String defaultActionKey;
+    private final Currency tenantCurrency;
+    private final Clock clock;
+
+    public EventValidator(Map<String, ConversionAction> actionsByKey, String defaultActionKey,
+                          Currency tenantCurrency, Clock clock) {
+        this.actionsByKey = actionsByKey;
+        this.defaultActionKey = defaultActionKey;
+        this.tenantCurrency = tenantCurrency;
+        this.clock = clock;
+    }
+
+    /** The validated event; throws {@link InvalidEventException} with the reason otherwise. */
+    public TrackedEvent validate(EventInput in) {
+        String eventId = required("event_id", in.eventId(), MAX_ID_LENGTH);
+        String type = required("type", in.type(), MAX_ID_LENGTH);
+        Instant at = timestamp(in.timestamp());
+        String visitorId = required("visitor_id", in.visitorId(), MAX_ID_LENGTH);
+        return switch (type) {
+            case "touchpoint" -> touchpoint(in, eventId, visitorId, at);
+            case "conversion" -> conversion(in, eventId, visitorId, at);
+            default -> throw new InvalidEventException("type must be 'touchpoint' or 'conversion', not '" + type + "'");
+        };
+    }
+
+    private TrackedTouchpoint touchpoint(EventInput in, String eventId, String visitorId, Instant at) {
+        String url = optional("url", in.url(), MAX_URL_LENGTH);
+        Map<String, String> query = queryParameters(url);
+        String utmSource = optional("utm_source", or(in.utmSource(), query.get("utm_source")), MAX_TEXT_LENGTH);
+        String utmMedium = optional("utm_medium", or(in.utmMedium(), query.get("utm_medium")), MAX_TEXT_LENGTH);
+        String utmCampaign = optional("utm_campaign", or(in.utmCampaign(), query.get("utm_campaign")), MAX_TEXT_LENGTH);
+        String utmTerm = optional("utm_term", or(in.utmTerm(), query.get("utm_term")), MAX_TEXT_LENGTH);
+        String utmContent = optional("utm_content", or(in.utmContent(), query.get("utm_content")), MAX_TEXT_LENGTH);
+        String gclid = optional("gclid", or(in.gclid(), query.get("gclid")), MAX_TEXT_LENGTH);
+        String fbclid = optional("fbclid", or(in.fbclid(), query.get("fbclid")), MAX_TEXT_LENGTH);
+        String msclkid = optional("msclkid", or(in.msclkid(), query.get("msclkid")), MAX_TEXT_LENGTH);
+        String referrer = optional("referrer", in.referrer(), MAX_URL_LENGTH);
+        String explicitChannel = optional("channel", in.channel(), MAX_TEXT_LENGTH);
+        String campaign = optional("campaign", or(in.campaign(), utmCampaign), MAX_TEXT_LENGTH);
+        String channel = DefaultChannelGrouping.classify(
+                new TrafficSignals(explicitChannel, utmSource, utmMedium, referrer, gclid, fbclid, msclkid));
+        return new TrackedTouchpoint(eventId, visitorId, at, channel, campaign, utmSource, utmMedium, utmCampaign,
+                utmTerm, utmContent, url, referrer, gclid, fbclid, msclkid);
+    }
+
+    private TrackedConversion conversion(EventInput in, String eventId, String visitorId, Instant at) {
+        String actionKey = optional("action", in.action(), MAX_TEXT_LENGTH);
+        if (actionKey == null) {
+            actionKey = defaultActionKey;
+        }
+        ConversionAction action = actionsByKey.get(actionKey);
+        if (action == null) {
+            throw new InvalidEventException("unknown conversion action '" + actionKey + "'; this tenant has "
+                    + actionsByKey.keySet().stream().sorted().toList());
+        }
+        BigDecimal value = in.value() == null ? action.getDefaultValue() : in.value();
+        if (value.signum() < 0) {
+            throw new InvalidEventException("value must not be negative");
+        }
+        if (value.compareTo(MAX_VALUE) >= 0) {
+            throw new InvalidEventException("value must be below " + MAX_VALUE.toPlainString());
+        }
+        value = value.setScale(2, RoundingMode.HALF_UP);
+        String currency = currency(in.currency());
+        String orderId = optional("order_id", in.orderId(), MAX_ID_LENGTH);
+        String dedupeKey = action.getCounting() == CountingMode.ONE ? "visitor:" + visitorId
+                : orderId != null ? "order:" + orderId : null;
+        return new TrackedConversion(eventId, visitorId, at, action.getId(), value, currency, orderId, dedupeKey);
+    }
+
+    private String currency(String code) {
+        if (code == null || code.isBlank()) {
+            return tenantCurrency.getCurrencyCode();
+        }
+        String upper = code.trim().toUpperCase(Locale.ROOT);
+        if (!upper.matches("[A-Z]{3}")) {
+            throw new InvalidEventException("currency must be an ISO 4217 code such as EUR, not '" + code + "'");
+        }
+        try {
+            return Currency.getInstance(upper).getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("currency '" + code + "' is not an ISO 4217 code");
+        }
+    }
+
+    private Instant timestamp(String text) {
+        String value = required("timestamp", text, MAX_ID_LENGTH);
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException("timestamp '" + value
+                    + "' is not ISO-8601 with an offset or Z, such as 2026-03-01T12:30:00Z");
+        }
+        if (at.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
+            throw new InvalidEventException("timestamp '" + value + "' is more than a day in the future");
+        }
+        return at;
+    }
+
+    private static String required(String field, String value, int maxLength) {
+        String v = optional(field, value, maxLength);
+        if (v == null) {
+            throw new InvalidEventException(field + " is required");
+        }
+        return v;
+    }
+
+    private static String optional(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        if (v.length() > maxLength) {
+            throw new InvalidEventException(field + " is longer than " + maxLength + " characters");
+        }
+        return v;
+    }
+
+    private static String or(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
+    }
+
+    /** Query parameters of a landing page URL; empty when there is none or it cannot be read. */
+    static Map<String, String> queryParameters(String url) {
+        Map<String, String> params = new HashMap<>();
+        if (url == null) {
+            return params;
+        }
+        String query;
+        try {
+            query = URI.create(url).getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return params;
+        }
+        if (query == null) {
+            return params;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                try {
+                    String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+                    params.putIfAbsent(key, URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException ignored) {
+                    // a malformed escape in one parameter does not spoil the others
+                }
+            }
+        }
+        return params;
+    }
+
+    /** The reason an event was not accepted, written for the API caller. */
+    public static class InvalidEventException extends RuntimeException {
+        public InvalidEventException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.tracker.application.tracking.imports;
+
+import io.tracker.application.tracking.TrackedConversion;
+import io.tracker.application.tracking.TrackedEvent;
+import io.tracker.application.tracking.TrackedTouchpoint;
+import io.tracker.domain.conversion.ConversionAction;
+import io.tracker.domain.conversion.CountingMode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Rows of a Google Analytics (Universal Analytics / GA 360) session export, one row per hit.
+ *
+ * <ul>
+ *   <li>A session is {@code (fullVisitorId, visitId)}; its first row becomes one touchpoint on the
+ *       session's {@code channelGrouping} at the session start, {@code visitId} (POSIX seconds).
+ *       Ids are kept as text (visitor ids can have leading zeros).</li>
+ *   <li>A session with {@code totalTransactionRevenue} becomes one purchase (the tenant's default
+ *       macro action) worth that revenue, which GA gives in micros (millionths: 200000000 is
+ *       200.00), in {@code currencyCode} (the tenant's currency when empty), at the session start
+ *       plus the row's {@code time} (milliseconds into the session), with {@code transactionId}
+ *       as order id when the session has one. Session-level revenue repeated on several hit rows
+ *       counts once.</li>
+ * </ul>
+ *
+ * Event ids are {@code ga:<fullVisitorId>:<visitId>} and the same with {@code :transaction}.
+ */
+final class GaSessionRows {
+
+    static final Set<String> COLUMNS = Set.of("fullVisitorId", "channelGrouping", "time", "totalTransactionRevenue",
+            "visitId", "currencyCode", "transactionId");
+    private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
+
+    private final ConversionAction action;
+    private final String defaultCurrency;
+    private final Set<String> sessions = new HashSet<>();
+    private final Set<String> transactions = new HashSet<>();
+
+    GaSessionRows(ConversionAction action, String defaultCurrency) {
+        this.action = action;
+        this.defaultCurrency = defaultCurrency;
+    }
+
+    List<TrackedEvent> read(CSVRecord r) {
+        String visitor = TouchpointCsvRows.required(r, "fullVisitorId");
+        String visitId = TouchpointCsvRows.required(r, "visitId");
+        Instant start = Instant.ofEpochSecond(number("visitId", visitId));
+        String session = visitor + ":" + visitId;
+        List<TrackedEvent> events = new ArrayList<>(2);
+        if (sessions.add(session)) {
+            String channel = TouchpointCsvRows.required(r, "channelGrouping");
+            events.add(new TrackedTouchpoint("ga:" + session, visitor, start, channel, null, null, null, null,
+                    null, null, null, null, null, null, null));
+        }
+        String revenue = r.get("totalTransactionRevenue");
+        if (revenue != null && !revenue.isBlank() && !transactions.contains(session)) {
+            long micros = number("totalTransactionRevenue", revenue.trim());
+            String timeText = r.get("time");
+            long offsetMillis = timeText == null || timeText.isBlank() ? 0 : number("time", timeText.trim());
+            BigDecimal value = BigDecimal.valueOf(micros).divide(MICROS, 2, RoundingMode.HALF_UP);
+            String orderId = blankToNull(r.get("transactionId"));
+            String dedupe = action.getCounting() == CountingMode.ONE ? "visitor:" + visitor
+                    : orderId == null ? null : "order:" + orderId;
+            events.add(new TrackedConversion("ga:" + session + ":transaction", visitor, start.plusMillis(offsetMillis),
+                    action.getId(), value, currency(r.get("currencyCode")), orderId, dedupe));
+            transactions.add(session);
+        }
+        return events;
+    }
+
+    private String currency(String code) {
+        if (code == null || code.isBlank()) {
+            return defaultCurrency;
+        }
+        String upper = code.trim().toUpperCase(Locale.ROOT);
+        try {
+            return java.util.Currency.getInstance(upper).getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            throw new RowException("currencyCode '" + code + "' is not an ISO 4217 code");
+        }
+    }
+
+    private static long number(String column, String text) {
+        try {
+            long v = Long.parseLong(text);
+            if (v < 0) {
+                throw new RowException(column + " must not be negative");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new RowException(column + " '" + text + "' is not a whole number");
+        }
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+}

@@ -1,0 +1,77 @@
+package io.tracker.application.tracking.imports;
+
+import io.tracker.application.tracking.EventStore;
+import io.tracker.application.tracking.RejectedEvent;
+import io.tracker.application.tracking.TrackedConversion;
+import io.tracker.application.tracking.TrackedEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects an import's events and writes them in chunks, so a large file streams through in
+ * bounded memory; remembers the visitors concerned so attribution runs once, at the end, over
+ * journeys that may have arrived in any order.
+ */
+final class ImportBatch {
+
+    private static final int CHUNK = 2_000;
+
+    private final EventStore store;
+    private final List<TrackedEvent> pending = new ArrayList<>(CHUNK);
+    private final Set<String> visitors = new LinkedHashSet<>();
+    private final List<RejectedEvent> errors = new ArrayList<>();
+    private long rows;
+    private long touchpoints;
+    private long conversions;
+    private long duplicates;
+
+    ImportBatch(EventStore store) {
+        this.store = store;
+    }
+
+    void row() {
+        rows++;
+    }
+
+    void add(TrackedEvent event) {
+        pending.add(event);
+        if (pending.size() >= CHUNK) {
+            flush();
+        }
+    }
+
+    void reject(long line, String error) {
+        errors.add(new RejectedEvent((int) line, error));
+    }
+
+    void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        boolean[] stored = store.store(pending);
+        for (int i = 0; i < stored.length; i++) {
+            TrackedEvent e = pending.get(i);
+            if (!stored[i]) {
+                duplicates++;
+            } else {
+                visitors.add(e.visitorId());
+                if (e instanceof TrackedConversion) {
+                    conversions++;
+                } else {
+                    touchpoints++;
+                }
+            }
+        }
+        pending.clear();
+    }
+
+    Set<String> visitors() {
+        return visitors;
+    }
+
+    ImportReport report() {
+        return new ImportReport(rows, touchpoints, conversions, duplicates, List.copyOf(errors));
+    }
+}

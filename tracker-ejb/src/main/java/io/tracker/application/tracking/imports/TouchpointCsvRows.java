@@ -1,0 +1,123 @@
+package io.tracker.application.tracking.imports;
+
+import io.tracker.application.tracking.TrackedConversion;
+import io.tracker.application.tracking.TrackedEvent;
+import io.tracker.application.tracking.TrackedTouchpoint;
+import io.tracker.domain.conversion.ConversionAction;
+import io.tracker.domain.conversion.CountingMode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Rows of the common multi-touch CSV layout {@code customer_id,time,interaction,conversion,
+ * conversion_value,channel} (as in the Criteo/Kaggle attribution data sets).
+ *
+ * <p>Every row is a touchpoint of {@code customer_id} on {@code channel} at {@code time}. A row with
+ * {@code conversion} = {@code 1} (or {@code true}) is also a conversion of the tenant's default
+ * macro action, worth {@code conversion_value} (the action's default when empty), at the same
+ * instant, so the row's own touch is the last of its journey. {@code time} is ISO-8601 with an
+ * offset or {@code Z}, or a local {@code yyyy-MM-dd HH:mm[:ss]} / {@code yyyy-MM-ddTHH:mm[:ss]}
+ * read in the tenant's time zone. {@code interaction} is informative only. Journeys are ordered
+ * by time, not by file order.
+ *
+ * <p>Event ids are {@code csv:<customer>:<time>:<channel>:<n>} (n counts identical rows), so
+ * importing a file again stores nothing twice.
+ */
+final class TouchpointCsvRows {
+
+    static final Set<String> COLUMNS = Set.of("customer_id", "time", "interaction", "conversion",
+            "conversion_value", "channel");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSS]");
+
+    private final ZoneId zone;
+    private final ConversionAction action;
+    private final String currency;
+    private final Map<String, Integer> occurrences = new HashMap<>();
+
+    TouchpointCsvRows(ZoneId zone, ConversionAction action, String currency) {
+        this.zone = zone;
+        this.action = action;
+        this.currency = currency;
+    }
+
+    List<TrackedEvent> read(CSVRecord r) {
+        String customer = required(r, "customer_id");
+        String timeText = required(r, "time");
+        Instant at = time(timeText);
+        String channel = required(r, "channel");
+        boolean converted = converted(r.get("conversion"));
+        String key = customer + ":" + timeText + ":" + channel;
+        int n = occurrences.merge(key, 1, Integer::sum);
+        String eventId = "csv:" + key + ":" + n;
+
+        List<TrackedEvent> events = new ArrayList<>(2);
+        events.add(new TrackedTouchpoint(eventId, customer, at, channel, null, null, null, null, null, null,
+                null, null, null, null, null));
+        if (converted) {
+            BigDecimal value = value(r.get("conversion_value"));
+            String dedupe = action.getCounting() == CountingMode.ONE ? "visitor:" + customer : null;
+            events.add(new TrackedConversion(eventId + ":conversion", customer, at, action.getId(), value, currency,
+                    null, dedupe));
+        }
+        return events;
+    }
+
+    private Instant time(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(text, LOCAL).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new RowException("time '" + text + "' is neither ISO-8601 nor yyyy-MM-dd HH:mm:ss");
+            }
+        }
+    }
+
+    private static boolean converted(String text) {
+        String v = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "1", "true", "yes" -> true;
+            case "0", "false", "no", "" -> false;
+            default -> throw new RowException("conversion must be 0 or 1, not '" + text + "'");
+        };
+    }
+
+    private BigDecimal value(String text) {
+        if (text == null || text.isBlank()) {
+            return action.getDefaultValue();
+        }
+        try {
+            BigDecimal v = new BigDecimal(text.trim());
+            if (v.signum() < 0) {
+                throw new RowException("conversion_value must not be negative");
+            }
+            return v.setScale(2, RoundingMode.HALF_UP);
+        } catch (NumberFormatException e) {
+            throw new RowException("conversion_value '" + text + "' is not a number");
+        }
+    }
+
+    static String required(CSVRecord r, String column) {
+        String v = r.get(column);
+        if (v == null || v.isBlank()) {
+            throw new RowException(column + " is empty");
+        }
+        if (v.length() > 200) {
+            throw new RowException(column + " is longer than 200 characters");
+        }
+        return v.trim();
+    }
+}

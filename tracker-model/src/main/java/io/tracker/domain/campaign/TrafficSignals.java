@@ -1,0 +1,16 @@
+package io.tracker.domain.campaign;
+
+/**
+ * What a touchpoint tells about where the visitor came from. Every field may be null.
+ *
+ * @param channel     a channel the sender named explicitly; it wins over every rule
+ * @param utmSource   {@code utm_source}, such as {@code google} or {@code newsletter}
+ * @param utmMedium   {@code utm_medium}, such as {@code cpc}, {@code email} or {@code sms}
+ * @param referrer    the full referrer URL of the landing page view
+ * @param gclid       Google Ads click id
+ * @param fbclid      Meta (Facebook, Instagram) click id
+ * @param msclkid     Microsoft Advertising click id
+ */
+public record TrafficSignals(String channel, String utmSource, String utmMedium, String referrer,
+                             String gclid, String fbclid, String msclkid) {
+}

@@ -1,0 +1,86 @@
+package io.tracker.domain.tenant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A client account: the unit of isolation. Every tracked row belongs to exactly one tenant.
+ *
+ * <p>The time zone (an IANA id such as {@code Europe/Berlin}) decides where a reporting day
+ * starts and ends; the reporting currency (ISO 4217) is the currency of conversion values that
+ * arrive without one. The default conversion action is what offline imports record when a row
+ * says only "converted".
+ */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+    @Id
+    private String id;
+
+    @Column(name = "agency_id", nullable = false)
+    private String agencyId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "time_zone", nullable = false)
+    private String timeZone;
+
+    @Column(nullable = false)
+    private String currency;
+
+    @Column(name = "default_action_key", nullable = false)
+    private String defaultActionKey;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Tenant() {
+    }
+
+    public Tenant(String agencyId, String name, ZoneId timeZone, Currency currency, String defaultActionKey) {
+        this.id = UUID.randomUUID().toString();
+        this.agencyId = Objects.requireNonNull(agencyId);
+        this.name = Objects.requireNonNull(name);
+        this.timeZone = timeZone.getId();
+        this.currency = currency.getCurrencyCode();
+        this.defaultActionKey = Objects.requireNonNull(defaultActionKey);
+        this.createdAt = Instant.now();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getAgencyId() {
+        return agencyId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public ZoneId getTimeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public Currency getCurrency() {
+        return Currency.getInstance(currency);
+    }
+
+    public String getDefaultActionKey() {
+        return defaultActionKey;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}
