@@ -26,12 +26,12 @@ public class DatabaseMigration {
 
     @PostConstruct
     void migrate() {
-        var result = Flyway.configure(DatabaseMigration.class.getClassLoader())
+        Flyway flyway = Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        LOG.info(() -> "Database schema at version " + flyway.info().current().getVersion()
+                + " (" + applied + " migrations applied now)");
     }
 }

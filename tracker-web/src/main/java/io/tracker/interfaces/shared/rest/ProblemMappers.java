@@ -1,0 +1,111 @@
+package io.tracker.interfaces.shared.rest;
+
+import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.domain.shared.ConflictException;
+import io.tracker.domain.shared.DomainException;
+import io.tracker.domain.shared.InvalidInputException;
+import io.tracker.domain.shared.NotFoundException;
+import io.tracker.domain.shared.RuleViolationException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every error leaves the API as problem+json: domain exceptions by their meaning, JAX-RS's own
+ * (404 for an unknown path, 405, 415 …) with their status, anything else as a 500 that says
+ * nothing about the inside (the stack trace goes to the server log only).
+ */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    static Response forDomain(DomainException e) {
+        if (e instanceof NotFoundException) {
+            return Problem.of(Response.Status.NOT_FOUND, e.getMessage());
+        }
+        if (e instanceof ConflictException) {
+            return Problem.of(Response.Status.CONFLICT, e.getMessage());
+        }
+        if (e instanceof RuleViolationException) {
+            return Problem.of(422, e.getMessage());
+        }
+        if (e instanceof InvalidInputException) {
+            return Problem.of(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+        if (e instanceof CurrentTenant.NoTenantException) {
+            return Problem.of(Response.Status.UNAUTHORIZED, "this request needs credentials");
+        }
+        return Problem.of(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    /** Domain exceptions thrown directly by resources. */
+    @Provider
+    public static class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+        @Override
+        public Response toResponse(DomainException e) {
+            return forDomain(e);
+        }
+    }
+
+    /** Exceptions from EJBs arrive wrapped; unwrap a domain exception, hide anything else. */
+    @Provider
+    public static class EjbExceptionMapper implements ExceptionMapper<EJBException> {
+        @Override
+        public Response toResponse(EJBException e) {
+            Throwable cause = e;
+            while (cause != null) {
+                if (cause instanceof DomainException d) {
+                    return forDomain(d);
+                }
+                cause = cause.getCause();
+            }
+            return internal(e);
+        }
+    }
+
+    @Provider
+    public static class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                return internal(e);
+            }
+            String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
+                    ? Response.Status.fromStatusCode(status) == null ? "request failed"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase()
+                    : e.getMessage();
+            return Problem.of(status, detail);
+        }
+    }
+
+    @Provider
+    public static class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            if (e instanceof DomainException d) {
+                return forDomain(d);
+            }
+            if (e instanceof EJBException ejb) {
+                return new EjbExceptionMapper().toResponse(ejb);
+            }
+            if (e instanceof WebApplicationException w) {
+                return new WebApplicationExceptionMapper().toResponse(w);
+            }
+            return internal(e);
+        }
+    }
+
+    static Response internal(Throwable e) {
+        LOG.log(Level.SEVERE, "unexpected error in the API", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
+                "the server failed to handle this request; nothing was stored");
+    }
+}

@@ -1,0 +1,66 @@
+package io.tracker.interfaces.tracking.rest;
+
+import io.tracker.application.tracking.EventInput;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+
+/**
+ * Reads one item of an events batch into an {@link EventInput}, checking only JSON types:
+ * text fields must be strings (or null), {@code value} a number or a numeric string.
+ * Whether the values make sense is the {@code EventValidator}'s job.
+ */
+final class EventJson {
+
+    private EventJson() {
+    }
+
+    static EventInput read(JsonValue item) {
+        if (!(item instanceof JsonObject o)) {
+            throw new UnreadableEventException("each event must be a JSON object");
+        }
+        return new EventInput(text(o, "event_id"), text(o, "type"), text(o, "timestamp"), text(o, "visitor_id"),
+                text(o, "channel"), text(o, "campaign"),
+                text(o, "utm_source"), text(o, "utm_medium"), text(o, "utm_campaign"), text(o, "utm_term"),
+                text(o, "utm_content"), text(o, "url"), text(o, "referrer"),
+                text(o, "gclid"), text(o, "fbclid"), text(o, "msclkid"),
+                text(o, "action"), number(o, "value"), text(o, "currency"), text(o, "order_id"));
+    }
+
+    private static String text(JsonObject o, String field) {
+        JsonValue v = o.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        throw new UnreadableEventException(field + " must be a string");
+    }
+
+    private static BigDecimal number(JsonObject o, String field) {
+        JsonValue v = o.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v instanceof JsonNumber n) {
+            return n.bigDecimalValue();
+        }
+        if (v instanceof JsonString s) {
+            try {
+                return new BigDecimal(s.getString().trim());
+            } catch (NumberFormatException e) {
+                throw new UnreadableEventException(field + " must be a number, not '" + s.getString() + "'");
+            }
+        }
+        throw new UnreadableEventException(field + " must be a number");
+    }
+
+    static class UnreadableEventException extends RuntimeException {
+        UnreadableEventException(String message) {
+            super(message);
+        }
+    }
+}
