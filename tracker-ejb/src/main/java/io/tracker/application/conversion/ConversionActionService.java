@@ -3,6 +3,7 @@ package io.tracker.application.conversion;
 import io.tracker.domain.conversion.ConversionAction;
 import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.conversion.CountingMode;
+import io.tracker.domain.conversion.CountingRule;
 import io.tracker.domain.shared.ConflictException;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -42,8 +43,9 @@ public class ConversionActionService {
                 .getResultList();
     }
 
-    /** All of the tenant's actions by key. */
-    public Map<String, ConversionAction> byKey() {
-        return list().stream().collect(Collectors.toMap(ConversionAction::getKey, Function.identity()));
+    /** The counting rules of all of the tenant's actions, by action key. */
+    public Map<String, CountingRule> countingRules() {
+        return list().stream().map(ConversionAction::countingRule)
+                .collect(Collectors.toMap(CountingRule::key, Function.identity()));
     }
 }

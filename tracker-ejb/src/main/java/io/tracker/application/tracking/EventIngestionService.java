@@ -41,7 +41,7 @@ public class EventIngestionService {
      */
     public IngestionReport ingest(List<EventInput> events, List<RejectedEvent> invalid) {
         Tenant tenant = tenants.current();
-        EventValidator validator = new EventValidator(conversionActions.byKey(), tenant.getDefaultActionKey(),
+        EventValidator validator = new EventValidator(conversionActions.countingRules(), tenant.getDefaultActionKey(),
                 tenant.getCurrency(), Clock.systemUTC());
         List<RejectedEvent> rejected = new ArrayList<>(invalid);
         Set<Integer> alreadyRejected = new java.util.HashSet<>();

@@ -2,11 +2,9 @@ package io.tracker.application.tracking;
 
 import io.tracker.domain.campaign.DefaultChannelGrouping;
 import io.tracker.domain.campaign.TrafficSignals;
-import io.tracker.domain.conversion.ConversionAction;
-import io.tracker.domain.conversion.CountingMode;
+import io.tracker.domain.conversion.CountingRule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,12 +36,12 @@ public final class EventValidator {
     private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
     private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000");
 
-    private final Map<String, ConversionAction> actionsByKey;
+    private final Map<String, CountingRule> actionsByKey;
     private final String defaultActionKey;
     private final Currency tenantCurrency;
     private final Clock clock;
 
-    public EventValidator(Map<String, ConversionAction> actionsByKey, String defaultActionKey,
+    public EventValidator(Map<String, CountingRule> actionsByKey, String defaultActionKey,
                           Currency tenantCurrency, Clock clock) {
         this.actionsByKey = actionsByKey;
         this.defaultActionKey = defaultActionKey;
@@ -89,12 +87,12 @@ public final class EventValidator {
         if (actionKey == null) {
             actionKey = defaultActionKey;
         }
-        ConversionAction action = actionsByKey.get(actionKey);
+        CountingRule action = actionsByKey.get(actionKey);
         if (action == null) {
             throw new InvalidEventException("unknown conversion action '" + actionKey + "'; this tenant has "
                     + actionsByKey.keySet().stream().sorted().toList());
         }
-        BigDecimal value = in.value() == null ? action.getDefaultValue() : in.value();
+        BigDecimal value = in.value() == null ? action.defaultValue() : in.value();
         if (value.signum() < 0) {
             throw new InvalidEventException("value must not be negative");
         }
@@ -104,9 +102,8 @@ public final class EventValidator {
         value = value.setScale(2, RoundingMode.HALF_UP);
         String currency = currency(in.currency());
         String orderId = optional("order_id", in.orderId(), MAX_ID_LENGTH);
-        String dedupeKey = action.getCounting() == CountingMode.ONE ? "visitor:" + visitorId
-                : orderId != null ? "order:" + orderId : null;
-        return new TrackedConversion(eventId, visitorId, at, action.getId(), value, currency, orderId, dedupeKey);
+        return new TrackedConversion(eventId, visitorId, at, action.actionId(), value, currency, orderId,
+                action.dedupeKey(visitorId, orderId));
     }
 
     private String currency(String code) {
@@ -162,21 +159,19 @@ public final class EventValidator {
         return first != null && !first.isBlank() ? first : second;
     }
 
-    /** Query parameters of a landing page URL; empty when there is none or it cannot be read. */
+    /**
+     * Query parameters of a landing page URL (keys lower-cased, first value wins); empty when there
+     * is none. Read leniently, without {@link URI}, because real landing URLs often carry characters
+     * or escapes that a strict parser refuses, and one bad parameter must not hide the others.
+     */
     static Map<String, String> queryParameters(String url) {
         Map<String, String> params = new HashMap<>();
-        if (url == null) {
+        int q = url == null ? -1 : url.indexOf('?');
+        if (q < 0) {
             return params;
         }
-        String query;
-        try {
-            query = URI.create(url).getRawQuery();
-        } catch (IllegalArgumentException e) {
-            return params;
-        }
-        if (query == null) {
-            return params;
-        }
+        int hash = url.indexOf('#', q);
+        String query = hash < 0 ? url.substring(q + 1) : url.substring(q + 1, hash);
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {

@@ -77,4 +77,9 @@ public class ConversionAction extends TenantOwned {
     public CountingMode getCounting() {
         return counting;
     }
+
+    /** The rule ingestion applies to this action's conversions. */
+    public CountingRule countingRule() {
+        return new CountingRule(id, key, defaultValue, counting);
+    }
 }

@@ -3,8 +3,7 @@ package io.tracker.application.tracking.imports;
 import io.tracker.application.tracking.TrackedConversion;
 import io.tracker.application.tracking.TrackedEvent;
 import io.tracker.application.tracking.TrackedTouchpoint;
-import io.tracker.domain.conversion.ConversionAction;
-import io.tracker.domain.conversion.CountingMode;
+import io.tracker.domain.conversion.CountingRule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -38,12 +37,12 @@ final class GaSessionRows {
             "visitId", "currencyCode", "transactionId");
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
 
-    private final ConversionAction action;
+    private final CountingRule action;
     private final String defaultCurrency;
     private final Set<String> sessions = new HashSet<>();
     private final Set<String> transactions = new HashSet<>();
 
-    GaSessionRows(ConversionAction action, String defaultCurrency) {
+    GaSessionRows(CountingRule action, String defaultCurrency) {
         this.action = action;
         this.defaultCurrency = defaultCurrency;
     }
@@ -66,10 +65,9 @@ final class GaSessionRows {
             long offsetMillis = timeText == null || timeText.isBlank() ? 0 : number("time", timeText.trim());
             BigDecimal value = BigDecimal.valueOf(micros).divide(MICROS, 2, RoundingMode.HALF_UP);
             String orderId = blankToNull(r.get("transactionId"));
-            String dedupe = action.getCounting() == CountingMode.ONE ? "visitor:" + visitor
-                    : orderId == null ? null : "order:" + orderId;
             events.add(new TrackedConversion("ga:" + session + ":transaction", visitor, start.plusMillis(offsetMillis),
-                    action.getId(), value, currency(r.get("currencyCode")), orderId, dedupe));
+                    action.actionId(), value, currency(r.get("currencyCode")), orderId,
+                    action.dedupeKey(visitor, orderId)));
             transactions.add(session);
         }
         return events;

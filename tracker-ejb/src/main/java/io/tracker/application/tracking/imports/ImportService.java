@@ -5,6 +5,7 @@ import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.application.tracking.EventStore;
 import io.tracker.domain.conversion.ConversionAction;
+import io.tracker.domain.conversion.CountingRule;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.RuleViolationException;
 import io.tracker.domain.tenant.Tenant;
@@ -68,9 +69,10 @@ public class ImportService {
         return run(csv, GaSessionRows.COLUMNS, (record, batch) -> rows.read(record).forEach(batch::add));
     }
 
-    private ConversionAction defaultAction(Tenant tenant) {
-        return conversionActions.findByKey(tenant.getDefaultActionKey()).orElseThrow(() -> new RuleViolationException(
-                "the tenant's default conversion action '" + tenant.getDefaultActionKey() + "' does not exist"));
+    private CountingRule defaultAction(Tenant tenant) {
+        return conversionActions.findByKey(tenant.getDefaultActionKey()).map(ConversionAction::countingRule)
+                .orElseThrow(() -> new RuleViolationException("the tenant's default conversion action '"
+                        + tenant.getDefaultActionKey() + "' does not exist"));
     }
 
     private ImportReport run(InputStream csv, Set<String> requiredColumns, RowReader reader) {

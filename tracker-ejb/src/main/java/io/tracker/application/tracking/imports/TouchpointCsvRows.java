@@ -3,8 +3,7 @@ package io.tracker.application.tracking.imports;
 import io.tracker.application.tracking.TrackedConversion;
 import io.tracker.application.tracking.TrackedEvent;
 import io.tracker.application.tracking.TrackedTouchpoint;
-import io.tracker.domain.conversion.ConversionAction;
-import io.tracker.domain.conversion.CountingMode;
+import io.tracker.domain.conversion.CountingRule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -42,11 +41,11 @@ final class TouchpointCsvRows {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSS]");
 
     private final ZoneId zone;
-    private final ConversionAction action;
+    private final CountingRule action;
     private final String currency;
     private final Map<String, Integer> occurrences = new HashMap<>();
 
-    TouchpointCsvRows(ZoneId zone, ConversionAction action, String currency) {
+    TouchpointCsvRows(ZoneId zone, CountingRule action, String currency) {
         this.zone = zone;
         this.action = action;
         this.currency = currency;
@@ -67,9 +66,8 @@ final class TouchpointCsvRows {
                 null, null, null, null, null));
         if (converted) {
             BigDecimal value = value(r.get("conversion_value"));
-            String dedupe = action.getCounting() == CountingMode.ONE ? "visitor:" + customer : null;
-            events.add(new TrackedConversion(eventId + ":conversion", customer, at, action.getId(), value, currency,
-                    null, dedupe));
+            events.add(new TrackedConversion(eventId + ":conversion", customer, at, action.actionId(), value, currency,
+                    null, action.dedupeKey(customer, null)));
         }
         return events;
     }
@@ -97,7 +95,7 @@ final class TouchpointCsvRows {
 
     private BigDecimal value(String text) {
         if (text == null || text.isBlank()) {
-            return action.getDefaultValue();
+            return action.defaultValue();
         }
         try {
             BigDecimal v = new BigDecimal(text.trim());

@@ -1,0 +1,147 @@
+package io.tracker.application.tracking.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tracker.application.tracking.TrackedConversion;
+import io.tracker.application.tracking.TrackedEvent;
+import io.tracker.application.tracking.TrackedTouchpoint;
+import io.tracker.domain.conversion.CountingMode;
+import io.tracker.domain.conversion.CountingRule;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+class ImportRowsTest {
+
+    private static final CountingRule PURCHASE = new CountingRule(3, "purchase", new BigDecimal("9.90"), CountingMode.EVERY);
+
+    private static List<CSVRecord> records(String csv) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(csv)).setFormat(format).get()) {
+            return parser.getRecords();
+        }
+    }
+
+    @Test
+    void aConvertingTouchpointRowIsBothATouchAndAConversionAtTheSameInstant() throws IOException {
+        TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("Europe/Paris"), PURCHASE, "EUR");
+        List<CSVRecord> r = records("""
+                customer_id,time,interaction,conversion,conversion_value,channel
+                c1,2026-01-05 10:00:00,impression,0,,Facebook
+                c1,2026-01-06T11:30:00Z,conversion,1,12.345,Email
+                c1,2026-01-07 09:00,conversion,1,,Email
+                """);
+
+        List<TrackedEvent> first = rows.read(r.get(0));
+        List<TrackedEvent> second = rows.read(r.get(1));
+        List<TrackedEvent> third = rows.read(r.get(2));
+
+        assertThat(first).singleElement().isInstanceOfSatisfying(TrackedTouchpoint.class, t -> {
+            assertThat(t.occurredAt()).isEqualTo(Instant.parse("2026-01-05T09:00:00Z")); // Paris is UTC+1 in January
+            assertThat(t.channel()).isEqualTo("Facebook");
+            assertThat(t.visitorId()).isEqualTo("c1");
+        });
+        assertThat(second).hasSize(2);
+        TrackedConversion conversion = (TrackedConversion) second.get(1);
+        assertThat(conversion.occurredAt()).isEqualTo(Instant.parse("2026-01-06T11:30:00Z"))
+                .isEqualTo(((TrackedTouchpoint) second.get(0)).occurredAt());
+        assertThat(conversion.value()).isEqualByComparingTo("12.35");
+        assertThat(conversion.actionId()).isEqualTo(3);
+        assertThat(conversion.currency()).isEqualTo("EUR");
+        assertThat(((TrackedConversion) third.get(1)).value()).as("empty value: the action's default")
+                .isEqualByComparingTo("9.90");
+    }
+
+    @Test
+    void identicalRowsGetDistinctButStableEventIds() throws IOException {
+        String csv = """
+                customer_id,time,interaction,conversion,conversion_value,channel
+                c1,2026-01-05T10:00:00Z,impression,0,,Facebook
+                c1,2026-01-05T10:00:00Z,impression,0,,Facebook
+                """;
+        List<String> ids = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("UTC"), PURCHASE, "EUR");
+            for (CSVRecord r : records(csv)) {
+                ids.add(rows.read(r).get(0).eventId());
+            }
+        }
+
+        assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
+        assertThat(ids.subList(2, 4)).as("a second import yields the same ids").isEqualTo(ids.subList(0, 2));
+    }
+
+    @Test
+    void badTouchpointRowsAreExplained() throws IOException {
+        TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("UTC"), PURCHASE, "EUR");
+        List<CSVRecord> r = records("""
+                customer_id,time,interaction,conversion,conversion_value,channel
+                c1,yesterday,impression,0,,Facebook
+                ,2026-01-05T10:00:00Z,impression,0,,Facebook
+                c1,2026-01-05T10:00:00Z,impression,maybe,,Facebook
+                c1,2026-01-05T10:00:00Z,conversion,1,ten,Facebook
+                c1,2026-01-05T10:00:00Z,conversion,1,-3,Facebook
+                """);
+
+        assertThatThrownBy(() -> rows.read(r.get(0))).hasMessageContaining("time 'yesterday'");
+        assertThatThrownBy(() -> rows.read(r.get(1))).hasMessage("customer_id is empty");
+        assertThatThrownBy(() -> rows.read(r.get(2))).hasMessageContaining("conversion must be 0 or 1");
+        assertThatThrownBy(() -> rows.read(r.get(3))).hasMessageContaining("'ten' is not a number");
+        assertThatThrownBy(() -> rows.read(r.get(4))).hasMessageContaining("negative");
+    }
+
+    @Test
+    void gaSessionsBecomeOneTouchpointAndAtMostOnePurchaseInMicros() throws IOException {
+        GaSessionRows rows = new GaSessionRows(PURCHASE, "EUR");
+        List<CSVRecord> r = records("""
+                fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
+                0223683667601132018,Organic Search,0,,1490046065,USD,
+                0223683667601132018,Organic Search,61000,124000000,1490046065,USD,ORD1
+                0223683667601132018,Organic Search,75000,124000000,1490046065,USD,
+                0223683667601132018,Referral,0,2990000,1490100000,,
+                """);
+
+        List<TrackedEvent> events = new ArrayList<>();
+        r.forEach(rec -> events.addAll(rows.read(rec)));
+
+        assertThat(events).hasSize(4);
+        TrackedTouchpoint session = (TrackedTouchpoint) events.get(0);
+        assertThat(session.visitorId()).as("leading zero kept").isEqualTo("0223683667601132018");
+        assertThat(session.occurredAt()).isEqualTo(Instant.ofEpochSecond(1490046065));
+        assertThat(session.channel()).isEqualTo("Organic Search");
+        TrackedConversion purchase = (TrackedConversion) events.get(1);
+        assertThat(purchase.value()).isEqualByComparingTo("124.00");
+        assertThat(purchase.currency()).isEqualTo("USD");
+        assertThat(purchase.orderId()).isEqualTo("ORD1");
+        assertThat(purchase.dedupeKey()).isEqualTo("order:ORD1");
+        assertThat(purchase.occurredAt()).isEqualTo(Instant.ofEpochSecond(1490046065).plusMillis(61000));
+        TrackedConversion second = (TrackedConversion) events.get(3);
+        assertThat(second.value()).isEqualByComparingTo("2.99");
+        assertThat(second.currency()).as("empty currency: the tenant's").isEqualTo("EUR");
+        assertThat(second.dedupeKey()).isNull();
+    }
+
+    @Test
+    void badGaRowsAreExplained() throws IOException {
+        GaSessionRows rows = new GaSessionRows(PURCHASE, "EUR");
+        List<CSVRecord> r = records("""
+                fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
+                1,Direct,0,,2.82E+18,USD,
+                2,Direct,0,lots,1490046065,USD,
+                3,Direct,0,100,1490046065,DOLLARS,
+                """);
+
+        assertThatThrownBy(() -> rows.read(r.get(0))).hasMessageContaining("visitId '2.82E+18' is not a whole number");
+        assertThatThrownBy(() -> rows.read(r.get(1))).hasMessageContaining("totalTransactionRevenue 'lots'");
+        assertThatThrownBy(() -> rows.read(r.get(2))).hasMessageContaining("ISO 4217");
+    }
+}
