@@ -1,6 +1,8 @@
 package io.tracker.application.conversion;
 
+import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.domain.conversion.ConversionAction;
+import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.conversion.CountingRule;
@@ -22,6 +24,10 @@ public class ConversionActionService {
     @PersistenceContext(unitName = "tracker")
     private EntityManager em;
 
+    @jakarta.ejb.EJB
+    private io.tracker.application.tenant.AuditLog audit;
+
+    @RequiresPermission(Permission.EDIT_SETUP)
     public ConversionAction create(String key, String name, ConversionCategory category, BigDecimal defaultValue,
                                    CountingMode counting) {
         if (findByKey(key).isPresent()) {
@@ -30,6 +36,8 @@ public class ConversionActionService {
         ConversionAction action = new ConversionAction(key, name, category, defaultValue, counting);
         em.persist(action);
         em.flush();
+        audit.record("conversion-action.created", key, category.name().toLowerCase() + ", counting "
+                + counting.name().toLowerCase() + ", default value " + defaultValue.toPlainString());
         return action;
     }
 

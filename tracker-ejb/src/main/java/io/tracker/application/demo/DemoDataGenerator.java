@@ -15,7 +15,7 @@ import java.util.Random;
  * same day (each day's random numbers are seeded by the date), so that generating a day twice
  * yields the same event ids and stores nothing new.
  *
- * <p>Each day starts about 140 journeys. A journey has one to five touches spread over up to ten
+ * <p>Each day starts a fixed number of journeys (140 for the main demo shop). A journey has one to five touches spread over up to ten
  * days, drawn from a channel mix typical of a small online shop (organic search and paid search
  * lead, then direct, paid social, email, referral, SMS, display, affiliates, organic social);
  * about a quarter of the journeys add to cart, and the chance of a purchase grows with the
@@ -43,14 +43,20 @@ public final class DemoDataGenerator {
             new Source(null, null, null, null, null, false, false, 13));
 
     private static final int TOTAL_WEIGHT = SOURCES.stream().mapToInt(Source::weight).sum();
-    private static final int JOURNEYS_PER_DAY = 140;
-
     private final ZoneId zone;
     private final String websiteUrl;
+    private final long seed;
+    private final int journeysPerDay;
 
-    public DemoDataGenerator(ZoneId zone, String websiteUrl) {
+    /**
+     * @param seed           varies the traffic between demo tenants
+     * @param journeysPerDay how many journeys start each day
+     */
+    public DemoDataGenerator(ZoneId zone, String websiteUrl, long seed, int journeysPerDay) {
         this.zone = zone;
         this.websiteUrl = websiteUrl;
+        this.seed = seed;
+        this.journeysPerDay = journeysPerDay;
     }
 
     /**
@@ -58,9 +64,9 @@ public final class DemoDataGenerator {
      * later run adds the rest).
      */
     public List<EventInput> eventsStartingOn(LocalDate day, Instant now) {
-        Random random = new Random(day.toEpochDay() * 7919L + 17);
+        Random random = new Random(day.toEpochDay() * 7919L + seed);
         List<EventInput> events = new ArrayList<>();
-        for (int j = 0; j < JOURNEYS_PER_DAY; j++) {
+        for (int j = 0; j < journeysPerDay; j++) {
             String visitor = "demo-" + day + "-" + j;
             Instant t = day.atStartOfDay(zone).toInstant().plusSeconds(6 * 3600 + random.nextInt(16 * 3600));
             int touches = 1 + (int) Math.min(4, Math.floor(-Math.log(1 - random.nextDouble()) * 1.1));

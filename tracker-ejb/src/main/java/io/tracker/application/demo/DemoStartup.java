@@ -7,10 +7,14 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,23 +44,35 @@ public class DemoStartup {
     @Inject
     private CurrentTenant currentTenant;
 
+    /** Fills the days of the last 90 (and the 10 before, whose journeys reach into them) not yet stored. */
+    private long fill(String tenantId, long seed, int journeysPerDay) {
+        currentTenant.set(tenantId);
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now();
+        long stored = 0;
+        for (int d = DemoTenantSetup.DAYS + 10; d >= 0; d--) {
+            stored += setup.fillDay(today.minusDays(d), now, seed, journeysPerDay).accepted();
+        }
+        return stored;
+    }
+
+    /** Not one transaction: each tenant's set-up and each day commit on their own (see {@link DemoTenantSetup}). */
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fillDemoTenant() {
         if (demoApiKey.isEmpty() || demoApiKey.get().isBlank()) {
             return;
         }
         requestContext.activate();
         try {
-            String tenantId = setup.ensureTenant(new ApiKeySecret(demoApiKey.get().trim()));
-            currentTenant.set(tenantId);
-            Instant now = Instant.now();
-            LocalDate today = LocalDate.now();
-            long stored = 0;
-            for (int d = DemoTenantSetup.DAYS + 10; d >= 0; d--) {
-                stored += setup.fillDay(today.minusDays(d), now).accepted();
-            }
-            long added = stored;
-            LOG.info(() -> "Demo tenant " + tenantId + " ready; " + added + " new demo events stored");
+            String shop = setup.ensureTenant(DemoTenantSetup.TENANT_NAME, ZoneId.of("Europe/Berlin"),
+                    Currency.getInstance("EUR"), new ApiKeySecret(demoApiKey.get().trim()));
+            long shopEvents = fill(shop, 17, 140);
+            String roasters = setup.ensureTenant(DemoTenantSetup.SECOND_TENANT_NAME, ZoneId.of("America/New_York"),
+                    Currency.getInstance("USD"), null);
+            long roasterEvents = fill(roasters, 4242, 45);
+            LOG.info(() -> "Demo tenants ready: " + shop + " (" + shopEvents + " new events), " + roasters + " ("
+                    + roasterEvents + " new events)");
         } finally {
             requestContext.deactivate();
         }

@@ -1,6 +1,8 @@
 package io.tracker.application.reporting;
 
 import io.tracker.application.conversion.ConversionActionService;
+import io.tracker.application.tenant.RequiresPermission;
+import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.attribution.AttributionModel;
 import io.tracker.domain.conversion.ConversionAction;
 import io.tracker.domain.conversion.ConversionCategory;
@@ -18,6 +20,7 @@ import java.util.List;
  * reports cover the tenant's macro conversion actions.
  */
 @Stateless
+@RequiresPermission(Permission.READ_REPORTS)
 public class ReportService {
 
     @PersistenceContext(unitName = "tracker")

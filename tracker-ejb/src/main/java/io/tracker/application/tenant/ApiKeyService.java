@@ -4,6 +4,7 @@ import io.tracker.application.shared.Database;
 import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.tenant.ApiKey;
 import io.tracker.domain.tenant.ApiKeyScope;
+import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.tenant.ApiKeySecret;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -26,34 +27,46 @@ public class ApiKeyService {
     @PersistenceContext(unitName = "tracker")
     private EntityManager em;
 
+    @jakarta.ejb.EJB
+    private AuditLog audit;
+
     @Resource(lookup = Database.DATA_SOURCE)
     private DataSource dataSource;
 
     /** A new key for the current tenant. The returned secret is the only time it is readable. */
+    @RequiresPermission(Permission.MANAGE_ACCESS)
     public CreatedKey create(String name, Set<ApiKeyScope> scopes) {
         return store(name, ApiKeySecret.generate(), scopes);
     }
 
     /** Stores a key whose secret the caller chose (the demo tenant's configured key). */
+    @RequiresPermission(Permission.MANAGE_ACCESS)
     public CreatedKey store(String name, ApiKeySecret secret, Set<ApiKeyScope> scopes) {
         ApiKey key = new ApiKey(name, secret, scopes.isEmpty() ? EnumSet.allOf(ApiKeyScope.class) : scopes);
         em.persist(key);
         em.flush();
+        audit.record("api-key.created", key.getName() + " (" + key.getKeyPrefix() + "…)",
+                "scopes " + key.getScopes().toString().toLowerCase());
         return new CreatedKey(key, secret);
     }
 
     /** The current tenant's keys, newest first, revoked ones included. */
+    @RequiresPermission(Permission.MANAGE_ACCESS)
     public List<ApiKey> list() {
         return em.createQuery("select k from ApiKey k order by k.createdAt desc", ApiKey.class).getResultList();
     }
 
     /** Revokes one of the current tenant's keys; a key of another tenant is "not found". */
+    @RequiresPermission(Permission.MANAGE_ACCESS)
     public ApiKey revoke(long keyId) {
         ApiKey key = em.find(ApiKey.class, keyId);
         if (key == null) {
             throw new NotFoundException("no API key " + keyId);
         }
-        key.revoke();
+        if (!key.isRevoked()) {
+            key.revoke();
+            audit.record("api-key.revoked", key.getName() + " (" + key.getKeyPrefix() + "…)", null);
+        }
         return key;
     }
 
@@ -75,7 +88,7 @@ public class ApiKeyService {
         String hash = new ApiKeySecret(presentedSecret.trim()).hash();
         try (Connection c = dataSource.getConnection();
              PreparedStatement find = c.prepareStatement(
-                     "select tenant_id, id, scopes from api_key where key_hash = ? and revoked_at is null")) {
+                     "select tenant_id, id, scopes, key_prefix from api_key where key_hash = ? and revoked_at is null")) {
             find.setString(1, hash);
             try (ResultSet rs = find.executeQuery()) {
                 if (!rs.next()) {
@@ -88,7 +101,7 @@ public class ApiKeyService {
                     scopes.add(ApiKeyScope.valueOf(s.trim()));
                 }
                 touch(c, tenantId, keyId);
-                return Optional.of(new AuthenticatedKey(tenantId, keyId, scopes));
+                return Optional.of(new AuthenticatedKey(tenantId, keyId, scopes, rs.getString(4)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("API key lookup failed", e);

@@ -3,9 +3,13 @@ package io.tracker.application.tenant;
 import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.conversion.CountingMode;
+import io.tracker.domain.shared.ConflictException;
+import io.tracker.domain.shared.ForbiddenException;
+import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.tenant.Agency;
 import io.tracker.domain.tenant.Tenant;
+import io.tracker.domain.tenant.TenantRole;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -33,6 +37,12 @@ public class TenantService {
     @EJB
     private ConversionActionService conversionActions;
 
+    @EJB
+    private AccessService access;
+
+    @EJB
+    private AuditLog audit;
+
     public Agency createAgency(String name) {
         Agency agency = new Agency(name);
         em.persist(agency);
@@ -56,6 +66,90 @@ public class TenantService {
         conversionActions.create(DEFAULT_ACTION_KEY, "Purchase", ConversionCategory.MACRO, BigDecimal.ZERO,
                 CountingMode.EVERY);
         return tenant;
+    }
+
+    /**
+     * An agency admin (or platform admin) creates a client tenant in one of the agencies they
+     * administer; {@code agencyId} may be null when they administer exactly one. The caller then acts
+     * for the new tenant as its agency admin for the rest of the request.
+     *
+     * @throws NotFoundException        for an agency the caller does not administer
+     * @throws InvalidInputException    for a missing name, an unknown time zone or currency
+     */
+    public Tenant createClient(Caller caller, String agencyId, String name, String timeZone, String currency,
+                               List<String> websiteDomains, String industry) {
+        String agency = administeredAgency(caller, agencyId);
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new InvalidInputException("name is required (at most 200 characters)");
+        }
+        ZoneId zone = zone(timeZone);
+        Currency money = currency(currency);
+        if (findTenantByName(agency, name.trim()).isPresent()) {
+            throw new ConflictException("the agency already has a client named '" + name.trim() + "'");
+        }
+        Tenant tenant = createTenant(agency, name.trim(), zone, money);
+        tenant.setWebsiteDomains(websiteDomains == null ? List.of() : websiteDomains);
+        tenant.setIndustry(industry);
+        currentTenant.set(tenant.getId(), TenantRole.AGENCY_ADMIN.permissions(), caller.actor());
+        audit.record("tenant.created", tenant.getName(), "time zone " + zone.getId() + ", currency "
+                + money.getCurrencyCode());
+        return tenant;
+    }
+
+    /** The clients of every agency the caller administers, by name. */
+    public List<Tenant> clientsOf(Caller caller) {
+        List<String> agencies = access.administeredAgencies(caller);
+        if (agencies.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select t from Tenant t where t.agencyId in :agencies order by t.name", Tenant.class)
+                .setParameter("agencies", agencies).getResultList();
+    }
+
+    /**
+     * A client the caller administers, selected for the rest of the request with agency-admin
+     * rights; any other id is "not found", so ids of other agencies' clients cannot be probed.
+     */
+    public Tenant selectAdministeredClient(Caller caller, String tenantId) {
+        Tenant tenant = findTenant(tenantId)
+                .filter(t -> access.administeredAgencies(caller).contains(t.getAgencyId()))
+                .orElseThrow(() -> new NotFoundException("no client tenant " + tenantId));
+        currentTenant.set(tenant.getId(), TenantRole.AGENCY_ADMIN.permissions(), caller.actor());
+        return tenant;
+    }
+
+    private String administeredAgency(Caller caller, String agencyId) {
+        List<String> agencies = access.administeredAgencies(caller);
+        if (agencyId == null || agencyId.isBlank()) {
+            if (agencies.size() == 1) {
+                return agencies.get(0);
+            }
+            if (agencies.isEmpty()) {
+                throw new ForbiddenException("only agency admins create client tenants");
+            }
+            throw new InvalidInputException("agency_id is required: you administer " + agencies.size() + " agencies");
+        }
+        if (!agencies.contains(agencyId)) {
+            throw new NotFoundException("no agency " + agencyId);
+        }
+        return agencyId;
+    }
+
+    private static ZoneId zone(String timeZone) {
+        try {
+            return ZoneId.of(timeZone == null ? "" : timeZone.trim());
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidInputException("time_zone must be an IANA time zone such as Europe/Berlin, not '"
+                    + timeZone + "'");
+        }
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Currency.getInstance(code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("currency must be an ISO 4217 code such as EUR, not '" + code + "'");
+        }
     }
 
     public Optional<Tenant> findTenant(String tenantId) {

@@ -2,7 +2,9 @@ package io.tracker.application.tracking;
 
 import io.tracker.application.attribution.AttributionService;
 import io.tracker.application.conversion.ConversionActionService;
+import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.application.tenant.TenantService;
+import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -18,6 +20,7 @@ import java.util.Set;
  * is reported by its index and never stops the good ones; a database failure stores nothing.
  */
 @Stateless
+@RequiresPermission(Permission.INGEST)
 public class EventIngestionService {
 
     /** Most events one request may carry. */

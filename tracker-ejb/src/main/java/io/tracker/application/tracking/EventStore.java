@@ -2,6 +2,8 @@ package io.tracker.application.tracking;
 
 import io.tracker.application.shared.Database;
 import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.application.tenant.RequiresPermission;
+import io.tracker.domain.tenant.Permission;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ import javax.sql.DataSource;
  * transaction, so a batch is stored whole or not at all.
  */
 @Stateless
+@RequiresPermission(Permission.INGEST)
 public class EventStore {
 
     private static final String CLAIM = "insert into event_receipt (tenant_id, event_id) values (?, ?) on conflict do nothing";

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class DemoDataGeneratorTest {
 
-    private final DemoDataGenerator generator = new DemoDataGenerator(ZoneId.of("Europe/Berlin"), "https://shop.example/");
+    private final DemoDataGenerator generator = new DemoDataGenerator(ZoneId.of("Europe/Berlin"), "https://shop.example/", 17, 140);
 
     @Test
     void aDayIsTheSameEveryTime() {

@@ -53,6 +53,14 @@ public class Campaign extends TenantOwned {
         this.createdAt = Instant.now();
     }
 
+    /** New channel and UTM values; the name is the campaign's identity in events and stays. */
+    public void change(String channel, String utmSource, String utmMedium, String utmCampaign) {
+        this.channel = Objects.requireNonNull(channel);
+        this.utmSource = utmSource;
+        this.utmMedium = utmMedium;
+        this.utmCampaign = utmCampaign;
+    }
+
     public Long getId() {
         return id;
     }

@@ -43,6 +43,13 @@ public class Tenant {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Comma-separated host names of the tenant's websites, such as {@code shop.example,www.shop.example}. */
+    @Column(name = "website_domains", nullable = false)
+    private String websiteDomains = "";
+
+    /** Free-text industry, such as {@code Retail}; used for benchmark comparisons. */
+    private String industry;
+
     protected Tenant() {
     }
 
@@ -82,5 +89,21 @@ public class Tenant {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public java.util.List<String> getWebsiteDomains() {
+        return websiteDomains.isBlank() ? java.util.List.of() : java.util.List.of(websiteDomains.split(","));
+    }
+
+    public void setWebsiteDomains(java.util.List<String> domains) {
+        this.websiteDomains = String.join(",", domains.stream().map(String::trim).filter(d -> !d.isEmpty()).toList());
+    }
+
+    public String getIndustry() {
+        return industry;
+    }
+
+    public void setIndustry(String industry) {
+        this.industry = industry == null || industry.isBlank() ? null : industry.trim();
     }
 }

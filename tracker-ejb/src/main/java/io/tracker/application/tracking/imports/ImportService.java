@@ -2,7 +2,9 @@ package io.tracker.application.tracking.imports;
 
 import io.tracker.application.attribution.AttributionService;
 import io.tracker.application.conversion.ConversionActionService;
+import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.application.tenant.TenantService;
+import io.tracker.domain.tenant.Permission;
 import io.tracker.application.tracking.EventStore;
 import io.tracker.domain.conversion.ConversionAction;
 import io.tracker.domain.conversion.CountingRule;
@@ -32,6 +34,7 @@ import org.apache.commons.csv.CSVRecord;
  * stored once.
  */
 @Stateless
+@RequiresPermission(Permission.INGEST)
 public class ImportService {
 
     @EJB

@@ -1,0 +1,2 @@
+/** Managing the tenant's campaigns. */
+package io.tracker.application.campaign;
