@@ -8,6 +8,7 @@ import io.tracker.domain.shared.ForbiddenException;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.tenant.Agency;
+import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.tenant.Tenant;
 import io.tracker.domain.tenant.TenantRole;
 import jakarta.ejb.EJB;
@@ -18,6 +19,8 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,10 +62,15 @@ public class TenantService {
      * counted every time, default value 0). Leaves the new tenant selected for the rest of the request.
      */
     public Tenant createTenant(String agencyId, String name, ZoneId timeZone, Currency currency) {
-        Tenant tenant = new Tenant(agencyId, name, timeZone, currency, DEFAULT_ACTION_KEY);
+        return provision(new Tenant(agencyId, name, timeZone, currency, DEFAULT_ACTION_KEY),
+                EnumSet.allOf(Permission.class), CurrentTenant.SYSTEM);
+    }
+
+    private Tenant provision(Tenant tenant, Set<Permission> permissions,
+                             String actor) {
         em.persist(tenant);
         em.flush();
-        currentTenant.set(tenant.getId());
+        currentTenant.set(tenant.getId(), permissions, actor);
         conversionActions.create(DEFAULT_ACTION_KEY, "Purchase", ConversionCategory.MACRO, BigDecimal.ZERO,
                 CountingMode.EVERY);
         return tenant;
@@ -87,10 +95,10 @@ public class TenantService {
         if (findTenantByName(agency, name.trim()).isPresent()) {
             throw new ConflictException("the agency already has a client named '" + name.trim() + "'");
         }
-        Tenant tenant = createTenant(agency, name.trim(), zone, money);
+        Tenant tenant = new Tenant(agency, name.trim(), zone, money, DEFAULT_ACTION_KEY);
         tenant.setWebsiteDomains(websiteDomains == null ? List.of() : websiteDomains);
         tenant.setIndustry(industry);
-        currentTenant.set(tenant.getId(), TenantRole.AGENCY_ADMIN.permissions(), caller.actor());
+        provision(tenant, TenantRole.AGENCY_ADMIN.permissions(), caller.actor());
         audit.record("tenant.created", tenant.getName(), "time zone " + zone.getId() + ", currency "
                 + money.getCurrencyCode());
         return tenant;

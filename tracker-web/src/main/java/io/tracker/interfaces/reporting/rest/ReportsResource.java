@@ -11,7 +11,7 @@ import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.domain.tenant.Tenant;
 import io.tracker.interfaces.shared.rest.Problem;
-import io.tracker.interfaces.tenant.rest.RequiresApiKey;
+import io.tracker.interfaces.tenant.rest.TenantApi;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -31,7 +31,7 @@ import java.math.RoundingMode;
  */
 @Path("v1/reports")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-@RequiresApiKey(ApiKeyScope.READ)
+@TenantApi(ApiKeyScope.READ)
 public class ReportsResource {
 
     @EJB

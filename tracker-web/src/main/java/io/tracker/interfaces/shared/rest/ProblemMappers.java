@@ -3,6 +3,7 @@ package io.tracker.interfaces.shared.rest;
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.domain.shared.ConflictException;
 import io.tracker.domain.shared.DomainException;
+import io.tracker.domain.shared.ForbiddenException;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.shared.RuleViolationException;
@@ -29,6 +30,9 @@ public final class ProblemMappers {
     static Response forDomain(DomainException e) {
         if (e instanceof NotFoundException) {
             return Problem.of(Response.Status.NOT_FOUND, e.getMessage());
+        }
+        if (e instanceof ForbiddenException) {
+            return Problem.of(Response.Status.FORBIDDEN, e.getMessage());
         }
         if (e instanceof ConflictException) {
             return Problem.of(Response.Status.CONFLICT, e.getMessage());
@@ -99,8 +103,30 @@ public final class ProblemMappers {
             if (e instanceof WebApplicationException w) {
                 return new WebApplicationExceptionMapper().toResponse(w);
             }
+            if (isUnreadableJson(e)) {
+                return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON body: " + rootMessage(e));
+            }
             return internal(e);
         }
+    }
+
+    /** A request body that JSON-B could not read (Jersey reports it as a ProcessingException). */
+    static boolean isUnreadableJson(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.json.bind.JsonbException || t instanceof jakarta.json.JsonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 
     static Response internal(Throwable e) {

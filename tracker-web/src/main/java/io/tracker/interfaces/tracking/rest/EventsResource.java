@@ -6,7 +6,7 @@ import io.tracker.application.tracking.IngestionReport;
 import io.tracker.application.tracking.RejectedEvent;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.interfaces.shared.rest.Problem;
-import io.tracker.interfaces.tenant.rest.RequiresApiKey;
+import io.tracker.interfaces.tenant.rest.TenantApi;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -49,7 +49,7 @@ public class EventsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @RequiresApiKey(ApiKeyScope.WRITE)
+    @TenantApi(ApiKeyScope.WRITE)
     public Response receive(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {

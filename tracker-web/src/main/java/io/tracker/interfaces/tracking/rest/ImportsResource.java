@@ -4,7 +4,7 @@ import io.tracker.application.tracking.imports.ImportReport;
 import io.tracker.application.tracking.imports.ImportService;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.interfaces.shared.rest.Problem;
-import io.tracker.interfaces.tenant.rest.RequiresApiKey;
+import io.tracker.interfaces.tenant.rest.TenantApi;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -24,7 +24,7 @@ import java.io.InputStream;
 @Path("v1/imports")
 @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-@RequiresApiKey(ApiKeyScope.WRITE)
+@TenantApi(ApiKeyScope.WRITE)
 public class ImportsResource {
 
     @EJB

@@ -1,17 +1,15 @@
 package io.tracker.interfaces.tenant.rest;
 
-import io.tracker.domain.tenant.ApiKeyScope;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a resource method that a tenant's API key opens ({@code Authorization: Bearer <key>}),
- * and the scope the key needs. {@link ApiKeyAuthentication} enforces it.
+ * Marks the management API for agencies: open only to OpenID Connect access tokens (of a person
+ * or of a client-credentials service account); API keys belong to one tenant and are refused.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
-public @interface RequiresApiKey {
-    ApiKeyScope value();
+public @interface AgencyApi {
 }
