@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
 # Creates (once) and configures a Payara Server domain for Tracker, then leaves it running.
-# Used by ./run, by the integration tests (tracker-it) and as the reference for docker/.
+# Used by ./run, by the integration tests (tracker-it) and as the reference for docker/
+# (docker/post-boot-commands.asadmin holds the same settings).
 #
 # Environment (all required unless a default is shown):
 #   PAYARA_HOME        unpacked fish.payara.distributions:payara (the folder holding bin/asadmin)
 #   DOMAIN_NAME        domain to create or reuse, e.g. tracker
-#   PORT_BASE          Payara port base for the admin (base+48) and other ports (default 4800: admin 4848)
+#   PORT_BASE          Payara port base, used when the domain is created: admin port = base+48
+#                      (default 4800: admin 4848); an existing domain keeps the ports it was made with
 #   HTTP_PORT          HTTP listener port (default 8080)
 #   DB_URL             JDBC URL of the PostgreSQL database, e.g. jdbc:postgresql://127.0.0.1:5432/tracker
 #   DB_USER, DB_PASSWORD  database credentials (password may be empty)
 #   PG_JAR             the org.postgresql:postgresql jar, installed into the domain's lib/
 #   DOMAINS_DIR        where domains live (default $PAYARA_HOME/glassfish/domains)
+#
+# The domain process inherits this script's environment when the script starts it (that is how
+# TRACKER_DEMO_API_KEY and other MicroProfile Config values reach the application). A domain that
+# is already running keeps the environment it was started with; stop it first to change that.
+#
+# Idempotent: only what differs from the wanted state is changed, and the domain is restarted only
+# when a change needs it (a new driver jar or JVM option on a domain that already ran; the listener
+# port, the thread pool and the JDBC pool change live). Exit status is non-zero, with asadmin's
+# message on stderr, when a step fails or the pool cannot reach the database.
 set -euo pipefail
 
 : "${PAYARA_HOME:?}" "${DOMAIN_NAME:?}" "${DB_URL:?}" "${DB_USER:?}" "${PG_JAR:?}"
@@ -20,43 +31,111 @@ ADMIN_PORT=$((PORT_BASE + 48))
 DB_PASSWORD="${DB_PASSWORD:-}"
 DOMAINS_DIR="${DOMAINS_DIR:-$PAYARA_HOME/glassfish/domains}"
 ASADMIN=("$PAYARA_HOME/bin/asadmin" --port "$ADMIN_PORT" --interactive=false)
+DOMAIN_DIR="$DOMAINS_DIR/$DOMAIN_NAME"
 
-if [ ! -d "$DOMAINS_DIR/$DOMAIN_NAME" ]; then
+POOL=tracker-pool
+RESOURCE=jdbc/tracker
+LISTENER=configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1
+THREADS=configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size
+JVM_OPTIONS=configs.config.server-config.java-config.jvm-options
+# Times are instants: keep the JVM in UTC so no driver conversion depends on the host's zone.
+WANTED_JVM_OPTIONS=(-Duser.timezone=UTC)
+# The default of 5 HTTP worker threads is far too few for event ingestion.
+WANTED_THREADS=64
+
+# Runs asadmin quietly; on failure shows its output and stops the script.
+run_asadmin() {
+  local out
+  if ! out=$("${ASADMIN[@]}" "$@" 2>&1); then
+    printf 'setup-domain.sh: asadmin %s failed:\n%s\n' "$1" "$out" >&2
+    exit 1
+  fi
+}
+
+domain_running() {
+  "${ASADMIN[@]}" list-domains --domaindir "$DOMAINS_DIR" 2>/dev/null | grep -q "^$DOMAIN_NAME running"
+}
+
+if [ ! -d "$DOMAIN_DIR" ]; then
+  mkdir -p "$DOMAINS_DIR"
   "$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword --portbase "$PORT_BASE" \
     --domaindir "$DOMAINS_DIR" "$DOMAIN_NAME" >/dev/null
-  # The driver sits next to the pool in the domain's lib/, not in the EAR.
-  mkdir -p "$DOMAINS_DIR/$DOMAIN_NAME/lib"
+  # JVM options apply only when the JVM starts: written into the new, never started domain's
+  # domain.xml (as Payara's own Docker image does), they save a restart right after the first start.
+  # Checked below like on any domain, so a miss here only costs that restart.
+  for option in "${WANTED_JVM_OPTIONS[@]}"; do
+    sed -i.orig "s|</java-config>|<jvm-options>$option</jvm-options></java-config>|" "$DOMAIN_DIR/config/domain.xml"
+  done
+  rm -f "$DOMAIN_DIR/config/domain.xml.orig"
 fi
-cp -f "$PG_JAR" "$DOMAINS_DIR/$DOMAIN_NAME/lib/postgresql.jar"
 
-if ! "${ASADMIN[@]}" list-domains --domaindir "$DOMAINS_DIR" 2>/dev/null | grep -q "^$DOMAIN_NAME running"; then
-  "${ASADMIN[@]}" start-domain --domaindir "$DOMAINS_DIR" "$DOMAIN_NAME" >/dev/null
+# The driver sits next to the pool in the domain's lib/, not in the EAR; the common class loader
+# reads it at start-up, so a changed jar needs a restart of a running domain.
+need_restart=false
+mkdir -p "$DOMAIN_DIR/lib"
+if ! cmp -s "$PG_JAR" "$DOMAIN_DIR/lib/postgresql.jar"; then
+  cp -f "$PG_JAR" "$DOMAIN_DIR/lib/postgresql.jar"
+  need_restart=true
 fi
 
-# asadmin property syntax: ':' separates properties, so ':' inside values is escaped.
-esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
+if domain_running; then
+  started=false
+else
+  run_asadmin start-domain --domaindir "$DOMAINS_DIR" "$DOMAIN_NAME"
+  started=true
+  need_restart=false
+fi
+
+# Read the current settings in one asadmin call (a missing pool only makes its line fail).
+current=$(printf '%s\n' \
+  "get $JVM_OPTIONS" \
+  "get $LISTENER.port" \
+  "get $THREADS" \
+  "get resources.jdbc-connection-pool.$POOL.property.*" \
+  "get resources.jdbc-resource.$RESOURCE.pool-name" \
+  | "${ASADMIN[@]}" multimode 2>/dev/null || true)
+current_value() { printf '%s\n' "$current" | sed -n "s|^$1=||p" | head -n 1; }
+
+jvm_options=",$(current_value "$JVM_OPTIONS"),"
+for option in "${WANTED_JVM_OPTIONS[@]}"; do
+  if [[ "$jvm_options" != *",$option,"* ]]; then
+    run_asadmin create-jvm-options "$option"
+    need_restart=true
+  fi
+done
+
+# Both take effect at once, without a restart.
+if [ "$(current_value "$THREADS")" != "$WANTED_THREADS" ]; then
+  run_asadmin set "$THREADS=$WANTED_THREADS"
+fi
+if [ "$(current_value "$LISTENER.port")" != "$HTTP_PORT" ]; then
+  run_asadmin set "$LISTENER.port=$HTTP_PORT"
+fi
 
 # Payara's pool refuses to connect without a password property; a server with trust
 # authentication ignores the placeholder.
-POOL_PROPERTIES="url=$(esc "$DB_URL"):user=$(esc "$DB_USER"):password=$(esc "${DB_PASSWORD:-unused}")"
+pool_password="${DB_PASSWORD:-unused}"
+if [ "$(current_value "resources.jdbc-connection-pool.$POOL.property.url")" != "$DB_URL" ] \
+  || [ "$(current_value "resources.jdbc-connection-pool.$POOL.property.user")" != "$DB_USER" ] \
+  || [ "$(current_value "resources.jdbc-connection-pool.$POOL.property.password")" != "$pool_password" ] \
+  || [ "$(current_value "resources.jdbc-resource.$RESOURCE.pool-name")" != "$POOL" ]; then
+  # asadmin property syntax: ':' separates properties, so ':' (and '=' and '\') inside values are escaped.
+  esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
+  # Re-created as a whole so a changed URL, user or password takes effect without a restart.
+  "${ASADMIN[@]}" delete-jdbc-resource "$RESOURCE" >/dev/null 2>&1 || true
+  "${ASADMIN[@]}" delete-jdbc-connection-pool "$POOL" >/dev/null 2>&1 || true
+  run_asadmin create-jdbc-connection-pool \
+    --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
+    --steadypoolsize 4 --maxpoolsize 32 --isconnectvalidatereq true --validationmethod auto-commit \
+    --property "url=$(esc "$DB_URL"):user=$(esc "$DB_USER"):password=$(esc "$pool_password")" \
+    "$POOL"
+  run_asadmin create-jdbc-resource --connectionpoolid "$POOL" "$RESOURCE"
+fi
 
-# The pool is re-created each time so a changed URL or password takes effect.
-"${ASADMIN[@]}" delete-jdbc-resource jdbc/tracker >/dev/null 2>&1 || true
-"${ASADMIN[@]}" delete-jdbc-connection-pool tracker-pool >/dev/null 2>&1 || true
-"${ASADMIN[@]}" create-jdbc-connection-pool \
-  --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
-  --steadypoolsize 4 --maxpoolsize 32 --isconnectvalidatereq true --validationmethod auto-commit \
-  --property "$POOL_PROPERTIES" \
-  tracker-pool >/dev/null
-"${ASADMIN[@]}" create-jdbc-resource --connectionpoolid tracker-pool jdbc/tracker >/dev/null
-
-# Times are instants: keep the JVM in UTC so no driver conversion depends on the host's zone.
-"${ASADMIN[@]}" create-jvm-options '-Duser.timezone=UTC' >/dev/null 2>&1 || true
-# The default of 5 HTTP worker threads is far too few for event ingestion.
-"${ASADMIN[@]}" set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64 >/dev/null
-"${ASADMIN[@]}" set "configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.port=$HTTP_PORT" >/dev/null
-
-# JVM options and the listener port take effect on a restart; the pool does not need one.
-"${ASADMIN[@]}" restart-domain --domaindir "$DOMAINS_DIR" "$DOMAIN_NAME" >/dev/null
-"${ASADMIN[@]}" ping-connection-pool tracker-pool >/dev/null
-echo "Payara domain $DOMAIN_NAME running: admin port $ADMIN_PORT, HTTP port $HTTP_PORT"
+if [ "$need_restart" = true ]; then
+  run_asadmin restart-domain --domaindir "$DOMAINS_DIR" "$DOMAIN_NAME"
+fi
+run_asadmin ping-connection-pool "$POOL"
+state=$([ "$started" = true ] && echo "started" || echo "running")
+[ "$need_restart" = true ] && state="restarted"
+echo "Payara domain $DOMAIN_NAME $state: admin port $ADMIN_PORT, HTTP port $HTTP_PORT"

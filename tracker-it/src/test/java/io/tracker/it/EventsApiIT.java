@@ -1,0 +1,275 @@
+package io.tracker.it;
+
+import static io.tracker.it.support.Events.batch;
+import static io.tracker.it.support.Events.conversion;
+import static io.tracker.it.support.Events.touch;
+import static io.tracker.it.support.ReferenceAttribution.Converted;
+import static io.tracker.it.support.ReferenceAttribution.Touch;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tracker.it.support.ApiResponse;
+import io.tracker.it.support.Deployments;
+import io.tracker.it.support.ReferenceAttribution;
+import io.tracker.it.support.ReferenceAttribution.Expected;
+import io.tracker.it.support.Reports;
+import io.tracker.it.support.StoredCounts;
+import io.tracker.it.support.TestTenant;
+import io.tracker.it.support.TrackerClient;
+import jakarta.json.JsonObject;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Events sent through {@code POST /api/v1/events} come back right from the report API.
+ *
+ * <p>The tenant reports in Europe/Berlin (UTC+1 in January 2025). Six visitors' journeys are
+ * written down below with the channel each touch must get under the documented default channel
+ * grouping; the expected journey of every purchase, and from it every report row, is worked out
+ * by hand from the contract (30-day lookback, journeys restart after the visitor's previous
+ * conversion of the same action, micro conversions are not reported by default, dates are days in
+ * the tenant's zone, conversions counted by their own time):
+ *
+ * <pre>
+ * visitor  touches (local time)                                   purchase (local)      journey
+ * A        Jan 10 gclid (Paid Search, "brand")                     Jan 12 10:00  100.00  Paid Search, Email
+ *          Jan 12 utm email (Email, "jan-news")
+ *          + the same order A-1 again (thank-you page reloaded): a duplicate
+ *          Jan 20 utm referral (Referral)                          Jan 20 10:10   25.00  Referral
+ * B        Jan 15 00:00 nothing (Direct), sent as 18:00-05:00       Jan 15 00:30   50.00  Direct
+ *                                                                 (sent as Jan 14 23:30Z: the UTC day before)
+ * C        Jan 5 google.com referrer (Organic Search)              Jan 9 12:05    30.00  Organic Search,
+ *          Jan 8 paid_social utm (Paid Social, "winter-sale")                            Paid Social, Direct
+ *          Jan 8 12:10 add_to_cart (micro, not reported by default; does not cut the purchase journey)
+ *          Jan 9 nothing (Direct)
+ * D        Dec 10 2024 display utm (Display): 31 days too early     Jan 10 11:00   20.00  (empty: Direct)
+ * E        Dec 1 2024 affiliate utm (Affiliates): too early         Jan 11 12:00   40.00  SMS
+ *          Jan 3 sms utm (SMS, "flash-jan")
+ * </pre>
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EventsApiIT {
+
+    private static final String FROM = "2025-01-01";
+    private static final String TO = "2025-01-31";
+
+    /** The purchases of January and their journeys, as worked out in the class comment. */
+    private static final List<Converted> PURCHASES = List.of(
+            Converted.of("100.00", new Touch("Paid Search", "brand"), new Touch("Email", "jan-news")),
+            Converted.of("25.00", Touch.of("Referral")),
+            Converted.of("50.00", Touch.of("Direct")),
+            Converted.of("30.00", Touch.of("Organic Search"), new Touch("Paid Social", "winter-sale"), Touch.of("Direct")),
+            Converted.of("20.00"),
+            Converted.of("40.00", new Touch("SMS", "flash-jan")));
+
+    private final TrackerClient api = new TrackerClient();
+    private TestTenant tenant;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.tracker();
+    }
+
+    @BeforeEach
+    void tenantWithJanuaryTraffic() {
+        tenant = api.createTenant("events api", ZoneId.of("Europe/Berlin"), "EUR", "add_to_cart:MICRO:EVERY:0");
+        ApiResponse r = api.postEvents(tenant.apiKey(), batch(
+                // A
+                touch("a-t1", "A", "2025-01-10T10:00:00+01:00", "url",
+                        "https://shop.example/boots?gclid=Cj0KCQ-a1&utm_source=google&utm_medium=cpc&utm_campaign=brand"),
+                touch("a-t2", "A", "2025-01-12T08:30:00Z", "utm_source", "newsletter", "utm_medium", "email",
+                        "utm_campaign", "jan-news"),
+                conversion("a-c1", "A", "2025-01-12T09:00:00Z", null, "100.00", "A-1"),
+                touch("a-t3", "A", "2025-01-20T10:00:00+01:00", "utm_source", "outdoorblog", "utm_medium", "referral"),
+                conversion("a-c2", "A", "2025-01-20T10:10:00+01:00", "purchase", "25", "A-2"),
+                // B: at local midnight and half an hour after it
+                touch("b-t1", "B", "2025-01-14T18:00:00-05:00"),
+                conversion("b-c1", "B", "2025-01-14T23:30:00Z", null, "50.00", "B-1"),
+                // C
+                touch("c-t1", "C", "2025-01-05T12:00:00+01:00", "referrer", "https://www.google.com/"),
+                touch("c-t2", "C", "2025-01-08T12:00:00+01:00", "utm_source", "facebook", "utm_medium", "paid_social",
+                        "utm_campaign", "winter-sale", "fbclid", "IwAR-c2"),
+                conversion("c-cart", "C", "2025-01-08T12:10:00+01:00", "add_to_cart", null, null),
+                touch("c-t3", "C", "2025-01-09T12:00:00+01:00"),
+                conversion("c-c1", "C", "2025-01-09T12:05:00+01:00", null, "30.00", "C-1"),
+                // D: the only touch is 31 days before the purchase
+                touch("d-t1", "D", "2024-12-10T10:00:00Z", "utm_source", "gdn", "utm_medium", "display"),
+                conversion("d-c1", "D", "2025-01-10T10:00:00Z", null, "20.00", "D-1"),
+                // E
+                touch("e-t1", "E", "2024-12-01T12:00:00+01:00", "utm_source", "awin", "utm_medium", "affiliate"),
+                touch("e-t2", "E", "2025-01-03T12:00:00+01:00", "utm_source", "sms", "utm_medium", "sms",
+                        "utm_campaign", "flash-jan"),
+                conversion("e-c1", "E", "2025-01-11T12:00:00+01:00", null, "40.00", "E-1")));
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+        assertThat(r.json().getInt("accepted")).isEqualTo(17);
+        assertThat(r.json().getInt("duplicates")).isZero();
+        assertThat(r.json().getJsonArray("rejected")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"last_touch", "first_touch", "linear", "position_based"})
+    void channelReportOfEveryModelMatchesTheHandWorkedJourneys(String model) {
+        JsonObject report = api.attribution(tenant, model, FROM, TO, "channel");
+        assertThat(report.getString("model")).isEqualTo(model);
+        assertThat(report.getString("from")).isEqualTo(FROM);
+        assertThat(report.getString("to")).isEqualTo(TO);
+        assertThat(report.getString("dimension")).isEqualTo("channel");
+        assertThat(report.getString("currency")).isEqualTo("EUR");
+        Reports.assertReport(report, ReferenceAttribution.byChannel(model, PURCHASES));
+        assertThat(report.getJsonObject("totals").getJsonNumber("conversions").doubleValue())
+                .isCloseTo(6, within(1e-6));
+        assertThat(report.getJsonObject("totals").getJsonNumber("revenue").doubleValue())
+                .isCloseTo(265.00, within(0.001));
+    }
+
+    /** The reference implementation above, spelled out once for two models, to catch a mistake in it too. */
+    @Test
+    void spotCheckOfTheExpectedNumbersWrittenOut() {
+        Reports.assertReport(api.attribution(tenant, "last_touch", FROM, TO, "channel"), Map.of(
+                "Email", new Expected(1, 100),
+                "Referral", new Expected(1, 25),
+                "Direct", new Expected(2, 70),
+                "Paid Social", new Expected(1, 30),
+                "SMS", new Expected(1, 40)));
+        Reports.assertReport(api.attribution(tenant, "position_based", FROM, TO, "channel"), Map.of(
+                "Paid Search", new Expected(0.5, 50),
+                "Email", new Expected(0.5, 50),
+                "Referral", new Expected(1, 25),
+                "Direct", new Expected(2.4, 82),
+                "Organic Search", new Expected(0.4, 12),
+                "Paid Social", new Expected(0.2, 6),
+                "SMS", new Expected(1, 40)));
+        Reports.assertReport(api.attribution(tenant, "linear", FROM, TO, "channel"), Map.of(
+                "Paid Search", new Expected(0.5, 50),
+                "Email", new Expected(0.5, 50),
+                "Referral", new Expected(1, 25),
+                "Direct", new Expected(2 + 1.0 / 3, 80),
+                "Organic Search", new Expected(1.0 / 3, 10),
+                "Paid Social", new Expected(1.0 / 3, 10),
+                "SMS", new Expected(1, 40)));
+    }
+
+    @Test
+    void campaignReport() {
+        JsonObject report = api.attribution(tenant, "last_touch", FROM, TO, "campaign");
+        assertThat(report.getString("dimension")).isEqualTo("campaign");
+        Reports.assertReport(report, Map.of(
+                "jan-news", new Expected(1, 100),
+                "", new Expected(3, 95),
+                "winter-sale", new Expected(1, 30),
+                "flash-jan", new Expected(1, 40)));
+        Reports.assertReport(api.attribution(tenant, "linear", FROM, TO, "campaign"),
+                ReferenceAttribution.byCampaign("linear", PURCHASES));
+    }
+
+    @Test
+    void microConversionsAreReportedOnlyWhenAskedFor() {
+        // add_to_cart of C at Jan 8 12:10: journey Organic Search (Jan 5), Paid Social (Jan 8 12:00); default value 0.
+        JsonObject carts = api.attribution(tenant, Map.of("model", "last_touch", "from", FROM, "to", TO,
+                "dimension", "channel", "action", "add_to_cart"));
+        Reports.assertReport(carts, Map.of("Paid Social", new Expected(1, 0)));
+        Reports.assertReport(api.attribution(tenant, Map.of("model", "first_touch", "from", FROM, "to", TO,
+                "action", "add_to_cart")), Map.of("Organic Search", new Expected(1, 0)));
+    }
+
+    @Test
+    void daysAreDaysInTheTenantsTimeZone() {
+        // B's purchase at 2025-01-14T23:30Z is 00:30 on Jan 15 in Berlin; its touch at 00:00 local opens that day.
+        Reports.assertReport(api.attribution(tenant, "first_touch", "2025-01-15", "2025-01-15", "channel"),
+                Map.of("Direct", new Expected(1, 50)));
+        Reports.assertEmpty(api.attribution(tenant, "first_touch", "2025-01-14", "2025-01-14", "channel"));
+        JsonObject jan15 = api.summary(tenant, "2025-01-15", "2025-01-15");
+        assertThat(jan15.getJsonNumber("touchpoints").longValue()).isEqualTo(1);
+        assertThat(jan15.getJsonNumber("conversions").longValue()).isEqualTo(1);
+        assertThat(jan15.getJsonNumber("revenue").doubleValue()).isCloseTo(50.00, within(0.001));
+        JsonObject jan14 = api.summary(tenant, "2025-01-14", "2025-01-14");
+        assertThat(jan14.getJsonNumber("touchpoints").longValue()).isZero();
+        assertThat(jan14.getJsonNumber("conversions").longValue()).isZero();
+
+        // A's first purchase (Jan 12) and second (Jan 20) fall in different halves of the month.
+        Reports.assertReport(api.attribution(tenant, "first_touch", "2025-01-12", "2025-01-12", "channel"),
+                Map.of("Paid Search", new Expected(1, 100)));
+        Reports.assertReport(api.attribution(tenant, "last_touch", "2025-01-16", "2025-01-31", "channel"),
+                Map.of("Referral", new Expected(1, 25)));
+        // December holds only touches (D's display, E's affiliate), no conversion.
+        Reports.assertEmpty(api.attribution(tenant, "linear", "2024-12-01", "2024-12-31", "channel"));
+        assertThat(api.summary(tenant, "2024-12-01", "2024-12-31").getJsonNumber("touchpoints").longValue())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void summaryOfTheMonth() {
+        // January touches: A 3, B 1, C 3, E 1 (D's and E's December touches are outside); purchases: 6 (the cart is micro).
+        JsonObject summary = api.summary(tenant, FROM, TO);
+        assertThat(summary.getString("currency")).isEqualTo("EUR");
+        assertThat(summary.getJsonNumber("touchpoints").longValue()).isEqualTo(8);
+        assertThat(summary.getJsonNumber("conversions").longValue()).isEqualTo(6);
+        assertThat(summary.getJsonNumber("revenue").doubleValue()).isCloseTo(265.00, within(0.001));
+        assertThat(summary.getJsonNumber("conversion_rate").doubleValue()).isCloseTo(6.0 / 8, within(1e-6));
+    }
+
+    @Test
+    void repeatedEventIdsAndOrderIdsCountOnce() {
+        StoredCounts before = api.storedCounts(tenant);
+        assertThat(before.touchpoints()).isEqualTo(10);
+        assertThat(before.conversions()).isEqualTo(7);
+        assertThat(before.eventReceipts()).isEqualTo(17);
+
+        // B's touch again (same event id) next to a new touch of a new visitor.
+        ApiResponse again = api.postEvents(tenant.apiKey(), batch(
+                touch("b-t1", "B", "2025-01-14T18:00:00-05:00"),
+                touch("g-t1", "G", "2025-01-25T09:00:00+01:00", "referrer", "https://www.bing.com/")));
+        assertThat(again.status()).as("%s", again).isEqualTo(202);
+        assertThat(again.json().getInt("accepted")).isEqualTo(1);
+        assertThat(again.json().getInt("duplicates")).isEqualTo(1);
+
+        // The thank-you page of order A-1 reloaded: a new event id, the same order id.
+        ApiResponse reload = api.postEvents(tenant.apiKey(), batch(
+                conversion("a-c1-reload", "A", "2025-01-12T09:01:00Z", null, "100.00", "A-1")));
+        assertThat(reload.status()).as("%s", reload).isEqualTo(202);
+        assertThat(reload.json().getInt("accepted")).isZero();
+        assertThat(reload.json().getInt("duplicates")).isEqualTo(1);
+
+        // The same event twice in one batch.
+        ApiResponse twice = api.postEvents(tenant.apiKey(), batch(
+                touch("h-t1", "H", "2025-01-26T09:00:00Z"), touch("h-t1", "H", "2025-01-26T09:00:00Z")));
+        assertThat(twice.json().getInt("accepted")).isEqualTo(1);
+        assertThat(twice.json().getInt("duplicates")).isEqualTo(1);
+
+        StoredCounts after = api.storedCounts(tenant);
+        assertThat(after.touchpoints()).isEqualTo(before.touchpoints() + 2);
+        assertThat(after.conversions()).isEqualTo(before.conversions());
+        // Purchases still 6 worth 265.00; touches 8 + G + H.
+        JsonObject summary = api.summary(tenant, FROM, TO);
+        assertThat(summary.getJsonNumber("touchpoints").longValue()).isEqualTo(10);
+        assertThat(summary.getJsonNumber("conversions").longValue()).isEqualTo(6);
+        assertThat(summary.getJsonNumber("revenue").doubleValue()).isCloseTo(265.00, within(0.001));
+        Reports.assertReport(api.attribution(tenant, "linear", FROM, TO, "channel"),
+                ReferenceAttribution.byChannel("linear", PURCHASES));
+    }
+
+    @Test
+    void lateTouchSentAfterTheConversionRewritesItsAttribution() {
+        // A touch of D inside the lookback, sent after D's purchase was stored: D's purchase is re-attributed.
+        ApiResponse late = api.postEvents(tenant.apiKey(), batch(
+                touch("d-t2", "D", "2025-01-09T10:00:00Z", "utm_source", "bing", "utm_medium", "cpc")));
+        assertThat(late.json().getInt("accepted")).isEqualTo(1);
+        List<Converted> withLateTouch = List.of(PURCHASES.get(0), PURCHASES.get(1), PURCHASES.get(2), PURCHASES.get(3),
+                Converted.of("20.00", Touch.of("Paid Search")), PURCHASES.get(5));
+        for (String model : List.of("last_touch", "first_touch", "linear", "position_based")) {
+            Reports.assertReport(api.attribution(tenant, model, FROM, TO, "channel"),
+                    ReferenceAttribution.byChannel(model, withLateTouch));
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package io.tracker.it.browser;
+
+import static io.tracker.it.support.Events.batch;
+import static io.tracker.it.support.Events.conversion;
+import static io.tracker.it.support.Events.touch;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tracker.it.support.ApiResponse;
+import io.tracker.it.support.Deployments;
+import io.tracker.it.support.TestTenant;
+import io.tracker.it.support.TrackerClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+/**
+ * The browser UI, driven in real Chromium against the real EAR: signing in with an API key, the
+ * dashboard's KPIs and attribution tables under each model, the import page, signing out, and
+ * the guard on {@code /app/*}.
+ *
+ * <p>The tenant lives in {@code America/New_York} (UTC−4 in the test days, after the switch to
+ * daylight saving time on 2025-03-09) and reports in USD. Its events, sent through the events
+ * API ({@code ch} = the channel Tracker's default grouping gives the touch):
+ *
+ * <pre>
+ *  visitor  UTC time           New York time      event
+ *  A        2025-03-10 14:00   03-10 10:00        touch, utm_medium=email             ch Email
+ *  A        2025-03-10 16:00   03-10 12:00        touch, gclid                        ch Paid Search
+ *  A        2025-03-11 12:00   03-11 08:00        touch, referrer www.google.com      ch Organic Search
+ *  A        2025-03-11 12:30   03-11 08:30        purchase 120.00
+ *  B        2025-03-11 09:00   03-11 05:00        touch, utm facebook / cpc           ch Paid Social
+ *  B        2025-03-11 10:00   03-11 06:00        touch, no signals                   ch Direct
+ *  B        2025-03-11 10:05   03-11 06:05        purchase 80.00
+ *  C        2025-03-12 15:00   03-12 11:00        purchase 50.00 (no touch)           → Direct
+ *  D        2025-03-13 02:00   03-12 22:00        touch, utm_medium=newsletter        ch Email
+ *  D        2025-03-13 02:10   03-12 22:10        purchase 30.00
+ *  E        2025-03-13 12:00   03-13 08:00        touch, utm_medium=email  (after the range)
+ *  E        2025-03-13 12:05   03-13 08:05        purchase 999.00          (after the range)
+ *  F        2025-03-09 20:00   03-09 16:00        touch, gclid             (before the range)
+ * </pre>
+ *
+ * The dashboard is set to 2025-03-10 … 2025-03-12 (New York days). In it: touchpoints A×3, B×2,
+ * D×1 = 6; conversions A, B, C, D = 4 (D only because days are New York days: in UTC it falls on
+ * 03-13); revenue 120 + 80 + 50 + 30 = 280.00; conversion rate 4 / 6 = 66.67%. The credits per
+ * model, worked out by hand from the journeys A = [Email, Paid Search, Organic Search] (120),
+ * B = [Paid Social, Direct] (80), C = [] (50) and D = [Email] (30), are in the expected tables below.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DashboardBrowserIT {
+
+    private static final String FROM = "2025-03-10";
+    private static final String TO = "2025-03-12";
+
+    private static final TrackerClient API = new TrackerClient();
+    private static TestTenant shop;
+
+    private Browser browser;
+
+    /** The real EAR plus the test fixtures; no test class runs in the container. */
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.tracker();
+    }
+
+    @BeforeAll
+    static void tenantWithKnownEvents() {
+        shop = API.createTenant("Dashboard shop", ZoneId.of("America/New_York"), "USD");
+        String events = batch(
+                touch("a-1", "visitor-a", "2025-03-10T14:00:00Z", "utm_source", "newsletter", "utm_medium", "email"),
+                touch("a-2", "visitor-a", "2025-03-10T16:00:00Z", "gclid", "gclid-a-2"),
+                touch("a-3", "visitor-a", "2025-03-11T12:00:00Z", "referrer", "https://www.google.com/"),
+                conversion("a-buy", "visitor-a", "2025-03-11T12:30:00Z", "purchase", "120.00", "order-a"),
+                touch("b-1", "visitor-b", "2025-03-11T09:00:00Z", "utm_source", "facebook", "utm_medium", "cpc"),
+                touch("b-2", "visitor-b", "2025-03-11T10:00:00Z"),
+                conversion("b-buy", "visitor-b", "2025-03-11T10:05:00Z", "purchase", "80.00", "order-b"),
+                conversion("c-buy", "visitor-c", "2025-03-12T15:00:00Z", "purchase", "50.00", "order-c"),
+                touch("d-1", "visitor-d", "2025-03-13T02:00:00Z", "utm_source", "weekly", "utm_medium", "newsletter"),
+                conversion("d-buy", "visitor-d", "2025-03-13T02:10:00Z", "purchase", "30.00", "order-d"),
+                touch("e-1", "visitor-e", "2025-03-13T12:00:00Z", "utm_source", "promo", "utm_medium", "email"),
+                conversion("e-buy", "visitor-e", "2025-03-13T12:05:00Z", "purchase", "999.00", "order-e"),
+                touch("f-1", "visitor-f", "2025-03-09T20:00:00Z", "gclid", "gclid-f-1"));
+        ApiResponse r = API.postEvents(shop.apiKey(), events);
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        assertThat(r.json().getInt("accepted")).as(r.toString()).isEqualTo(13);
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(TrackerClient.BASE_URL);
+    }
+
+    /** Keeps what the browser showed last (the state of a failure), then closes it. */
+    @AfterEach
+    void closeBrowser(TestInfo test) {
+        try {
+            browser.screenshot("last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void signedInPagesSendVisitorsWithoutSessionToSignIn() {
+        browser.open("app/dashboard.xhtml");
+        assertThat(browser.currentUrl()).isEqualTo(browser.url("?reason=signin"));
+        assertThat(browser.text(By.id("sign-in-notice"))).contains("Please sign in");
+        browser.screenshot("01-redirected-to-sign-in");
+
+        browser.open("app/import.xhtml");
+        assertThat(browser.currentUrl()).isEqualTo(browser.url("?reason=signin"));
+        // Neither the guard nor the stateless sign-in page starts a session for an anonymous visitor.
+        assertThat(browser.sessionCookie()).isNull();
+    }
+
+    @Test
+    void wrongKeyIsRefusedWithAClearMessage() {
+        browser.open("");
+        browser.signIn("trk_this_key_does_not_exist");
+
+        assertThat(browser.currentUrl()).doesNotContain("/app/");
+        assertThat(browser.text(By.id("sign-in:sign-in-messages")))
+                .contains("This API key is not valid");
+        assertThat(browser.sessionCookie()).isNull();
+        browser.screenshot("02-wrong-key");
+
+        browser.open("app/dashboard.xhtml");
+        assertThat(browser.currentUrl()).isEqualTo(browser.url("?reason=signin"));
+    }
+
+    @Test
+    void dashboardShowsTheHandComputedFiguresForEachModel() {
+        browser.open("");
+        browser.signIn(shop.apiKey());
+
+        assertThat(browser.currentUrl()).isEqualTo(browser.url("app/dashboard.xhtml"));
+        assertThat(browser.text(By.id("tenant-name"))).isEqualTo(shop.name());
+        Cookie session = browser.sessionCookie();
+        assertThat(session).isNotNull();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+
+        browser.setDates(FROM, TO);
+        browser.waitForText(By.id("kpi-touchpoints"), "6");
+
+        assertThat(browser.text(By.id("kpi-touchpoints"))).isEqualTo("6");
+        assertThat(browser.text(By.id("kpi-conversions"))).isEqualTo("4");
+        assertThat(browser.text(By.id("kpi-conversion-rate"))).isEqualTo("66.67%");
+        assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("$280.00");
+
+        // Last touch: A → Organic Search; B → Paid Social (Direct only when nothing else); C → Direct;
+        // D → Email. One conversion each: 25% each; ties in name order.
+        assertThat(browser.attributionModel()).isEqualTo("Last touch");
+        assertThat(browser.tableRows("attribution-table")).containsExactly(
+                List.of("Direct", "1.00", "$50.00", "25.00%"),
+                List.of("Email", "1.00", "$30.00", "25.00%"),
+                List.of("Organic Search", "1.00", "$120.00", "25.00%"),
+                List.of("Paid Social", "1.00", "$80.00", "25.00%"));
+        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "4.00", "$280.00", "100.00%");
+        assertThat(browser.chartDrawn()).isTrue();
+        browser.screenshot("03-dashboard-last-touch");
+
+        // Linear: A gives 1/3 (40.00) to each of its three channels; B 1/2 (40.00) to Paid Social and
+        // Direct; C 1 (50.00) to Direct; D 1 (30.00) to Email.
+        // Direct 1/2 + 1 = 1.5 (90.00); Email 1/3 + 1 = 1.33 (70.00); Paid Social 0.5 (40.00);
+        // Organic Search and Paid Search 1/3 (40.00).
+        browser.chooseModel("Linear");
+        assertThat(browser.tableRows("attribution-table")).containsExactly(
+                List.of("Direct", "1.50", "$90.00", "37.50%"),
+                List.of("Email", "1.33", "$70.00", "33.33%"),
+                List.of("Paid Social", "0.50", "$40.00", "12.50%"),
+                List.of("Organic Search", "0.33", "$40.00", "8.33%"),
+                List.of("Paid Search", "0.33", "$40.00", "8.33%"));
+        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "4.00", "$280.00", "100.00%");
+        browser.screenshot("04-dashboard-linear");
+
+        // Position-based: A 0.4 Email (48.00), 0.2 Paid Search (24.00), 0.4 Organic Search (48.00);
+        // B (two touches) 0.5 / 0.5 (40.00 each); C 1 Direct (50.00); D 1 Email (30.00).
+        // Direct 1.5 (90.00); Email 1.4 (78.00); Paid Social 0.5 (40.00); Organic Search 0.4 (48.00);
+        // Paid Search 0.2 (24.00).
+        browser.chooseModel("Position-based");
+        assertThat(browser.tableRows("attribution-table")).containsExactly(
+                List.of("Direct", "1.50", "$90.00", "37.50%"),
+                List.of("Email", "1.40", "$78.00", "35.00%"),
+                List.of("Paid Social", "0.50", "$40.00", "12.50%"),
+                List.of("Organic Search", "0.40", "$48.00", "10.00%"),
+                List.of("Paid Search", "0.20", "$24.00", "5.00%"));
+
+        // First touch: A → Email (120.00); B → Paid Social (80.00); C → Direct (50.00); D → Email (30.00).
+        browser.chooseModel("First touch");
+        assertThat(browser.tableRows("attribution-table")).containsExactly(
+                List.of("Email", "2.00", "$150.00", "50.00%"),
+                List.of("Direct", "1.00", "$50.00", "25.00%"),
+                List.of("Paid Social", "1.00", "$80.00", "25.00%"));
+        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "4.00", "$280.00", "100.00%");
+
+        // The four models side by side, ordered by the selected model (first touch), then by name.
+        assertThat(browser.tableHeader("model-comparison"))
+                .containsExactly("Channel", "Last touch", "First touch", "Linear", "Position-based");
+        assertThat(browser.tableRows("model-comparison")).containsExactly(
+                List.of("Email", "1.00", "2.00", "1.33", "1.40"),
+                List.of("Direct", "1.00", "1.00", "1.50", "1.50"),
+                List.of("Paid Social", "1.00", "1.00", "0.50", "0.50"),
+                List.of("Organic Search", "1.00", "0.00", "0.33", "0.40"),
+                List.of("Paid Search", "0.00", "0.00", "0.33", "0.20"));
+        // Changing the model leaves the KPIs as they are.
+        assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("$280.00");
+        browser.fullPageScreenshot("05-dashboard-first-touch-full");
+
+        browser.signOut();
+        assertThat(browser.currentUrl()).isEqualTo(browser.url("?reason=signed-out"));
+        assertThat(browser.text(By.id("signed-out-notice"))).contains("You are signed out");
+        browser.open("app/dashboard.xhtml");
+        assertThat(browser.currentUrl()).isEqualTo(browser.url("?reason=signin"));
+    }
+
+    @Test
+    void importPageImportsAFileAndListsTheBadRows(@TempDir Path dir) throws IOException {
+        TestTenant importer = API.createTenant("Import shop", ZoneId.of("America/New_York"), "USD");
+        // Rows 2, 3 and 5 are good (3 touchpoints, 1 conversion worth 45.50 on line 3); line 4 has no valid time.
+        Path csv = dir.resolve("april-touchpoints.csv");
+        Files.writeString(csv, """
+                customer_id,time,interaction,conversion,conversion_value,channel
+                imp-1,2025-04-01 09:00:00,click,0,0,Affiliates
+                imp-1,2025-04-01 10:00:00,click,1,45.50,Video
+                imp-2,yesterday,click,0,0,Email
+                imp-3,2025-04-01 11:00:00,click,0,0,Display
+                """, StandardCharsets.UTF_8);
+
+        browser.open("");
+        browser.signIn(importer.apiKey());
+        browser.open("app/import.xhtml");
+        assertThat(browser.isPresent(By.id("import-not-allowed"))).isFalse();
+        browser.upload(csv);
+
+        assertThat(browser.text(By.id("import-rows"))).isEqualTo("4");
+        assertThat(browser.text(By.id("import-touchpoints"))).isEqualTo("3");
+        assertThat(browser.text(By.id("import-conversions"))).isEqualTo("1");
+        assertThat(browser.text(By.id("import-duplicates"))).isEqualTo("0");
+        assertThat(browser.text(By.id("import-error-count"))).isEqualTo("1");
+        List<List<String>> errors = browser.tableRows("errors-form:import-errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get(0)).isEqualTo("4");
+        assertThat(errors.get(0).get(1)).contains("yesterday");
+        browser.screenshot("06-import-result");
+
+        // The same file again stores nothing new: its 4 events (3 touchpoints, 1 conversion) are duplicates.
+        browser.upload(csv);
+        assertThat(browser.text(By.id("import-rows"))).isEqualTo("4");
+        assertThat(browser.text(By.id("import-touchpoints"))).isEqualTo("0");
+        assertThat(browser.text(By.id("import-conversions"))).isEqualTo("0");
+        assertThat(browser.text(By.id("import-duplicates"))).isEqualTo("4");
+
+        // The dashboard shows the imported day: one conversion after Affiliates then Video (last touch Video).
+        browser.open("app/dashboard.xhtml");
+        browser.setDates("2025-04-01", "2025-04-01");
+        browser.waitForText(By.id("kpi-touchpoints"), "3");
+        assertThat(browser.text(By.id("kpi-conversions"))).isEqualTo("1");
+        assertThat(browser.text(By.id("kpi-conversion-rate"))).isEqualTo("33.33%");
+        assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("$45.50");
+        assertThat(browser.tableRows("attribution-table")).containsExactly(
+                List.of("Video", "1.00", "$45.50", "100.00%"));
+    }
+
+    @Test
+    void readOnlyKeyOpensTheDashboardButCannotImport() {
+        TestTenant reader = API.createTenantWithScopes("Read-only shop", ZoneId.of("UTC"), "EUR", "READ");
+
+        browser.open("");
+        browser.signIn(reader.apiKey());
+        assertThat(browser.currentUrl()).isEqualTo(browser.url("app/dashboard.xhtml"));
+        // A new tenant: the last 30 days are empty.
+        assertThat(browser.text(By.id("kpi-touchpoints"))).isEqualTo("0");
+        assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("€0.00");
+        assertThat(browser.tableRows("attribution-table")).containsExactly(List.of("No conversions in this period."));
+
+        browser.open("app/import.xhtml");
+        assertThat(browser.text(By.id("import-not-allowed"))).contains("may only read reports");
+        assertThat(browser.isEnabled(By.id("import-form:import-button"))).isFalse();
+        browser.screenshot("07-import-read-only");
+    }
+}

@@ -1,0 +1,154 @@
+package io.tracker.it.support;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Client side: talks HTTP to the Tracker under test as an API user would, with
+ * {@link java.net.http.HttpClient}, plus the test-only fixture endpoints ({@link FixtureServlet}).
+ * The base URL is the system property {@code tracker.it.base-url} (failsafe sets it to the test
+ * domain, {@code http://localhost:28080/}).
+ */
+public final class TrackerClient {
+
+    /** Base URL of the application under test, ending in {@code /}. */
+    public static final URI BASE_URL = URI.create(System.getProperty("tracker.it.base-url", "http://localhost:28080/"));
+
+    /** HTTP/1.1 as most API clients speak it (the JDK client would otherwise try an h2c upgrade). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** A fresh tenant whose key holds every scope; {@code actions} as in the method below. */
+    public TestTenant createTenant(String label, ZoneId zone, String currency, String... actions) {
+        return createTenantWithScopes(label, zone, currency, "READ,WRITE", actions);
+    }
+
+    /**
+     * A fresh tenant.
+     *
+     * @param scopes  comma-separated API key scopes ({@code READ}, {@code WRITE})
+     * @param actions extra conversion actions as {@code key:MACRO|MICRO:EVERY|ONE:defaultValue}
+     */
+    public TestTenant createTenantWithScopes(String label, ZoneId zone, String currency, String scopes,
+                                             String... actions) {
+        List<String> form = new ArrayList<>(List.of("label=" + enc(label), "zone=" + enc(zone.getId()),
+                "currency=" + enc(currency), "scopes=" + enc(scopes)));
+        for (String a : actions) {
+            form.add("action=" + enc(a));
+        }
+        ApiResponse r = send(request("it-fixtures/tenants")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", form))));
+        if (r.status() != 201) {
+            throw new AssertionError("creating a test tenant failed: " + r);
+        }
+        JsonObject j = r.json();
+        return new TestTenant(j.getString("id"), j.getString("agency_id"), j.getString("name"),
+                j.getString("time_zone"), j.getString("currency"), j.getString("api_key"));
+    }
+
+    /** What the tenant has stored, counted straight from the tables. */
+    public StoredCounts storedCounts(TestTenant tenant) {
+        ApiResponse r = send(request("it-fixtures/tenants/" + tenant.id() + "/counts").GET());
+        if (r.status() != 200) {
+            throw new AssertionError("counting stored rows failed: " + r);
+        }
+        JsonObject j = r.json();
+        return new StoredCounts(j.getJsonNumber("touchpoints").longValue(), j.getJsonNumber("conversions").longValue(),
+                j.getJsonNumber("event_receipts").longValue(), j.getJsonNumber("attribution_credits").longValue());
+    }
+
+    /** {@code POST /api/v1/events} with a JSON body; {@code apiKey} null sends no Authorization header. */
+    public ApiResponse postEvents(String apiKey, String json) {
+        return post("api/v1/events", apiKey, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A POST with any body and content type; {@code apiKey} null sends no Authorization header. */
+    public ApiResponse post(String path, String apiKey, String contentType, byte[] body) {
+        HttpRequest.Builder b = request(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(authorized(b, apiKey));
+    }
+
+    /** A GET of a path relative to the base URL, such as {@code api/v1/reports/summary?from=...}. */
+    public ApiResponse get(String pathAndQuery, String apiKey) {
+        return send(authorized(request(pathAndQuery).GET(), apiKey));
+    }
+
+    /** {@code GET /api/v1/reports/attribution}; fails unless it answers 200. */
+    public JsonObject attribution(TestTenant t, String model, String from, String to, String dimension) {
+        return attribution(t, Map.of("model", model, "from", from, "to", to, "dimension", dimension));
+    }
+
+    /** {@code GET /api/v1/reports/attribution} with these query parameters; fails unless it answers 200. */
+    public JsonObject attribution(TestTenant t, Map<String, String> query) {
+        return ok(get("api/v1/reports/attribution?" + query(query), t.apiKey()));
+    }
+
+    /** {@code GET /api/v1/reports/summary}; fails unless it answers 200. */
+    public JsonObject summary(TestTenant t, String from, String to) {
+        return ok(get("api/v1/reports/summary?" + query(Map.of("from", from, "to", to)), t.apiKey()));
+    }
+
+    /** The URL-encoded query string of these parameters, in name order. */
+    public static String query(Map<String, String> params) {
+        return new TreeMap<>(params).entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static JsonObject ok(ApiResponse r) {
+        if (r.status() != 200) {
+            throw new AssertionError("expected HTTP 200, got " + r);
+        }
+        return r.json();
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder b, String apiKey) {
+        return apiKey == null ? b : b.header("Authorization", "Bearer " + apiKey);
+    }
+
+    /**
+     * A request builder for a path relative to the base URL (5-minute timeout: a large import is
+     * slow on a busy 2-core machine), for requests the methods above cannot make.
+     */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(BASE_URL.resolve(path)).timeout(Duration.ofMinutes(5));
+    }
+
+    /** Sends any request. */
+    public ApiResponse send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            int semicolon = type.indexOf(';');
+            type = (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+            Map<String, List<String>> headers = new TreeMap<>();
+            r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+            return new ApiResponse(r.statusCode(), type, r.body(), headers);
+        } catch (IOException e) {
+            throw new AssertionError("HTTP request to " + request.build().uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Shared test support. Client side: {@link io.tracker.it.support.Deployments} (the real EAR plus
+ * these classes), {@link io.tracker.it.support.TrackerClient} (HTTP API and fixtures),
+ * {@link io.tracker.it.support.Events} (event JSON), {@link io.tracker.it.support.SharedData}
+ * (the shared sample files) and {@link io.tracker.it.support.ReferenceAttribution} (an
+ * independent, deliberately naive attribution to compute expected numbers). Server side, present
+ * only in test deployments: {@link io.tracker.it.support.TenantFixture} and
+ * {@link io.tracker.it.support.FixtureServlet} ({@code /it-fixtures/*}).
+ */
+package io.tracker.it.support;

@@ -1,0 +1,94 @@
+package io.tracker.interfaces.reporting.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+
+/**
+ * The Chart.js configuration behind the dashboard's {@code p:chart}: a bar chart of credited
+ * conversions (left axis) and credited revenue (right axis, in the tenant's currency) per
+ * channel, in the table's order.
+ *
+ * <p>Built with JSON-P, so channel names (which come from tracked events, that is from outside)
+ * are always JSON-escaped. PrimeFaces writes this JSON into an inline {@code <script>}, where a
+ * string containing {@code </script>} would still end the script: {@link #scriptSafe} therefore
+ * also escapes {@code <}, {@code >} and {@code &} (they can occur only inside JSON strings, where
+ * the {@code \}{@code uXXXX} form means the same).
+ */
+final class ChannelChart {
+
+    private static final String CONVERSIONS_COLOR = "#2196f3";
+    private static final String REVENUE_COLOR = "#14b8a6";
+
+    private ChannelChart() {
+    }
+
+    static String config(List<ChannelLine> lines, String currencyCode) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder conversions = Json.createArrayBuilder();
+        JsonArrayBuilder revenue = Json.createArrayBuilder();
+        for (ChannelLine line : lines) {
+            labels.add(line.getChannel());
+            conversions.add(Math.round(line.getConversions() * 100) / 100.0);
+            revenue.add(Math.round(line.getRevenue() * 100) / 100.0);
+        }
+        String revenueLabel = "Revenue (" + currencyCode + ")";
+        JsonObjectBuilder data = Json.createObjectBuilder()
+                .add("labels", labels)
+                .add("datasets", Json.createArrayBuilder()
+                        .add(dataset("Credited conversions", conversions, CONVERSIONS_COLOR, "y"))
+                        .add(dataset(revenueLabel, revenue, REVENUE_COLOR, "y1")));
+        JsonObjectBuilder options = Json.createObjectBuilder()
+                .add("responsive", true)
+                .add("maintainAspectRatio", false)
+                .add("animation", false)
+                .add("plugins", Json.createObjectBuilder()
+                        .add("legend", Json.createObjectBuilder().add("position", "bottom")))
+                .add("scales", Json.createObjectBuilder()
+                        .add("x", Json.createObjectBuilder()
+                                .add("grid", Json.createObjectBuilder().add("display", false)))
+                        .add("y", axis("Conversions", "left", true))
+                        .add("y1", axis(revenueLabel, "right", false)));
+        String json = Json.createObjectBuilder()
+                .add("type", "bar")
+                .add("data", data)
+                .add("options", options)
+                .build().toString();
+        return scriptSafe(json);
+    }
+
+    private static JsonObjectBuilder dataset(String label, JsonArrayBuilder values, String color, String axis) {
+        return Json.createObjectBuilder()
+                .add("label", label)
+                .add("data", values)
+                .add("backgroundColor", color)
+                .add("borderRadius", 4)
+                .add("yAxisID", axis);
+    }
+
+    private static JsonObjectBuilder axis(String title, String position, boolean grid) {
+        return Json.createObjectBuilder()
+                .add("position", position)
+                .add("beginAtZero", true)
+                .add("grid", Json.createObjectBuilder().add("drawOnChartArea", grid))
+                .add("title", Json.createObjectBuilder().add("display", true).add("text", title));
+    }
+
+    /** JSON that is also safe inside an HTML {@code <script>} element and a CDATA section. */
+    static String scriptSafe(String json) {
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                case '&' -> out.append("\\u0026");
+                case '\u2028' -> out.append("\\u2028");
+                case '\u2029' -> out.append("\\u2029");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The dashboard page: KPIs, attribution by channel, its chart and the comparison of the four
+ * models. Backing beans here only call {@code ReportService} and shape its projections for the
+ * page; figures are formatted by {@code io.tracker.interfaces.shared.web.Formats}.
+ */
+package io.tracker.interfaces.reporting.web;

@@ -1,0 +1,58 @@
+package io.tracker.interfaces.shared.web;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+
+/**
+ * How the pages write numbers: always in the en-US format, whatever the browser's language, so
+ * that a figure reads the same for every user of a tenant and can be parsed back by tests and by
+ * people pasting into spreadsheets. Grouping is {@code ,} every three digits, the decimal mark is
+ * {@code .}; rounding is half-even (as in {@link java.math.RoundingMode#HALF_EVEN}).
+ *
+ * <p>Exposed to Facelets as EL functions of the {@code t:} tag library
+ * ({@code #{t:money(value, currency)}} …), see {@code WEB-INF/tracker.taglib.xml}.
+ */
+public final class Formats {
+
+    /** The one locale figures are written in. */
+    public static final Locale LOCALE = Locale.US;
+
+    private Formats() {
+    }
+
+    /** A count: {@code 12345} → {@code "12,345"}. */
+    public static String count(long value) {
+        return NumberFormat.getIntegerInstance(LOCALE).format(value);
+    }
+
+    /** Two decimals, grouped: {@code 1234.5} → {@code "1,234.50"} (credited conversions are fractional). */
+    public static String decimal(double value) {
+        return pattern("#,##0.00").format(value);
+    }
+
+    /** A fraction as a percentage with two decimals: {@code 0.079407} → {@code "7.94%"}. */
+    public static String percent(double fraction) {
+        return pattern("#,##0.00").format(fraction * 100) + "%";
+    }
+
+    /**
+     * An amount in an ISO 4217 currency, with the en-US symbol and the currency's own number of
+     * decimals: {@code (74077.11, "EUR")} → {@code "€74,077.11"}, {@code (5, "USD")} → {@code "$5.00"},
+     * {@code (1200, "JPY")} → {@code "¥1,200"}, {@code (10, "CHF")} → {@code "CHF10.00"}.
+     */
+    public static String money(double value, String currencyCode) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(LOCALE);
+        format.setCurrency(Currency.getInstance(currencyCode));
+        int digits = Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(value);
+    }
+
+    private static DecimalFormat pattern(String pattern) {
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(LOCALE));
+    }
+}

@@ -1,0 +1,210 @@
+package io.tracker.interfaces.tracking.web;
+
+import io.tracker.application.tracking.RejectedEvent;
+import io.tracker.application.tracking.imports.ImportReport;
+import io.tracker.application.tracking.imports.ImportService;
+import io.tracker.domain.shared.DomainException;
+import io.tracker.interfaces.shared.web.Formats;
+import io.tracker.interfaces.shared.web.Messages;
+import io.tracker.interfaces.tenant.web.SignedInTenant;
+import jakarta.ejb.EJBException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.primefaces.model.file.UploadedFile;
+
+/**
+ * Backs {@code /app/import.xhtml}: uploads a touchpoint CSV or a Google Analytics session export
+ * and imports it for the signed-in tenant through {@link ImportService}, the same import the API
+ * offers at {@code /api/v1/imports/*}. Importing writes data, so it needs a key with the
+ * {@code WRITE} scope; a read-only key sees the page but cannot upload (checked here again, not
+ * only by the disabled button). Bad rows are skipped and listed with their line numbers.
+ */
+@Named
+@ViewScoped
+public class ImportBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final Logger LOG = Logger.getLogger(ImportBacking.class.getName());
+
+    /** Rows with errors listed on the page; the count says how many there were in all. */
+    static final int MAX_ERRORS_SHOWN = 500;
+
+    /** The kinds of file the page imports. */
+    public enum Format {
+        TOUCHPOINT_CSV("Touchpoint CSV (customer_id, time, interaction, conversion, conversion_value, channel)"),
+        GA_SESSIONS("Google Analytics session export (fullVisitorId, channelGrouping, time, …)");
+
+        private final String label;
+
+        Format(String label) {
+            this.label = label;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+    }
+
+    @Inject
+    private ImportService imports;
+
+    @Inject
+    private SignedInTenant tenant;
+
+    private Format format = Format.TOUCHPOINT_CSV;
+    private transient UploadedFile file;
+    private Result result;
+
+    /** Imports the uploaded file; the outcome is shown below the form. */
+    public void upload() {
+        result = null;
+        if (!tenant.isMayImport()) {
+            Messages.error("Your API key may only read reports. To import data, sign in with a key that has "
+                    + "the write scope.");
+            return;
+        }
+        if (file == null || file.getSize() == 0) {
+            Messages.error("Choose a CSV file to import.");
+            return;
+        }
+        String fileName = file.getFileName();
+        try (InputStream in = file.getInputStream()) {
+            ImportReport report = format == Format.GA_SESSIONS
+                    ? imports.importGaSessions(in)
+                    : imports.importTouchpointCsv(in);
+            result = new Result(fileName, format, report);
+            if (report.errors().isEmpty()) {
+                Messages.info("Imported " + fileName + ": " + Formats.count(report.rows()) + " rows read.");
+            } else {
+                int skipped = report.errors().size();
+                Messages.warn("Imported " + fileName + " with " + Formats.count(skipped)
+                        + (skipped == 1 ? " row" : " rows") + " skipped; see the list below.");
+            }
+        } catch (DomainException | EJBException e) {
+            DomainException cause = Messages.domainCause(e).orElseThrow(() -> e);
+            Messages.error("Nothing was imported from " + fileName + ": " + cause.getMessage());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "upload could not be read", e);
+            Messages.error("The uploaded file could not be read. Please try again.");
+        } finally {
+            file = null;
+        }
+    }
+
+    public List<Format> getFormats() {
+        return List.of(Format.values());
+    }
+
+    public Format getFormat() {
+        return format;
+    }
+
+    public void setFormat(Format format) {
+        this.format = format == null ? Format.TOUCHPOINT_CSV : format;
+    }
+
+    public UploadedFile getFile() {
+        return file;
+    }
+
+    public void setFile(UploadedFile file) {
+        this.file = file;
+    }
+
+    public Result getResult() {
+        return result;
+    }
+
+    /** What the last import did, for the page. */
+    public static final class Result implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String fileName;
+        private final Format format;
+        private final long rows;
+        private final long touchpoints;
+        private final long conversions;
+        private final long duplicates;
+        private final int errorCount;
+        private final List<RowError> errors;
+
+        Result(String fileName, Format format, ImportReport report) {
+            this.fileName = fileName;
+            this.format = format;
+            this.rows = report.rows();
+            this.touchpoints = report.touchpoints();
+            this.conversions = report.conversions();
+            this.duplicates = report.duplicates();
+            this.errorCount = report.errors().size();
+            this.errors = report.errors().stream().limit(MAX_ERRORS_SHOWN).map(RowError::new).toList();
+        }
+
+        public String getFileName() {
+            return fileName;
+        }
+
+        public Format getFormat() {
+            return format;
+        }
+
+        public long getRows() {
+            return rows;
+        }
+
+        public long getTouchpoints() {
+            return touchpoints;
+        }
+
+        public long getConversions() {
+            return conversions;
+        }
+
+        public long getDuplicates() {
+            return duplicates;
+        }
+
+        public int getErrorCount() {
+            return errorCount;
+        }
+
+        /** The first {@value ImportBacking#MAX_ERRORS_SHOWN} skipped rows. */
+        public List<RowError> getErrors() {
+            return errors;
+        }
+
+        public boolean isErrorsTruncated() {
+            return errorCount > errors.size();
+        }
+    }
+
+    /** A skipped row: its 1-based line number in the file (the header is line 1) and why. */
+    public static final class RowError implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int line;
+        private final String error;
+
+        RowError(RejectedEvent rejected) {
+            this.line = rejected.index();
+            this.error = rejected.error();
+        }
+
+        public int getLine() {
+            return line;
+        }
+
+        public String getError() {
+            return error;
+        }
+    }
+}
