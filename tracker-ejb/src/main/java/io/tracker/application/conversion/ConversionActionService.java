@@ -1,5 +1,6 @@
 package io.tracker.application.conversion;
 
+import io.tracker.application.tenant.AuditLog;
 import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.domain.conversion.ConversionAction;
 import io.tracker.domain.tenant.Permission;
@@ -7,6 +8,7 @@ import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.conversion.CountingRule;
 import io.tracker.domain.shared.ConflictException;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,8 +26,8 @@ public class ConversionActionService {
     @PersistenceContext(unitName = "tracker")
     private EntityManager em;
 
-    @jakarta.ejb.EJB
-    private io.tracker.application.tenant.AuditLog audit;
+    @EJB
+    private AuditLog audit;
 
     @RequiresPermission(Permission.EDIT_SETUP)
     public ConversionAction create(String key, String name, ConversionCategory category, BigDecimal defaultValue,

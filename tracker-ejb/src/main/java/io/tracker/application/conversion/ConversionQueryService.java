@@ -7,6 +7,7 @@ import io.tracker.domain.tenant.Permission;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 
 /** Reading the current tenant's recorded conversions, newest first. */
@@ -21,7 +22,7 @@ public class ConversionQueryService {
     private EntityManager em;
 
     /** Conversions at or after {@code from} and before {@code to} (UTC instants). */
-    public List<Conversion> list(java.time.Instant from, java.time.Instant to, int limit) {
+    public List<Conversion> list(Instant from, Instant to, int limit) {
         return em.createQuery("select c from Conversion c where c.occurredAt >= :from and c.occurredAt < :to "
                         + "order by c.occurredAt desc, c.id desc", Conversion.class)
                 .setParameter("from", from).setParameter("to", to)

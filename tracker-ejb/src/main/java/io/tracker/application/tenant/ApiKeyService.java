@@ -7,6 +7,7 @@ import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.tenant.ApiKeySecret;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,7 +28,7 @@ public class ApiKeyService {
     @PersistenceContext(unitName = "tracker")
     private EntityManager em;
 
-    @jakarta.ejb.EJB
+    @EJB
     private AuditLog audit;
 
     @Resource(lookup = Database.DATA_SOURCE)

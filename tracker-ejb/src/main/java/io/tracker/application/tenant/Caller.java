@@ -1,5 +1,6 @@
 package io.tracker.application.tenant;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ public record Caller(String subject, String email, boolean emailVerified, boolea
 
     public Caller {
         Objects.requireNonNull(subject);
-        email = email == null || email.isBlank() ? null : email.trim().toLowerCase(java.util.Locale.ROOT);
+        email = email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
     /** How the caller appears in the audit log: the e-mail address, else the subject. */

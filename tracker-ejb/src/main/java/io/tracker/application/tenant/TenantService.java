@@ -17,11 +17,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Agencies and their client tenants. */
@@ -146,7 +148,7 @@ public class TenantService {
     private static ZoneId zone(String timeZone) {
         try {
             return ZoneId.of(timeZone == null ? "" : timeZone.trim());
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new InvalidInputException("time_zone must be an IANA time zone such as Europe/Berlin, not '"
                     + timeZone + "'");
         }
@@ -154,7 +156,7 @@ public class TenantService {
 
     private static Currency currency(String code) {
         try {
-            return Currency.getInstance(code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT));
+            return Currency.getInstance(code == null ? "" : code.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("currency must be an ISO 4217 code such as EUR, not '" + code + "'");
         }

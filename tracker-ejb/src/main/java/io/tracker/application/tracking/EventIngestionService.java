@@ -10,6 +10,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +49,7 @@ public class EventIngestionService {
         EventValidator validator = new EventValidator(conversionActions.countingRules(), tenant.getDefaultActionKey(),
                 tenant.getCurrency(), Clock.systemUTC());
         List<RejectedEvent> rejected = new ArrayList<>(invalid);
-        Set<Integer> alreadyRejected = new java.util.HashSet<>();
+        Set<Integer> alreadyRejected = new HashSet<>();
         invalid.forEach(r -> alreadyRejected.add(r.index()));
         List<TrackedEvent> valid = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
@@ -60,7 +62,7 @@ public class EventIngestionService {
                 rejected.add(new RejectedEvent(i, e.getMessage()));
             }
         }
-        rejected.sort(java.util.Comparator.comparingInt(RejectedEvent::index));
+        rejected.sort(Comparator.comparingInt(RejectedEvent::index));
         int[] counts = storeAndAttribute(valid);
         return new IngestionReport(counts[0], counts[1], List.copyOf(rejected));
     }

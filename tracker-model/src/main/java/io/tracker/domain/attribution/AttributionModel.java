@@ -2,6 +2,7 @@ package io.tracker.domain.attribution;
 
 import io.tracker.domain.campaign.Channels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public enum AttributionModel {
         @Override
         double[] weights(List<JourneyTouch> journey) {
             double[] w = new double[journey.size()];
-            java.util.Arrays.fill(w, 1.0 / journey.size());
+            Arrays.fill(w, 1.0 / journey.size());
             return w;
         }
     },
@@ -113,6 +114,6 @@ public enum AttributionModel {
             }
         }
         throw new IllegalArgumentException("unknown attribution model '" + name + "'; expected one of "
-                + java.util.Arrays.stream(values()).map(AttributionModel::apiName).toList());
+                + Arrays.stream(values()).map(AttributionModel::apiName).toList());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -91,11 +92,11 @@ public class Tenant {
         return createdAt;
     }
 
-    public java.util.List<String> getWebsiteDomains() {
-        return websiteDomains.isBlank() ? java.util.List.of() : java.util.List.of(websiteDomains.split(","));
+    public List<String> getWebsiteDomains() {
+        return websiteDomains.isBlank() ? List.of() : List.of(websiteDomains.split(","));
     }
 
-    public void setWebsiteDomains(java.util.List<String> domains) {
+    public void setWebsiteDomains(List<String> domains) {
         this.websiteDomains = String.join(",", domains.stream().map(String::trim).filter(d -> !d.isEmpty()).toList());
     }
 

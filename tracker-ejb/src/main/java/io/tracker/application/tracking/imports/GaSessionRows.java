@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +80,7 @@ final class GaSessionRows {
         }
         String upper = code.trim().toUpperCase(Locale.ROOT);
         try {
-            return java.util.Currency.getInstance(upper).getCurrencyCode();
+            return Currency.getInstance(upper).getCurrencyCode();
         } catch (IllegalArgumentException e) {
             throw new RowException("currencyCode '" + code + "' is not an ISO 4217 code");
         }

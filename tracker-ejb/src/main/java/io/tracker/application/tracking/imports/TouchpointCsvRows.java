@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
@@ -85,7 +86,7 @@ final class TouchpointCsvRows {
     }
 
     private static boolean converted(String text) {
-        String v = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        String v = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "1", "true", "yes" -> true;
             case "0", "false", "no", "" -> false;
