@@ -110,6 +110,10 @@ final class Browser implements AutoCloseable {
         input.sendKeys(date, Keys.TAB);
         waitForAjax();
         waitUntil(d -> date.equals(d.findElement(By.id(id)).getAttribute("value")));
+        // A click elsewhere closes the calendar that opened when the field got the focus.
+        driver.findElement(By.tagName("h1")).click();
+        waitUntil(d -> d.findElements(By.cssSelector(".ui-datepicker-panel, .ui-datepicker")).stream()
+                .noneMatch(WebElement::isDisplayed));
     }
 
     /** Clicks a model in the selector and waits until the report shows it. */
@@ -154,6 +158,16 @@ final class Browser implements AutoCloseable {
                             + "return !!c && c.width > 0 && !!window.Chart && !!Chart.getChart(c);"));
             return true;
         } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Whether a JavaScript alert is open (which no page of Tracker ever opens). */
+    boolean alertShown() {
+        try {
+            driver.switchTo().alert();
+            return true;
+        } catch (org.openqa.selenium.NoAlertPresentException e) {
             return false;
         }
     }

@@ -279,6 +279,27 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void channelNamesFromEventsAreShownAsTextAndNeverRun() {
+        TestTenant tenant = API.createTenant("Markup shop", ZoneId.of("UTC"), "EUR");
+        String channel = "</script><img src=x onerror=alert(1)> & Co";
+        ApiResponse r = API.postEvents(tenant.apiKey(), batch(
+                touch("x-1", "visitor-x", "2025-05-05T10:00:00Z", "channel", channel),
+                conversion("x-buy", "visitor-x", "2025-05-05T10:05:00Z", "purchase", "10.00", "order-x")));
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+
+        browser.open("");
+        browser.signIn(tenant.apiKey());
+        browser.setDates("2025-05-05", "2025-05-05");
+        browser.waitForText(By.id("kpi-conversions"), "1");
+
+        assertThat(browser.tableRows("attribution-table")).containsExactly(
+                List.of(channel, "1.00", "€10.00", "100.00%"));
+        // The same name went into the chart's inline script (as JSON) without ending it.
+        assertThat(browser.chartDrawn()).isTrue();
+        assertThat(browser.alertShown()).isFalse();
+    }
+
+    @Test
     void readOnlyKeyOpensTheDashboardButCannotImport() {
         TestTenant reader = API.createTenantWithScopes("Read-only shop", ZoneId.of("UTC"), "EUR", "READ");
 

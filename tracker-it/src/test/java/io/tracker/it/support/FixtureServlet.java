@@ -1,5 +1,6 @@
 package io.tracker.it.support;
 
+import io.tracker.application.shared.Database;
 import io.tracker.domain.tenant.ApiKeyScope;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ public class FixtureServlet extends HttpServlet {
     @Inject
     private TenantFixture fixture;
 
-    @Resource(lookup = "jdbc/tracker")
+    @Resource(lookup = Database.DATA_SOURCE)
     private DataSource dataSource;
 
     @Override
