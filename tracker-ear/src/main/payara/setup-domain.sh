@@ -15,13 +15,16 @@
 #   DOMAINS_DIR        where domains live (default $PAYARA_HOME/glassfish/domains)
 #
 # The domain process inherits this script's environment when the script starts it (that is how
-# TRACKER_DEMO_API_KEY and other MicroProfile Config values reach the application). A domain that
-# is already running keeps the environment it was started with; stop it first to change that.
+# TRACKER_DEMO_API_KEY, TRACKER_OIDC_* and other MicroProfile Config values reach the application).
+# A running domain keeps the environment it was started with, so the script records a checksum of
+# the TRACKER_* variables it started the domain with (with the domain's process id, in
+# config/tracker-env.sha256) and restarts a running domain whose record differs, or that it did not
+# start itself.
 #
 # Idempotent: only what differs from the wanted state is changed, and the domain is restarted only
-# when a change needs it (a new driver jar or JVM option on a domain that already ran; the listener
-# port, the thread pool and the JDBC pool change live). Exit status is non-zero, with asadmin's
-# message on stderr, when a step fails or the pool cannot reach the database.
+# when a change needs it (other TRACKER_* values, a new driver jar or JVM option on a domain that
+# already ran; the listener port, the thread pool and the JDBC pool change live). Exit status is
+# non-zero, with asadmin's message on stderr, when a step fails or the pool cannot reach the database.
 set -euo pipefail
 
 : "${PAYARA_HOME:?}" "${DOMAIN_NAME:?}" "${DB_URL:?}" "${DB_USER:?}" "${PG_JAR:?}"
@@ -56,6 +59,11 @@ domain_running() {
   "${ASADMIN[@]}" list-domains --domaindir "$DOMAINS_DIR" 2>/dev/null | grep -q "^$DOMAIN_NAME running"
 }
 
+# What the running domain's environment must match: its process id and the TRACKER_* variables.
+ENV_RECORD="$DOMAIN_DIR/config/tracker-env.sha256"
+env_checksum() { env | grep '^TRACKER_' | LC_ALL=C sort | sha256sum | cut -d' ' -f1; }
+env_record() { printf '%s %s' "$(cat "$DOMAIN_DIR/config/pid" 2>/dev/null)" "$(env_checksum)"; }
+
 if [ ! -d "$DOMAIN_DIR" ]; then
   mkdir -p "$DOMAINS_DIR"
   "$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword --portbase "$PORT_BASE" \
@@ -80,6 +88,9 @@ fi
 
 if domain_running; then
   started=false
+  if [ "$(cat "$ENV_RECORD" 2>/dev/null)" != "$(env_record)" ]; then
+    need_restart=true
+  fi
 else
   run_asadmin start-domain --domaindir "$DOMAINS_DIR" "$DOMAIN_NAME"
   started=true
@@ -133,8 +144,11 @@ if [ "$(current_value "resources.jdbc-connection-pool.$POOL.property.url")" != "
 fi
 
 if [ "$need_restart" = true ]; then
-  run_asadmin restart-domain --domaindir "$DOMAINS_DIR" "$DOMAIN_NAME"
+  # Not restart-domain: the server relaunches itself then, with its old environment.
+  run_asadmin stop-domain --domaindir "$DOMAINS_DIR" "$DOMAIN_NAME"
+  run_asadmin start-domain --domaindir "$DOMAINS_DIR" "$DOMAIN_NAME"
 fi
+env_record >"$ENV_RECORD"
 run_asadmin ping-connection-pool "$POOL"
 state=$([ "$started" = true ] && echo "started" || echo "running")
 [ "$need_restart" = true ] && state="restarted"

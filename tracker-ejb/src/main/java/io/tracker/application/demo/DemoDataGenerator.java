@@ -42,6 +42,9 @@ public final class DemoDataGenerator {
             new Source(null, null, null, null, "https://www.facebook.com/", false, false, 3),
             new Source(null, null, null, null, null, false, false, 13));
 
+    /** Every generated event id starts with this, which tells demo events from imported or sent ones. */
+    public static final String EVENT_ID_PREFIX = "demo:";
+
     private static final int TOTAL_WEIGHT = SOURCES.stream().mapToInt(Source::weight).sum();
     private final ZoneId zone;
     private final String websiteUrl;
@@ -112,14 +115,14 @@ public final class DemoDataGenerator {
     private EventInput touch(String eventId, String visitor, Instant at, Source s, Random random) {
         String gclid = s.gclid() ? "demo-gclid-" + Long.toHexString(random.nextLong()) : null;
         String fbclid = s.fbclid() ? "demo-fbclid-" + Long.toHexString(random.nextLong()) : null;
-        return new EventInput("demo:" + eventId, "touchpoint", at.toString(), visitor, s.channel(), null,
+        return new EventInput(EVENT_ID_PREFIX + eventId, "touchpoint", at.toString(), visitor, s.channel(), null,
                 s.utmSource(), s.utmMedium(), s.campaign(), null, null, websiteUrl, s.referrer(), gclid, fbclid, null,
                 null, null, null, null);
     }
 
     private static EventInput conversion(String eventId, String visitor, Instant at, String action, BigDecimal value,
                                          String orderId) {
-        return new EventInput("demo:" + eventId, "conversion", at.toString(), visitor, null, null, null, null, null,
+        return new EventInput(EVENT_ID_PREFIX + eventId, "conversion", at.toString(), visitor, null, null, null, null, null,
                 null, null, null, null, null, null, null, action, value, null, orderId);
     }
 }

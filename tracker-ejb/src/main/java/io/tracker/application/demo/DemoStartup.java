@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -21,8 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * At start-up, when a demo API key is configured ({@code TRACKER_DEMO_API_KEY}, which {@code ./run}
- * always sets), makes sure the demo tenant exists with that key and that its last 90 days are
- * filled. Does nothing otherwise (production, tests).
+ * always sets), makes sure the demo tenants exist (the first with that key) and that their last 90
+ * days are filled; after the first start only the last few days are generated again. Does nothing
+ * otherwise (production, tests).
  */
 @Singleton
 @Startup
@@ -44,15 +46,29 @@ public class DemoStartup {
     @Inject
     private CurrentTenant currentTenant;
 
-    /** Fills the days of the last 90 (and the 10 before, whose journeys reach into them) not yet stored. */
+    /**
+     * Generates the current tenant's days that can still lack events: all {@link DemoFillWindow#DAYS_KEPT}
+     * + 1 days at the first start, later only the days since shortly before the newest demo touchpoint
+     * (see {@link DemoFillWindow}). Oldest day first, each day in its own transaction, so that an
+     * interrupted run leaves complete days behind.
+     *
+     * @return the number of new events stored
+     */
     private long fill(String tenantId, long seed, int journeysPerDay) {
         currentTenant.set(tenantId);
+        long started = System.nanoTime();
+        ZoneId zone = setup.timeZone();
         Instant now = Instant.now();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate first = DemoFillWindow.firstDay(today, setup.newestDemoTouchpoint(), zone);
         long stored = 0;
-        for (int d = DemoTenantSetup.DAYS + 10; d >= 0; d--) {
-            stored += setup.fillDay(today.minusDays(d), now, seed, journeysPerDay).accepted();
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            stored += setup.fillDay(day, now, seed, journeysPerDay).accepted();
         }
+        long newEvents = stored;
+        LOG.info(() -> "Demo tenant " + tenantId + ": generated " + first + " to " + today + " ("
+                + (ChronoUnit.DAYS.between(first, today) + 1) + " days, " + newEvents + " new events) in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
         return stored;
     }
 

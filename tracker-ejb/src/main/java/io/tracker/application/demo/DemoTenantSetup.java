@@ -30,13 +30,15 @@ import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Creates, idempotently, the demo agency with two client tenants, their demo users' memberships
  * (matching the demo users of the Keycloak realm in {@code docker/keycloak/tracker-realm.json}),
  * and fills the last 90 days with {@link DemoDataGenerator generated} traffic. Safe to run at every
- * start: what exists is kept, and only what is missing is added.
+ * start: what exists is kept, and only what is missing is added ({@link DemoFillWindow} says which
+ * days can hold missing events).
  */
 @Stateless
 public class DemoTenantSetup {
@@ -109,6 +111,26 @@ public class DemoTenantSetup {
             apiKeys.store("Demo key", key, EnumSet.allOf(ApiKeyScope.class));
         }
         return tenant.getId();
+    }
+
+    /**
+     * The time of the newest demo touchpoint (event id {@value DemoDataGenerator#EVENT_ID_PREFIX}...)
+     * stored for the current tenant; empty when none is. Events sent or imported into the demo tenant
+     * by hand do not count.
+     */
+    public Optional<Instant> newestDemoTouchpoint() {
+        // Newest first over the (tenant_id, occurred_at) index: stops at the first demo row.
+        return em.createQuery("select t.occurredAt from Touchpoint t where t.eventId like :prefix "
+                        + "order by t.occurredAt desc", Instant.class)
+                .setParameter("prefix", DemoDataGenerator.EVENT_ID_PREFIX + "%")
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The current tenant's time zone, which defines its days. */
+    public ZoneId timeZone() {
+        return tenants.current().getTimeZone();
     }
 
     /** Generates one day's journeys into the current tenant (one transaction per call). */

@@ -106,6 +106,16 @@ public class TenantService {
         return tenant;
     }
 
+    /** The agencies the caller administers (every agency for a platform admin), by name. */
+    public List<Agency> agenciesOf(Caller caller) {
+        List<String> agencies = access.administeredAgencies(caller);
+        if (agencies.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select a from Agency a where a.id in :agencies order by a.name", Agency.class)
+                .setParameter("agencies", agencies).getResultList();
+    }
+
     /** The clients of every agency the caller administers, by name. */
     public List<Tenant> clientsOf(Caller caller) {
         List<String> agencies = access.administeredAgencies(caller);

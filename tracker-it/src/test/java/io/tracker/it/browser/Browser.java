@@ -1,5 +1,7 @@
 package io.tracker.it.browser;
 
+import io.tracker.it.support.DemoUser;
+import io.tracker.it.support.Keycloak;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,8 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium (Debian's {@code /usr/bin/chromium} with {@code /usr/bin/chromedriver}, so
- * nothing is downloaded) and what the Tracker pages offer a user: sign in, pick dates and a model,
- * read KPI cards and tables, upload a file. Element ids are the stable ones the pages document.
+ * nothing is downloaded) and what the Tracker pages offer a person: sign in on Keycloak's real login
+ * page and sign out, switch clients, read the navigation, pick dates and a model, read KPI cards and
+ * tables, fill forms and dialogs, upload a file. Element ids are the stable ones the pages document.
  * Screenshots go to {@code target/screenshots/} of the tracker-it module.
  */
 final class Browser implements AutoCloseable {
@@ -80,21 +83,203 @@ final class Browser implements AutoCloseable {
         return driver.manage().getCookieNamed("JSESSIONID");
     }
 
-    /** Submits the sign-in form (on the current page) with this key and waits for the next page. */
-    void signIn(String apiKey) {
-        WebElement key = driver.findElement(By.id("sign-in:api-key"));
-        key.clear();
-        key.sendKeys(apiKey);
-        WebElement button = driver.findElement(By.id("sign-in:sign-in-button"));
-        button.click();
-        waitUntil(ExpectedConditions.stalenessOf(button));
+    /**
+     * Signs in from scratch: opens {@code /app/}, which sends the browser to Keycloak's login page,
+     * fills in the person's credentials there and waits until Tracker shows a page again.
+     */
+    void signIn(DemoUser user) {
+        open("app/");
+        signInOnKeycloak(user);
+    }
+
+    /** On Keycloak's login page (which must be showing): types the credentials and submits. */
+    void signInOnKeycloak(DemoUser user) {
+        waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        if (!currentUrl().startsWith(Keycloak.BASE_URL.toString())) {
+            throw new AssertionError("expected Keycloak's login page, got " + currentUrl());
+        }
+        WebElement username = driver.findElement(By.id("username"));
+        username.clear();
+        username.sendKeys(user.email());
+        driver.findElement(By.id("password")).sendKeys(user.password());
+        driver.findElement(By.id("kc-login")).click();
+        waitUntil(d -> d.getCurrentUrl().startsWith(base.toString()) && !d.getCurrentUrl().contains("code="));
         waitForAjax();
     }
 
+    /** Whether Keycloak's login form is what the browser shows. */
+    boolean onKeycloakLogin() {
+        return currentUrl().startsWith(Keycloak.BASE_URL.toString()) && isPresent(By.id("kc-login"));
+    }
+
+    /** Clicks "Sign out" and waits until Keycloak has sent the browser back to Tracker's landing page. */
     void signOut() {
-        WebElement link = driver.findElement(By.id("session-form:sign-out"));
-        link.click();
-        waitUntil(ExpectedConditions.stalenessOf(link));
+        driver.findElement(By.id("sign-out")).click();
+        waitUntil(d -> d.getCurrentUrl().equals(url("")) && !d.findElements(By.id("sign-in-button")).isEmpty());
+    }
+
+    /** The name of the client the header's switcher shows as selected. */
+    String selectedTenant() {
+        return text(By.id("tenant-form:tenant-switch_label"));
+    }
+
+    /** The caller's role in the selected client, as the badge beside the switcher says. */
+    String role() {
+        return text(By.id("tenant-role"));
+    }
+
+    /**
+     * The entries of the tenant switcher, each as "client name · role" in the order listed (opens
+     * the list to read it and closes it again).
+     */
+    List<String> tenantChoices() {
+        openSwitcher();
+        List<String> choices = switcherRows().stream()
+                .map(row -> row.findElement(By.className("switch-tenant")).getText().trim() + " · "
+                        + row.findElement(By.className("role-badge")).getText().trim())
+                .toList();
+        driver.findElement(By.id("tenant-form:tenant-switch")).click();
+        waitUntil(d -> !d.findElement(By.id("tenant-form:tenant-switch_panel")).isDisplayed());
+        return choices;
+    }
+
+    /** Picks a client in the tenant switcher and waits for the page it then shows. */
+    void switchTenant(String name) {
+        openSwitcher();
+        WebElement item = switcherRows().stream()
+                .filter(row -> row.findElement(By.className("switch-tenant")).getText().trim().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("the switcher does not list " + name));
+        WebElement page = driver.findElement(By.tagName("html"));
+        item.click();
+        waitUntil(ExpectedConditions.stalenessOf(page));
+        waitForAjax();
+        waitUntil(d -> name.equals(d.findElement(By.id("tenant-form:tenant-switch_label")).getText().trim()));
+    }
+
+    private void openSwitcher() {
+        driver.findElement(By.id("tenant-form:tenant-switch")).click();
+        waitUntil(d -> d.findElement(By.id("tenant-form:tenant-switch_panel")).isDisplayed());
+    }
+
+    private List<WebElement> switcherRows() {
+        return driver.findElements(By.cssSelector(css("tenant-form:tenant-switch_panel") + " tr.ui-selectonemenu-item"));
+    }
+
+    /** The visible entries of the main navigation, by their text. */
+    List<String> navigation() {
+        return driver.findElements(By.cssSelector("nav.nav a.nav-link")).stream().filter(WebElement::isDisplayed)
+                .map(a -> a.getText().trim()).toList();
+    }
+
+    /**
+     * The HTTP status of a GET of the path with the browser's own session (a {@code fetch} in the
+     * page); a redirect counts as 302 and is not followed.
+     */
+    int status(String path) {
+        Object status = ((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin', redirect: 'manual'})"
+                        + ".then(function (r) { done(r.type === 'opaqueredirect' ? 302 : r.status); })"
+                        + ".catch(function (e) { done(-1); });", url(path));
+        return ((Number) status).intValue();
+    }
+
+    /** Runs a script in the page and returns what it returns. */
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Runs an asynchronous script (it calls its last argument when done) and returns that value. */
+    Object asyncScript(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    /** The page's title as the browser shows it. */
+    String title() {
+        return driver.getTitle();
+    }
+
+    /** The whole visible text of the page. */
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Types into an input (cleared first). */
+    void type(By by, String text) {
+        WebElement input = driver.findElement(by);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void click(By by) {
+        waitUntil(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** Clicks and waits until PrimeFaces' ajax request is done. */
+    void clickAjax(By by) {
+        click(by);
+        waitForAjax();
+    }
+
+    /** Clicks something that loads another page and waits for it. */
+    void clickAndWaitForPage(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(by);
+        waitUntil(ExpectedConditions.stalenessOf(page));
+        waitForAjax();
+    }
+
+    /** Clicks the element matching the CSS selector in the table row with that text, and waits for the next page. */
+    void clickInRowAndWaitForPage(String tableId, String rowContaining, String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        row(tableId, rowContaining).findElement(By.cssSelector(css)).click();
+        waitUntil(ExpectedConditions.stalenessOf(page));
+        waitForAjax();
+    }
+
+    /** Waits until the element is shown (such as a dialog opening). */
+    void waitVisible(By by) {
+        waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits until the element is hidden or gone (such as a dialog closing). */
+    void waitHidden(By by) {
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
+    /** Answers "Yes" in the confirmation dialog that a button with p:confirm opened. */
+    void confirm() {
+        waitVisible(By.id("confirm-dialog"));
+        clickAjax(By.id("confirm-yes"));
+        waitHidden(By.id("confirm-dialog"));
+    }
+
+    /** The texts of the messages shown by the p:messages with this client id. */
+    List<String> messages(String id) {
+        return driver.findElements(By.cssSelector(css(id) + " .ui-messages-info-summary, " + css(id)
+                        + " .ui-messages-error-summary, " + css(id) + " .ui-messages-warn-summary")).stream()
+                .map(e -> e.getText().trim()).toList();
+    }
+
+    /** The body row of a data table whose text contains the given text. */
+    WebElement row(String tableId, String containing) {
+        return driver.findElements(By.cssSelector(css(tableId) + " tbody tr")).stream()
+                .filter(r -> r.getText().contains(containing)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row with " + containing + " in " + tableId + ": "
+                        + tableRows(tableId)));
+    }
+
+    /** Chooses an item of a PrimeFaces selectOneMenu by its label (typing a filter first if it has one). */
+    void selectMenuItem(String menuId, String label) {
+        driver.findElement(By.id(menuId)).click();
+        List<WebElement> filter = driver.findElements(By.id(menuId + "_filter"));
+        if (!filter.isEmpty()) {
+            waitUntil(ExpectedConditions.visibilityOf(filter.get(0))).sendKeys(label);
+        }
+        By item = By.cssSelector(css(menuId + "_panel") + " li.ui-selectonemenu-item[data-label=\"" + label + "\"]");
+        click(item);
+        waitUntil(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText().trim()));
+        waitForAjax();
     }
 
     /** Types both dates of the dashboard (yyyy-MM-dd) as a user would, each followed by Tab. */
@@ -210,14 +395,14 @@ final class Browser implements AutoCloseable {
                         + " && (!window.jQuery || jQuery.active === 0);"));
     }
 
-    private <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+    <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT)
                 .ignoring(StaleElementReferenceException.class)
                 .ignoring(NoSuchElementException.class)
                 .until(condition::apply);
     }
 
-    private static String css(String clientId) {
+    static String css(String clientId) {
         return "#" + clientId.replace(":", "\\:");
     }
 

@@ -6,6 +6,7 @@ import static io.tracker.it.support.Events.touch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracker.it.support.ApiResponse;
+import io.tracker.it.support.DemoUser;
 import io.tracker.it.support.Deployments;
 import io.tracker.it.support.TestTenant;
 import io.tracker.it.support.TrackerClient;
@@ -30,9 +31,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 
 /**
- * The browser UI, driven in real Chromium against the real EAR: signing in with an API key, the
- * dashboard's KPIs and attribution tables under each model, the import page, signing out, and
- * the guard on {@code /app/*}.
+ * The browser UI, driven in real Chromium against the real EAR: signing in on Keycloak's real login
+ * page (as the realm's demo analyst or viewer, whom each test makes a member of its own tenant only),
+ * the dashboard's KPIs and attribution tables under each model, the import page, signing out (which
+ * also ends the Keycloak session), and the guard on {@code /app/*}.
  *
  * <p>The tenant lives in {@code America/New_York} (UTC−4 in the test days, after the switch to
  * daylight saving time on 2025-03-09) and reports in USD. Its events, sent through the events
@@ -76,7 +78,7 @@ class DashboardBrowserIT {
     /** The real EAR plus the test fixtures; no test class runs in the container. */
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
-        return Deployments.tracker();
+        return Deployments.tracker(MembershipReset.class);
     }
 
     @BeforeAll
@@ -117,40 +119,44 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void signedInPagesSendVisitorsWithoutSessionToSignIn() {
-        browser.open("app/dashboard.xhtml");
-        assertThat(browser.currentUrl()).isEqualTo(browser.url("?reason=signin"));
-        assertThat(browser.text(By.id("sign-in-notice"))).contains("Please sign in");
-        browser.screenshot("01-redirected-to-sign-in");
+    void signedInPagesSendVisitorsToKeycloaksLoginPage() {
+        browser.open("");
+        assertThat(browser.isPresent(By.id("sign-in-button"))).isTrue();
+        // The public landing page is stateless: no session for anonymous visitors.
+        assertThat(browser.sessionCookie()).isNull();
+        browser.screenshot("01-landing");
 
         browser.open("app/import.xhtml");
-        assertThat(browser.currentUrl()).isEqualTo(browser.url("?reason=signin"));
-        // Neither the guard nor the stateless sign-in page starts a session for an anonymous visitor.
-        assertThat(browser.sessionCookie()).isNull();
+        assertThat(browser.onKeycloakLogin()).as(browser.currentUrl()).isTrue();
+        browser.open("app/dashboard.xhtml");
+        assertThat(browser.onKeycloakLogin()).as(browser.currentUrl()).isTrue();
+        browser.screenshot("02-keycloak-login");
     }
 
     @Test
-    void wrongKeyIsRefusedWithAClearMessage() {
-        browser.open("");
-        browser.signIn("trk_this_key_does_not_exist");
-
-        assertThat(browser.currentUrl()).doesNotContain("/app/");
-        assertThat(browser.text(By.id("sign-in:sign-in-messages")))
-                .contains("This API key is not valid");
-        assertThat(browser.sessionCookie()).isNull();
-        browser.screenshot("02-wrong-key");
-
+    void wrongPasswordIsRefusedByKeycloak() {
         browser.open("app/dashboard.xhtml");
-        assertThat(browser.currentUrl()).isEqualTo(browser.url("?reason=signin"));
+        browser.waitVisible(By.id("kc-login"));
+        browser.type(By.id("username"), DemoUser.ANALYST.email());
+        browser.type(By.id("password"), "not-the-password");
+        browser.click(By.id("kc-login"));
+        browser.waitVisible(By.id("input-error"));
+
+        assertThat(browser.onKeycloakLogin()).isTrue();
+        assertThat(browser.text(By.id("input-error"))).contains("Invalid username or password");
+        browser.screenshot("02-wrong-password");
     }
 
     @Test
     void dashboardShowsTheHandComputedFiguresForEachModel() {
+        onlyMemberOf(DemoUser.ANALYST, shop, "ANALYST");
         browser.open("");
-        browser.signIn(shop.apiKey());
+        browser.click(By.id("sign-in-button"));
+        browser.signInOnKeycloak(DemoUser.ANALYST);
 
         assertThat(browser.currentUrl()).isEqualTo(browser.url("app/dashboard.xhtml"));
-        assertThat(browser.text(By.id("tenant-name"))).isEqualTo(shop.name());
+        assertThat(browser.selectedTenant()).isEqualTo(shop.name());
+        assertThat(browser.role()).isEqualTo("Analyst");
         Cookie session = browser.sessionCookie();
         assertThat(session).isNotNull();
         assertThat(session.isHttpOnly()).isTrue();
@@ -223,11 +229,11 @@ class DashboardBrowserIT {
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("$280.00");
         browser.fullPageScreenshot("05-dashboard-first-touch-full");
 
+        // Signing out ends Tracker's and Keycloak's sessions: the dashboard asks for the password again.
         browser.signOut();
-        assertThat(browser.currentUrl()).isEqualTo(browser.url("?reason=signed-out"));
-        assertThat(browser.text(By.id("signed-out-notice"))).contains("You are signed out");
+        assertThat(browser.currentUrl()).isEqualTo(browser.url(""));
         browser.open("app/dashboard.xhtml");
-        assertThat(browser.currentUrl()).isEqualTo(browser.url("?reason=signin"));
+        assertThat(browser.onKeycloakLogin()).as(browser.currentUrl()).isTrue();
     }
 
     @Test
@@ -243,10 +249,10 @@ class DashboardBrowserIT {
                 imp-3,2025-04-01 11:00:00,click,0,0,Display
                 """, StandardCharsets.UTF_8);
 
-        browser.open("");
-        browser.signIn(importer.apiKey());
+        onlyMemberOf(DemoUser.ANALYST, importer, "ANALYST");
+        browser.signIn(DemoUser.ANALYST);
+        assertThat(browser.navigation()).contains("Import");
         browser.open("app/import.xhtml");
-        assertThat(browser.isPresent(By.id("import-not-allowed"))).isFalse();
         browser.upload(csv);
 
         assertThat(browser.text(By.id("import-rows"))).isEqualTo("4");
@@ -287,8 +293,8 @@ class DashboardBrowserIT {
                 conversion("x-buy", "visitor-x", "2025-05-05T10:05:00Z", "purchase", "10.00", "order-x")));
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
 
-        browser.open("");
-        browser.signIn(tenant.apiKey());
+        onlyMemberOf(DemoUser.VIEWER, tenant, "VIEWER");
+        browser.signIn(DemoUser.VIEWER);
         browser.setDates("2025-05-05", "2025-05-05");
         browser.waitForText(By.id("kpi-conversions"), "1");
 
@@ -300,20 +306,29 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void readOnlyKeyOpensTheDashboardButCannotImport() {
-        TestTenant reader = API.createTenantWithScopes("Read-only shop", ZoneId.of("UTC"), "EUR", "READ");
+    void viewerOpensTheDashboardButNotTheImport() {
+        TestTenant reader = API.createTenant("Read-only shop", ZoneId.of("UTC"), "EUR");
+        onlyMemberOf(DemoUser.VIEWER, reader, "VIEWER");
 
-        browser.open("");
-        browser.signIn(reader.apiKey());
+        browser.signIn(DemoUser.VIEWER);
         assertThat(browser.currentUrl()).isEqualTo(browser.url("app/dashboard.xhtml"));
+        assertThat(browser.role()).isEqualTo("Viewer");
         // A new tenant: the last 30 days are empty.
         assertThat(browser.text(By.id("kpi-touchpoints"))).isEqualTo("0");
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("€0.00");
         assertThat(browser.tableRows("attribution-table")).containsExactly(List.of("No conversions in this period."));
+        assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns");
 
+        assertThat(browser.status("app/import.xhtml")).isEqualTo(403);
         browser.open("app/import.xhtml");
-        assertThat(browser.text(By.id("import-not-allowed"))).contains("may only read reports");
-        assertThat(browser.isEnabled(By.id("import-form:import-button"))).isFalse();
-        browser.screenshot("07-import-read-only");
+        assertThat(browser.text(By.id("error-403"))).contains("Not allowed");
+        assertThat(browser.isPresent(By.id("import-form"))).isFalse();
+        browser.screenshot("07-import-refused-to-viewer");
+    }
+
+    /** The person's only membership is the role in this tenant, so it is the one selected at sign-in. */
+    private static void onlyMemberOf(DemoUser user, TestTenant tenant, String role) {
+        MembershipReset.reset(API, user.email());
+        API.invite(tenant.id(), user.email(), role);
     }
 }

@@ -1,6 +1,7 @@
 package io.tracker.it.support;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -23,6 +24,15 @@ public record ApiResponse(int status, String contentType, String body, Map<Strin
             return reader.readObject();
         } catch (RuntimeException e) {
             throw new AssertionError("expected a JSON object, got HTTP " + status + " " + contentType + ": " + body, e);
+        }
+    }
+
+    /** The body as a JSON array; fails with the body in the message when it is not one. */
+    public JsonArray jsonArray() {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readArray();
+        } catch (RuntimeException e) {
+            throw new AssertionError("expected a JSON array, got HTTP " + status + " " + contentType + ": " + body, e);
         }
     }
 

@@ -1,47 +1,80 @@
 package io.tracker.it.support;
 
 import io.tracker.application.shared.Database;
+import io.tracker.domain.shared.ConflictException;
+import io.tracker.domain.shared.DomainException;
+import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.tenant.ApiKeyScope;
+import io.tracker.domain.tenant.TenantMember;
+import io.tracker.domain.tenant.TenantRole;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * Server side, added only to test deployments (never part of the product): lets client-side tests,
- * which run in another JVM, make tenants and look at what was stored.
+ * which run in another JVM, set up tenants and memberships and look at what was stored.
  *
  * <ul>
  *   <li>{@code POST /it-fixtures/tenants} with form parameters {@code label}, {@code zone} (IANA id,
  *       default UTC), {@code currency} (default EUR), {@code scopes} (comma-separated
- *       {@link ApiKeyScope} names, default all) and any number of {@code action}
- *       ({@code key:CATEGORY:COUNTING:defaultValue}): answers 201 with
- *       {@code {"id","agency_id","name","time_zone","currency","api_key"}}.</li>
+ *       {@link ApiKeyScope} names, default all), optional {@code agency} (id of an existing agency;
+ *       default: a new agency) and any number of {@code action} ({@code key:CATEGORY:COUNTING:defaultValue}):
+ *       answers 201 with {@code {"id","agency_id","name","time_zone","currency","api_key"}}.</li>
+ *   <li>{@code POST /it-fixtures/agencies/<agencyId>/admins} with {@code email}: makes that person
+ *       (or service account) an agency admin; 201 {@code {"agency_id","email"}}.</li>
+ *   <li>{@code POST /it-fixtures/tenants/<id>/members} with {@code email} and {@code role}
+ *       ({@code ANALYST}, {@code VIEWER}): invites through the membership service; 201
+ *       {@code {"tenant_id","email","role"}}.</li>
  *   <li>{@code GET /it-fixtures/tenants/<id>/counts}: the tenant's stored rows, counted in SQL
  *       straight from the tables, {@code {"touchpoints","conversions","event_receipts",
  *       "attribution_credits"}}, so a test can prove that a rejected request stored nothing at all.</li>
+ *   <li>{@code GET /it-fixtures/tenants/<id>/state}: every row the tenant owns, read in SQL from each
+ *       table with a {@code tenant_id} column (found in the database catalogue, so new tables are
+ *       included), plus its {@code tenant} row and its agency's {@code agency_member} rows:
+ *       {@code {"<table>":[{"<column>":<value>,…},…],…}}, each row as PostgreSQL's {@code to_jsonb}
+ *       renders it, rows sorted by that text. Two snapshots are equal exactly when nothing of the
+ *       tenant changed.</li>
  * </ul>
+ *
+ * A domain error (unknown tenant or agency, a duplicate) answers its status (404, 409, 400) with
+ * the message as plain text.
  */
 @WebServlet("/it-fixtures/*")
 public class FixtureServlet extends HttpServlet {
 
-    private static final List<String> TABLES = List.of("touchpoint", "conversion", "event_receipt",
+    private static final List<String> COUNTED_TABLES = List.of("touchpoint", "conversion", "event_receipt",
             "attribution_credit");
+    private static final Pattern AGENCY_ADMINS = Pattern.compile("/agencies/([^/]+)/admins");
+    private static final Pattern MEMBERS = Pattern.compile("/tenants/([^/]+)/members");
+    private static final Pattern COUNTS = Pattern.compile("/tenants/([^/]+)/counts");
+    private static final Pattern STATE = Pattern.compile("/tenants/([^/]+)/state");
 
     @Inject
     private TenantFixture fixture;
@@ -51,10 +84,45 @@ public class FixtureServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (!"/tenants".equals(req.getPathInfo())) {
-            resp.sendError(404);
-            return;
+        String path = path(req);
+        try {
+            Matcher m;
+            if ("/tenants".equals(path)) {
+                createTenant(req, resp);
+            } else if ((m = AGENCY_ADMINS.matcher(path)).matches()) {
+                String email = fixture.addAgencyAdmin(m.group(1), required(req, "email"));
+                json(resp, 201, Json.createObjectBuilder().add("agency_id", m.group(1)).add("email", email).build());
+            } else if ((m = MEMBERS.matcher(path)).matches()) {
+                TenantMember member = fixture.invite(m.group(1), required(req, "email"),
+                        TenantRole.valueOf(required(req, "role").toUpperCase(Locale.ROOT)));
+                json(resp, 201, Json.createObjectBuilder().add("tenant_id", m.group(1))
+                        .add("email", member.getEmail()).add("role", member.getRole().name()).build());
+            } else {
+                resp.sendError(404);
+            }
+        } catch (RuntimeException e) {
+            domainError(resp, e);
         }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = path(req);
+        Matcher m;
+        try (Connection c = dataSource.getConnection()) {
+            if ((m = COUNTS.matcher(path)).matches()) {
+                json(resp, 200, counts(c, m.group(1)));
+            } else if ((m = STATE.matcher(path)).matches()) {
+                json(resp, 200, state(c, m.group(1)));
+            } else {
+                resp.sendError(404);
+            }
+        } catch (SQLException e) {
+            throw new IOException("reading the tenant's rows failed", e);
+        }
+    }
+
+    private void createTenant(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String label = param(req, "label", "it");
         ZoneId zone = ZoneId.of(param(req, "zone", "UTC"));
         String currency = param(req, "currency", "EUR");
@@ -63,40 +131,102 @@ public class FixtureServlet extends HttpServlet {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApiKeyScope.class)));
         List<TenantFixture.ActionSpec> actions = req.getParameterValues("action") == null ? List.of()
                 : Arrays.stream(req.getParameterValues("action")).map(TenantFixture.ActionSpec::parse).toList();
-        TestTenant t = fixture.create(label, zone, currency, scopes, actions);
-        resp.setStatus(201);
-        resp.setContentType("application/json");
-        resp.getWriter().write(Json.createObjectBuilder()
+        TestTenant t = fixture.create(param(req, "agency", null), label, zone, currency, scopes, actions);
+        json(resp, 201, Json.createObjectBuilder()
                 .add("id", t.id()).add("agency_id", t.agencyId()).add("name", t.name())
                 .add("time_zone", t.timeZone()).add("currency", t.currency()).add("api_key", t.apiKey())
-                .build().toString());
+                .build());
     }
 
-    @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
-        if (!path.matches("/tenants/[^/]+/counts")) {
-            resp.sendError(404);
-            return;
-        }
-        String tenantId = path.split("/")[2];
-        var counts = Json.createObjectBuilder();
-        try (Connection c = dataSource.getConnection()) {
-            for (String table : TABLES) {
-                try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table + " where tenant_id = ?")) {
-                    ps.setString(1, tenantId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        counts.add(table.equals("attribution_credit") ? "attribution_credits"
-                                : table.equals("event_receipt") ? "event_receipts" : table + "s", rs.getLong(1));
-                    }
+    private static JsonObject counts(Connection c, String tenantId) throws SQLException {
+        JsonObjectBuilder counts = Json.createObjectBuilder();
+        for (String table : COUNTED_TABLES) {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table + " where tenant_id = ?")) {
+                ps.setString(1, tenantId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    counts.add(table.equals("attribution_credit") ? "attribution_credits"
+                            : table.equals("event_receipt") ? "event_receipts" : table + "s", rs.getLong(1));
                 }
             }
-        } catch (SQLException e) {
-            throw new IOException("counting rows failed", e);
         }
+        return counts.build();
+    }
+
+    private static JsonObject state(Connection c, String tenantId) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select table_name from information_schema.columns "
+                + "where table_schema = current_schema() and column_name = 'tenant_id' order by table_name");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        JsonObjectBuilder state = Json.createObjectBuilder();
+        state.add("tenant", rows(c, "select to_jsonb(t)::text from tenant t where t.id = ?", tenantId));
+        state.add("agency_member", rows(c, "select to_jsonb(m)::text from agency_member m where m.agency_id = "
+                + "(select agency_id from tenant where id = ?)", tenantId));
+        for (String table : tables) {
+            // Table names come from the catalogue, not from the request.
+            state.add(table, rows(c, "select to_jsonb(r)::text from \"" + table + "\" r where r.tenant_id = ?", tenantId));
+        }
+        return state.build();
+    }
+
+    /**
+     * The rows as PostgreSQL renders them in JSON ({@code to_jsonb}): the same text for the same
+     * values however the driver transfers them (its binary mode would print a double 1 as "1.0").
+     */
+    private static JsonArrayBuilder rows(Connection c, String sql, String tenantId) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+        }
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        rows.stream().sorted().forEach(row -> {
+            try (JsonReader reader = Json.createReader(new StringReader(row))) {
+                array.add(reader.readObject());
+            }
+        });
+        return array;
+    }
+
+    private static void domainError(HttpServletResponse resp, RuntimeException e) throws IOException {
+        Throwable cause = e;
+        while (cause instanceof EJBException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (!(cause instanceof DomainException) && !(cause instanceof IllegalArgumentException)) {
+            throw e;
+        }
+        int status = cause instanceof NotFoundException ? 404
+                : cause instanceof ConflictException ? 409 : 400;
+        resp.setStatus(status);
+        resp.setContentType("text/plain;charset=UTF-8");
+        resp.getWriter().write(String.valueOf(cause.getMessage()));
+    }
+
+    private static void json(HttpServletResponse resp, int status, JsonObject body) throws IOException {
+        resp.setStatus(status);
         resp.setContentType("application/json");
-        resp.getWriter().write(counts.build().toString());
+        resp.getWriter().write(body.toString());
+    }
+
+    private static String path(HttpServletRequest req) {
+        return req.getPathInfo() == null ? "" : req.getPathInfo();
+    }
+
+    private static String required(HttpServletRequest req, String name) {
+        String v = param(req, name, null);
+        if (v == null) {
+            throw new IllegalArgumentException("form parameter '" + name + "' is required");
+        }
+        return v;
     }
 
     private static String param(HttpServletRequest req, String name, String fallback) {

@@ -3,15 +3,23 @@ package io.tracker.it.support;
 import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.application.tenant.ApiKeyService;
 import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.application.tenant.MembershipService;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.conversion.CountingMode;
+import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.tenant.Agency;
+import io.tracker.domain.tenant.AgencyMember;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.domain.tenant.Tenant;
+import io.tracker.domain.tenant.TenantMember;
+import io.tracker.domain.tenant.TenantRole;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -20,10 +28,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Server side (test deployments only): makes a fresh agency, tenant and API key through the
- * product's own services, as an administrator would. Tracker has no tenant-management API yet,
- * so this is the only way in. Needs an active request scope (a servlet request, an in-container
- * test method); leaves the new tenant selected in {@link CurrentTenant} for the rest of it.
+ * Server side (test deployments only): sets up agencies, client tenants, API keys and memberships
+ * through the product's own services and entities, as an operator would; tests then exercise the
+ * public API against them. Needs an active request scope (a servlet request, an in-container test
+ * method); the tenant methods leave their tenant selected in {@link CurrentTenant} for the rest of it.
+ *
+ * <p>The test database holds no demo data: whoever needs the Keycloak demo users
+ * ({@code admin@demo-agency.example} …) in a tenant makes them members here first.
  */
 @ApplicationScoped
 public class TenantFixture {
@@ -37,8 +48,18 @@ public class TenantFixture {
     @EJB
     private ConversionActionService conversionActions;
 
+    @EJB
+    private MembershipService memberships;
+
     @Inject
     private CurrentTenant currentTenant;
+
+    /**
+     * Only for {@link #addAgencyAdmin}: Tracker has no service that makes agency admins (the demo
+     * set-up and operators do it), so the fixture persists the product's entity itself.
+     */
+    @PersistenceContext(unitName = "tracker")
+    private EntityManager em;
 
     /**
      * An extra conversion action beside the default macro action {@code purchase}.
@@ -58,25 +79,71 @@ public class TenantFixture {
         }
     }
 
+    /** Creates the tenant in an agency of its own; see {@link #create(String, String, ZoneId, String, Set, List)}. */
+    public TestTenant create(String label, ZoneId zone, String currency, Set<ApiKeyScope> scopes,
+                             List<ActionSpec> actions) {
+        return create(null, label, zone, currency, scopes, actions);
+    }
+
     /**
-     * Creates the tenant.
+     * Creates the tenant with an API key.
      *
+     * @param agencyId the agency to add the tenant to, or null for a new agency named after the tenant
      * @param label    readable part of the name; a random suffix makes it unique
      * @param zone     the tenant's reporting time zone
      * @param currency ISO 4217 reporting currency
      * @param scopes   the API key's scopes
      * @param actions  conversion actions to add
+     * @throws NotFoundException for an unknown agency id
      */
-    public TestTenant create(String label, ZoneId zone, String currency, Set<ApiKeyScope> scopes,
+    public TestTenant create(String agencyId, String label, ZoneId zone, String currency, Set<ApiKeyScope> scopes,
                              List<ActionSpec> actions) {
         String name = label + " " + UUID.randomUUID().toString().substring(0, 8);
-        Agency agency = tenants.createAgency("IT agency for " + name);
-        Tenant tenant = tenants.createTenant(agency.getId(), name, zone, Currency.getInstance(currency));
+        String agency = agencyId != null ? agency(agencyId) : tenants.createAgency("IT agency for " + name).getId();
+        Tenant tenant = tenants.createTenant(agency, name, zone, Currency.getInstance(currency));
         currentTenant.set(tenant.getId());
         for (ActionSpec a : actions) {
             conversionActions.create(a.key(), a.key(), a.category(), a.defaultValue(), a.counting());
         }
         String secret = apiKeys.create("integration test key", scopes).secret().value();
-        return new TestTenant(tenant.getId(), agency.getId(), name, zone.getId(), currency, secret);
+        return new TestTenant(tenant.getId(), agency, name, zone.getId(), currency, secret);
+    }
+
+    /**
+     * Makes the person or service account with this e-mail address an agency admin of the agency
+     * (bound to their OIDC subject when they next call with a verified address). Idempotent.
+     *
+     * @return the normalised address
+     * @throws NotFoundException for an unknown agency id
+     */
+    @Transactional
+    public String addAgencyAdmin(String agencyId, String email) {
+        agency(agencyId);
+        AgencyMember member = new AgencyMember(agencyId, email);
+        if (em.find(AgencyMember.class, new AgencyMember.Key(agencyId, member.getEmail())) == null) {
+            em.persist(member);
+        }
+        return member.getEmail();
+    }
+
+    /**
+     * Invites the address into the tenant with the role, through {@link MembershipService} acting
+     * as Tracker itself (audit actor {@value CurrentTenant#SYSTEM}).
+     *
+     * @param role {@link TenantRole#ANALYST} or {@link TenantRole#VIEWER}
+     * @throws NotFoundException for an unknown tenant id
+     */
+    public TenantMember invite(String tenantId, String email, TenantRole role) {
+        Tenant tenant = tenants.findTenant(tenantId).orElseThrow(() -> new NotFoundException("no tenant " + tenantId));
+        currentTenant.set(tenant.getId());
+        return memberships.invite(email, role);
+    }
+
+    private String agency(String agencyId) {
+        Agency agency = em.find(Agency.class, agencyId);
+        if (agency == null) {
+            throw new NotFoundException("no agency " + agencyId);
+        }
+        return agency.getId();
     }
 }

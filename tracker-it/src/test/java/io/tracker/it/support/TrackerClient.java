@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * {@link java.net.http.HttpClient}, plus the test-only fixture endpoints ({@link FixtureServlet}).
  * The base URL is the system property {@code tracker.it.base-url} (failsafe sets it to the test
  * domain, {@code http://localhost:28080/}).
+ *
+ * <p>A {@code bearer} is what goes after {@code Authorization: Bearer}: a tenant API key
+ * ({@code trk_…}) or an OpenID Connect access token (see {@link KeycloakLogin}); a {@code tenant}
+ * is sent as the {@code X-Tracker-Tenant} header. Either may be null to leave the header out.
  */
 public final class TrackerClient {
 
@@ -61,9 +65,68 @@ public final class TrackerClient {
                 j.getString("time_zone"), j.getString("currency"), j.getString("api_key"));
     }
 
+    /**
+     * A fresh tenant with an API key in an existing agency (a second client of the same agency).
+     *
+     * @param scopes comma-separated API key scopes ({@code READ}, {@code WRITE})
+     */
+    public TestTenant createTenantInAgency(String agencyId, String label, String scopes) {
+        ApiResponse r = send(request("it-fixtures/tenants")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", "label=" + enc(label),
+                        "scopes=" + enc(scopes), "agency=" + enc(agencyId)))));
+        if (r.status() != 201) {
+            throw new AssertionError("creating a test tenant failed: " + r);
+        }
+        JsonObject j = r.json();
+        return new TestTenant(j.getString("id"), j.getString("agency_id"), j.getString("name"),
+                j.getString("time_zone"), j.getString("currency"), j.getString("api_key"));
+    }
+
+    /**
+     * Makes the person or service account with this address an agency admin of the agency (the test
+     * database has no demo memberships); they act as such from their next access token on.
+     */
+    public void addAgencyAdmin(String agencyId, String email) {
+        fixturePost("it-fixtures/agencies/" + agencyId + "/admins", "email=" + enc(email));
+    }
+
+    /**
+     * Invites the address into the tenant with the role ({@code ANALYST} or {@code VIEWER}), through
+     * the product's membership service (audit actor {@code system}).
+     */
+    public void invite(String tenantId, String email, String role) {
+        fixturePost("it-fixtures/tenants/" + tenantId + "/members", "email=" + enc(email) + "&role=" + enc(role));
+    }
+
+    /**
+     * Every row the tenant owns, table by table, read in SQL (see {@link FixtureServlet}): two
+     * snapshots are equal exactly when nothing of the tenant changed in between.
+     */
+    public JsonObject tenantState(String tenantId) {
+        ApiResponse r = send(request("it-fixtures/tenants/" + tenantId + "/state").GET());
+        if (r.status() != 200) {
+            throw new AssertionError("reading the tenant's rows failed: " + r);
+        }
+        return r.json();
+    }
+
+    private void fixturePost(String path, String form) {
+        ApiResponse r = send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (r.status() != 201) {
+            throw new AssertionError("fixture " + path + " failed: " + r);
+        }
+    }
+
     /** What the tenant has stored, counted straight from the tables. */
     public StoredCounts storedCounts(TestTenant tenant) {
-        ApiResponse r = send(request("it-fixtures/tenants/" + tenant.id() + "/counts").GET());
+        return storedCounts(tenant.id());
+    }
+
+    /** What the tenant with this id has stored, counted straight from the tables. */
+    public StoredCounts storedCounts(String tenantId) {
+        ApiResponse r = send(request("it-fixtures/tenants/" + tenantId + "/counts").GET());
         if (r.status() != 200) {
             throw new AssertionError("counting stored rows failed: " + r);
         }
@@ -88,6 +151,33 @@ public final class TrackerClient {
     /** A GET of a path relative to the base URL, such as {@code api/v1/reports/summary?from=...}. */
     public ApiResponse get(String pathAndQuery, String apiKey) {
         return send(authorized(request(pathAndQuery).GET(), apiKey));
+    }
+
+    /** A GET with a bearer credential and, when not null, {@code X-Tracker-Tenant}. */
+    public ApiResponse get(String pathAndQuery, String bearer, String tenant) {
+        return send(headers(request(pathAndQuery).GET(), bearer, tenant));
+    }
+
+    /** A POST of a JSON body ({@code json} null: an empty body). */
+    public ApiResponse postJson(String path, String bearer, String tenant, String json) {
+        return send(headers(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)), bearer, tenant));
+    }
+
+    /** A PUT of a JSON body. */
+    public ApiResponse putJson(String path, String bearer, String tenant, String json) {
+        return send(headers(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), bearer, tenant));
+    }
+
+    /** A DELETE. */
+    public ApiResponse delete(String path, String bearer, String tenant) {
+        return send(headers(request(path).DELETE(), bearer, tenant));
+    }
+
+    private static HttpRequest.Builder headers(HttpRequest.Builder b, String bearer, String tenant) {
+        authorized(b, bearer);
+        return tenant == null ? b : b.header("X-Tracker-Tenant", tenant);
     }
 
     /** {@code GET /api/v1/reports/attribution}; fails unless it answers 200. */

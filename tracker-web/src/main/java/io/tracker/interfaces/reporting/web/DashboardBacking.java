@@ -9,7 +9,7 @@ import io.tracker.application.reporting.ReportService;
 import io.tracker.domain.attribution.AttributionModel;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.interfaces.shared.web.Messages;
-import io.tracker.interfaces.tenant.web.SignedInTenant;
+import io.tracker.interfaces.tenant.web.SignedInUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Backs {@code /app/dashboard.xhtml}: the signed-in tenant's headline KPIs, attribution by channel
+ * Backs {@code /app/dashboard.xhtml}: the selected tenant's headline KPIs, attribution by channel
  * under the chosen model, a chart of it and the four models side by side, for a range of whole
  * days in the tenant's time zone (both ends included; by default the last 30 days up to today).
  * Reports cover the tenant's macro conversions. Every change of model or dates reloads all of it.
@@ -53,7 +53,7 @@ public class DashboardBacking implements Serializable {
     private ReportService reports;
 
     @Inject
-    private SignedInTenant tenant;
+    private SignedInUser tenant;
 
     private LocalDate from;
     private LocalDate to;

@@ -3,6 +3,9 @@ package io.tracker.interfaces.shared.web;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
 
@@ -19,6 +22,8 @@ public final class Formats {
 
     /** The one locale figures are written in. */
     public static final Locale LOCALE = Locale.US;
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", LOCALE);
 
     private Formats() {
     }
@@ -50,6 +55,19 @@ public final class Formats {
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
         return format.format(value);
+    }
+
+    /**
+     * A moment as the tenant's clock showed it, to the second, with the zone's abbreviation:
+     * {@code (2025-03-10T14:05:09Z, Europe/Berlin)} → {@code "2025-03-10 15:05:09 CET"}; null → {@code "—"}.
+     */
+    public static String timestamp(Instant instant, ZoneId zone) {
+        return instant == null ? "—" : TIMESTAMP.format(instant.atZone(zone));
+    }
+
+    /** The day of a moment in the tenant's time zone: {@code "2025-03-10"}; null → {@code "—"}. */
+    public static String day(Instant instant, ZoneId zone) {
+        return instant == null ? "—" : DateTimeFormatter.ISO_LOCAL_DATE.format(instant.atZone(zone));
     }
 
     private static DecimalFormat pattern(String pattern) {

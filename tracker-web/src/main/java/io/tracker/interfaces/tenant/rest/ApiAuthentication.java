@@ -28,7 +28,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>a tenant API key ({@code trk_…}) selects its own tenant, with the permissions of its scopes;
- *       it is refused by the agency API;</li>
+ *       a request that names another tenant ({@code X-Tracker-Tenant} or {@code tenant}) is refused
+ *       rather than answered from the key's tenant; the agency API refuses keys;</li>
  *   <li>an OpenID Connect access token identifies a person or service account; on a tenant API it
  *       must name a tenant ({@code X-Tracker-Tenant} header or {@code tenant} query parameter) where
  *       the caller is a member, and acts there with the caller's role.</li>
@@ -112,6 +113,13 @@ public class ApiAuthentication implements ContainerRequestFilter {
             request.abortWith(unauthorized("the API key is unknown or revoked"));
             return;
         }
+        String named = namedTenant(request);
+        if (named != null && !named.equals(key.get().tenantId())) {
+            // Answering from the key's own tenant would hand the caller another client's numbers
+            // under B's name, or store B's data in A: refuse, as for a tenant one is not a member of.
+            request.abortWith(Problem.of(Response.Status.NOT_FOUND, "no client tenant " + named));
+            return;
+        }
         if (!key.get().allows(tenantApi.value())) {
             request.abortWith(Problem.of(Response.Status.FORBIDDEN,
                     "this API key lacks the '" + tenantApi.value().name().toLowerCase(Locale.ROOT) + "' scope"));
@@ -121,21 +129,27 @@ public class ApiAuthentication implements ContainerRequestFilter {
     }
 
     private void selectTenant(ContainerRequestContext request, Caller caller) {
-        String tenantId = request.getHeaderString(TENANT_HEADER);
-        if (tenantId == null || tenantId.isBlank()) {
-            tenantId = request.getUriInfo().getQueryParameters().getFirst("tenant");
-        }
-        if (tenantId == null || tenantId.isBlank()) {
+        String tenantId = namedTenant(request);
+        if (tenantId == null) {
             request.abortWith(Problem.of(Response.Status.BAD_REQUEST,
                     "name the client tenant with the " + TENANT_HEADER + " header when using an access token"));
             return;
         }
-        Optional<TenantAccess> membership = access.access(caller, tenantId.trim());
+        Optional<TenantAccess> membership = access.access(caller, tenantId);
         if (membership.isEmpty()) {
-            request.abortWith(Problem.of(Response.Status.NOT_FOUND, "no client tenant " + tenantId.trim()));
+            request.abortWith(Problem.of(Response.Status.NOT_FOUND, "no client tenant " + tenantId));
             return;
         }
         currentTenant.set(membership.get().tenantId(), membership.get().role().permissions(), caller.actor());
+    }
+
+    /** The tenant the request names ({@code X-Tracker-Tenant}, else {@code ?tenant=}), trimmed; null when none. */
+    private static String namedTenant(ContainerRequestContext request) {
+        String tenantId = request.getHeaderString(TENANT_HEADER);
+        if (tenantId == null || tenantId.isBlank()) {
+            tenantId = request.getUriInfo().getQueryParameters().getFirst("tenant");
+        }
+        return tenantId == null || tenantId.isBlank() ? null : tenantId.trim();
     }
 
     private <A extends java.lang.annotation.Annotation> A annotation(Class<A> type) {

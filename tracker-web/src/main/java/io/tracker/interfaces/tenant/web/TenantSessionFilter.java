@@ -1,83 +1,217 @@
 package io.tracker.interfaces.tenant.web;
 
-import io.tracker.application.tenant.ApiKeyService;
+import io.tracker.application.tenant.AccessService;
+import io.tracker.application.tenant.Caller;
 import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.application.tenant.TenantService;
+import io.tracker.domain.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.openid.IdentityToken;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
 
 /**
- * Guards the signed-in pages ({@code /app/*}, mapped in {@code web.xml}). Without a signed-in
- * tenant in the HTTP session the browser goes to the sign-in page ({@code /?reason=signin}); an
- * ajax request gets a JSF partial-response redirect there instead, so PrimeFaces follows it.
- * Otherwise the session's tenant becomes the request's {@link CurrentTenant}, which makes every
- * EJB call of the request tenant-scoped (see {@code TenantFilter}).
+ * Scopes every request to a signed-in page ({@code /app/*}, mapped in {@code web.xml}) to the
+ * caller's selected client tenant. The container has already made sure the caller signed in (the
+ * security constraint on {@code /app/*} and {@link SingleSignOn}); this filter then
  *
- * <p>The session's key is checked again at most every {@link #KEY_RECHECK}: a revoked key ends
- * the session ({@code /?reason=revoked}). Pages under {@code /app} are sent {@code no-store} so
- * that the back button after signing out shows no figures from the cache.
+ * <ol>
+ *   <li>reads the caller from the identity token ({@code sub}, {@code email}, {@code email_verified},
+ *       {@code name}, {@code groups} containing {@code platform-admin}) into {@link SignedInUser},
+ *       once per session (again if the subject ever changes);</li>
+ *   <li>loads the caller's tenants with {@code AccessService.tenantsOf} when the session's list is
+ *       older than {@link SignedInUser#TENANTS_TTL}, so a new invitation, a changed role or a removal
+ *       takes effect within a minute (and at once on a tenant switch);</li>
+ *   <li>sends a caller without any tenant to {@value #NO_ACCESS} ("no access yet"), except an
+ *       agency admin on their way to create the agency's first client;</li>
+ *   <li>sets {@link CurrentTenant} to the selected tenant, with the permissions of the caller's role
+ *       there and the caller's e-mail as the audit actor, which makes every EJB call of the request
+ *       tenant-scoped and permission-checked (see {@code TenantFilter});</li>
+ *   <li>answers 403 for a page the role does not include ({@link PageAccess}).</li>
+ * </ol>
+ *
+ * Pages under {@code /app} are sent {@code no-store}, so the back button after signing out shows
+ * no figures from the cache. The tenant never comes from the request.
+ *
+ * <p>The caller is read from the identity token rather than from {@code SecurityContext}: on the
+ * request that completes the login, {@code SecurityContext.isCallerInRole} still answers false.
  */
 public class TenantSessionFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
-    /** How long a signed-in session trusts its key before looking whether it was revoked. */
-    static final Duration KEY_RECHECK = Duration.ofMinutes(1);
+    private static final Logger LOG = Logger.getLogger(TenantSessionFilter.class.getName());
+
+    /** The page for signed-in people who are not a member of any client yet. */
+    static final String NO_ACCESS = "/app/no-access.xhtml";
+    static final String DASHBOARD = "/app/dashboard.xhtml";
+    static final String CLIENTS = "/app/admin/clients.xhtml";
+    /** Realm role (in the identity token's flat {@code groups} claim) of platform admins. */
+    static final String PLATFORM_ADMIN_GROUP = "platform-admin";
+    /** Query parameters of the provider's redirect back to Tracker (OpenID Connect core, RFC 9207). */
+    private static final Set<String> LOGIN_PARAMETERS = Set.of("code", "state", "session_state", "iss");
+
+    @Inject
+    private SignedInUser user;
 
     @Inject
     private CurrentTenant currentTenant;
 
     @Inject
-    private SignedInTenant signedIn;
+    private OpenIdContext openId;
 
     @EJB
-    private ApiKeyService apiKeys;
+    private AccessService access;
+
+    @EJB
+    private TenantService tenants;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        HttpSession session = request.getSession(false);
-        // The session-scoped bean is consulted only when a session exists, so this filter never creates one.
-        if (session == null || !signedIn.isSignedIn()) {
-            toSignIn(request, response, "signin");
+        IdentityToken token = request.getUserPrincipal() == null ? null : openId.getIdentityToken();
+        if (token == null) {
+            // Only reachable if web.xml's constraint were removed: never serve /app without a person.
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
-        currentTenant.set(signedIn.getTenantId());
+        Caller caller = callerOf(token);
+        if (!user.isSignedInAs(caller.subject())) {
+            user.signIn(caller, token.getJwtClaims().getStringClaim("name").orElse(null));
+            // A new session id at the moment of sign-in, so an id planted before it is worth nothing.
+            request.changeSessionId();
+            LOG.info(() -> "signed in to the UI: " + caller.actor() + (caller.platformAdmin() ? " (platform admin)" : ""));
+        }
+        if (completesLogin(request)) {
+            response.sendRedirect(withoutLoginParameters(request));
+            return;
+        }
         Instant now = Instant.now();
-        if (signedIn.getKeyCheckedAt() == null || signedIn.getKeyCheckedAt().plus(KEY_RECHECK).isBefore(now)) {
-            if (!keyStillValid()) {
-                signedIn.signOut();
-                session.invalidate();
-                toSignIn(request, response, "revoked");
-                return;
-            }
-            signedIn.keyChecked(now);
+        // Someone without a tenant is read again at once, so an invitation shows the moment they reload.
+        if (user.tenantsStale(now) || !user.isHasTenant()) {
+            reloadTenants(access, user, now);
         }
         response.setHeader("Cache-Control", "no-store");
+
+        String path = request.getServletPath();
+        TenantChoice tenant = user.selected().orElse(null);
+        if (tenant == null) {
+            // An agency admin whose agency has no client yet may still create the first one.
+            if (NO_ACCESS.equals(path) || (CLIENTS.equals(path) && user.isAgencyAdmin())) {
+                chain.doFilter(request, response);
+            } else {
+                redirect(request, response, NO_ACCESS);
+            }
+            return;
+        }
+        if (NO_ACCESS.equals(path)) {
+            redirect(request, response, DASHBOARD);
+            return;
+        }
+        actForSelection(currentTenant, user);
+        if (!user.hasSettingsOf(tenant.tenantId())) {
+            Tenant t = tenants.getTenant(tenant.tenantId());
+            user.settings(t.getId(), t.getName(), t.getTimeZone(), t.getCurrency().getCurrencyCode());
+        }
+        if (!PageAccess.of(path).allows(tenant, user.isAgencyAdmin())) {
+            LOG.info(() -> caller.actor() + " (" + tenant.role() + " of " + tenant.tenantId() + ") refused " + path);
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         chain.doFilter(request, response);
     }
 
-    private boolean keyStillValid() {
-        long keyId = signedIn.getKeyId();
-        return apiKeys.list().stream().anyMatch(k -> k.getId() == keyId && !k.isRevoked());
+    /**
+     * Whether this is the request that completed the sign-in: the provider's redirect back to the page
+     * first asked for, with {@code code} and {@code state} in its query string. Such a request is sent
+     * on, once more, to the same page without them: the address bar then shows a clean address that
+     * can be reloaded and bookmarked, and the page never sees Soteria's stand-in for the original
+     * request (whose parameter methods fail when the original request had none).
+     */
+    static boolean completesLogin(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
+        }
+        boolean code = false;
+        boolean state = false;
+        for (String pair : query.split("&")) {
+            code |= pair.startsWith("code=");
+            state |= pair.startsWith("state=");
+        }
+        return code && state;
     }
 
-    private static void toSignIn(HttpServletRequest request, HttpServletResponse response, String reason)
-            throws IOException {
-        String url = request.getContextPath() + "/?reason=" + reason;
+    /** The page first asked for, with its own query parameters (if it had any) but not the sign-in's. */
+    static String withoutLoginParameters(HttpServletRequest request) {
+        Map<String, String[]> original;
+        try {
+            original = request.getParameterMap();
+        } catch (NullPointerException e) {
+            // Soteria's stand-in for an original request without parameters has no parameter map at all.
+            original = Map.of();
+        }
+        StringBuilder url = new StringBuilder(request.getRequestURI());
+        char separator = '?';
+        for (Map.Entry<String, String[]> e : original == null ? Map.<String, String[]>of().entrySet() : original.entrySet()) {
+            if (LOGIN_PARAMETERS.contains(e.getKey())) {
+                continue;
+            }
+            for (String value : e.getValue()) {
+                url.append(separator).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                separator = '&';
+            }
+        }
+        return url.toString();
+    }
+
+    /**
+     * Makes the request act for the session's selected tenant with the caller's role there (also to
+     * return to it after a page acted for other clients, such as the portfolio).
+     */
+    public static void actForSelection(CurrentTenant currentTenant, SignedInUser user) {
+        TenantChoice tenant = user.selected().orElseThrow(() -> new IllegalStateException("no tenant selected"));
+        currentTenant.set(tenant.tenantId(), tenant.role().permissions(), user.caller().actor());
+    }
+
+    /** Reads the caller's tenants (binding pending invitations) and agency-admin status now. */
+    public static void reloadTenants(AccessService access, SignedInUser user, Instant now) {
+        Caller caller = user.caller();
+        List<TenantChoice> fresh = access.tenantsOf(caller).stream().map(TenantChoice::of).toList();
+        user.tenantsLoaded(fresh, !access.administeredAgencies(caller).isEmpty(), now);
+    }
+
+    /** The caller as the identity token describes them. */
+    static Caller callerOf(IdentityToken token) {
+        Map<String, Object> claims = token.getClaims();
+        String subject = token.getJwtClaims().getSubject()
+                .orElseThrow(() -> new IllegalStateException("identity token without a subject"));
+        List<String> groups = token.getJwtClaims().getArrayStringClaim("groups");
+        groups = groups == null ? List.of() : groups;
+        return new Caller(subject, token.getJwtClaims().getStringClaim("email").orElse(null),
+                Boolean.TRUE.equals(claims.get("email_verified")), groups.contains(PLATFORM_ADMIN_GROUP));
+    }
+
+    /** A redirect the browser follows, also from a PrimeFaces ajax request (as a partial-response redirect). */
+    static void redirect(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+        String url = request.getContextPath() + path;
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             response.setContentType("text/xml");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.setHeader("Cache-Control", "no-store");
             response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                     + "<partial-response><redirect url=\"" + url + "\"></redirect></partial-response>");
         } else {

@@ -6,7 +6,7 @@ import io.tracker.application.tracking.imports.ImportService;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.interfaces.shared.web.Formats;
 import io.tracker.interfaces.shared.web.Messages;
-import io.tracker.interfaces.tenant.web.SignedInTenant;
+import io.tracker.interfaces.tenant.web.SignedInUser;
 import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -21,10 +21,10 @@ import org.primefaces.model.file.UploadedFile;
 
 /**
  * Backs {@code /app/import.xhtml}: uploads a touchpoint CSV or a Google Analytics session export
- * and imports it for the signed-in tenant through {@link ImportService}, the same import the API
- * offers at {@code /api/v1/imports/*}. Importing writes data, so it needs a key with the
- * {@code WRITE} scope; a read-only key sees the page but cannot upload (checked here again, not
- * only by the disabled button). Bad rows are skipped and listed with their line numbers.
+ * and imports it for the selected tenant through {@link ImportService}, the same import the API
+ * offers at {@code /api/v1/imports/*}. Importing writes data, so it needs a role with the
+ * {@code INGEST} permission (analysts, agency admins): the page is refused to viewers, and the
+ * service refuses the call anyway. Bad rows are skipped and listed with their line numbers.
  */
 @Named
 @ViewScoped
@@ -57,7 +57,7 @@ public class ImportBacking implements Serializable {
     private ImportService imports;
 
     @Inject
-    private SignedInTenant tenant;
+    private SignedInUser tenant;
 
     private Format format = Format.TOUCHPOINT_CSV;
     private transient UploadedFile file;
@@ -67,8 +67,7 @@ public class ImportBacking implements Serializable {
     public void upload() {
         result = null;
         if (!tenant.isMayImport()) {
-            Messages.error("Your API key may only read reports. To import data, sign in with a key that has "
-                    + "the write scope.");
+            Messages.error("Your role in this client does not include importing data.");
             return;
         }
         if (file == null || file.getSize() == 0) {

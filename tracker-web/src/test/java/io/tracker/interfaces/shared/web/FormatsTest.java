@@ -37,4 +37,15 @@ class FormatsTest {
         assertThat(Formats.money(1200, "JPY")).isEqualTo("¥1,200");
         assertThat(Formats.money(0, "GBP")).isEqualTo("£0.00");
     }
+
+    @Test
+    void timestampsAreWrittenInTheTenantsZone() {
+        java.time.Instant winter = java.time.Instant.parse("2025-03-10T14:05:09Z");
+        assertThat(Formats.timestamp(winter, java.time.ZoneId.of("Europe/Berlin"))).isEqualTo("2025-03-10 15:05:09 CET");
+        assertThat(Formats.timestamp(winter, java.time.ZoneId.of("America/New_York"))).isEqualTo("2025-03-10 10:05:09 EDT");
+        assertThat(Formats.timestamp(null, java.time.ZoneId.of("UTC"))).isEqualTo("—");
+        // 02:10 UTC on 03-13 is still 03-12 in New York.
+        assertThat(Formats.day(java.time.Instant.parse("2025-03-13T02:10:00Z"), java.time.ZoneId.of("America/New_York")))
+                .isEqualTo("2025-03-12");
+    }
 }

@@ -1,0 +1,300 @@
+package io.tracker.interfaces.tenant.web;
+
+import io.tracker.application.tenant.AccessService;
+import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.application.tenant.TenantService;
+import io.tracker.domain.shared.DomainException;
+import io.tracker.domain.tenant.Agency;
+import io.tracker.domain.tenant.Tenant;
+import io.tracker.interfaces.shared.web.Formats;
+import io.tracker.interfaces.shared.web.Messages;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import org.primefaces.PrimeFaces;
+
+/**
+ * Backs {@code /app/admin/clients.xhtml} (agency admins and platform admins): the clients of every
+ * agency the caller administers, and creating one (name, website domains, time zone, currency,
+ * industry) through {@link TenantService#createClient}, which checks that the caller administers
+ * the agency and records the creation in the new client's audit log. "Open" switches to a client
+ * ({@code TenantSwitcherBacking#open}).
+ */
+@Named
+@ViewScoped
+public class ClientsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Industries offered in the form (the field also takes any other text). */
+    static final List<String> INDUSTRIES = List.of("Automotive", "B2B software", "Education", "Finance",
+            "Food and drink", "Health", "Home and garden", "Media", "Non-profit", "Real estate", "Retail",
+            "Sports and outdoor", "Travel");
+
+    /** Currencies listed first in the form: the ones most agencies report in. */
+    private static final List<String> COMMON_CURRENCIES = List.of("EUR", "USD", "GBP", "CHF");
+
+    @Inject
+    private TenantService tenants;
+
+    @EJB
+    private AccessService access;
+
+    @Inject
+    private SignedInUser user;
+
+    @Inject
+    private CurrentTenant currentTenant;
+
+    private List<ClientRow> clients = List.of();
+    private List<AgencyOption> agencies = List.of();
+
+    private String agencyId;
+    private String name;
+    private List<String> domains = new ArrayList<>();
+    private String timeZone = "Europe/Berlin";
+    private String currency = "EUR";
+    private String industry;
+
+    @PostConstruct
+    public void init() {
+        agencies = tenants.agenciesOf(user.caller()).stream().map(AgencyOption::new).toList();
+        if (agencies.size() == 1) {
+            agencyId = agencies.get(0).getId();
+        }
+        load();
+    }
+
+    private void load() {
+        List<AgencyOption> known = agencies;
+        clients = tenants.clientsOf(user.caller()).stream()
+                .map(t -> new ClientRow(t, known.stream().filter(a -> a.getId().equals(t.getAgencyId()))
+                        .map(AgencyOption::getName).findFirst().orElse("")))
+                .toList();
+    }
+
+    /** Creates the client; the caller (agency admin) can open it at once. */
+    public void create() {
+        try {
+            Tenant t = tenants.createClient(user.caller(), agencies.size() == 1 ? agencies.get(0).getId() : agencyId,
+                    name, timeZone, currency, domains, industry);
+            Messages.info("Created the client " + t.getName() + ". Open it to invite its users and create API keys.");
+            name = null;
+            domains = new ArrayList<>();
+            industry = null;
+            load();
+            PrimeFaces.current().ajax().update("messages");
+            PrimeFaces.current().executeScript("PF('newClientDialog').hide();");
+        } catch (DomainException | EJBException e) {
+            // Shown in the dialog, which stays open with what was typed.
+            Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
+        } finally {
+            // createClient left the new client selected for the rest of the request; go back to the session's.
+            if (user.isHasTenant()) {
+                TenantSessionFilter.actForSelection(currentTenant, user);
+            }
+            TenantSessionFilter.reloadTenants(access, user, Instant.now());
+        }
+    }
+
+    /** Every IANA time zone id, by name. */
+    public List<String> getTimeZones() {
+        return ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc/")
+                && !z.startsWith("SystemV/")).sorted().toList();
+    }
+
+    /** ISO 4217 currencies: the common ones first, then all by code. */
+    public List<CurrencyOption> getCurrencies() {
+        List<CurrencyOption> all = new ArrayList<>();
+        COMMON_CURRENCIES.forEach(c -> all.add(new CurrencyOption(Currency.getInstance(c))));
+        Currency.getAvailableCurrencies().stream()
+                .filter(c -> !COMMON_CURRENCIES.contains(c.getCurrencyCode()))
+                .sorted(Comparator.comparing(Currency::getCurrencyCode))
+                .forEach(c -> all.add(new CurrencyOption(c)));
+        return all;
+    }
+
+    public List<String> getIndustries() {
+        return INDUSTRIES;
+    }
+
+    public List<ClientRow> getClients() {
+        return clients;
+    }
+
+    public List<AgencyOption> getAgencies() {
+        return agencies;
+    }
+
+    /** Whether the form needs the agency chosen (the caller administers several). */
+    public boolean isChooseAgency() {
+        return agencies.size() > 1;
+    }
+
+    public String getAgencyId() {
+        return agencyId;
+    }
+
+    public void setAgencyId(String agencyId) {
+        this.agencyId = agencyId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    /** Host names of the client's websites, such as {@code shop.example}. */
+    public List<String> getDomains() {
+        return domains;
+    }
+
+    public void setDomains(List<String> domains) {
+        this.domains = domains == null ? new ArrayList<>() : new ArrayList<>(domains);
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public String getIndustry() {
+        return industry;
+    }
+
+    public void setIndustry(String industry) {
+        this.industry = industry;
+    }
+
+    /** An agency the caller administers. */
+    public static final class AgencyOption implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String id;
+        private final String name;
+
+        AgencyOption(Agency a) {
+            this.id = a.getId();
+            this.name = a.getName();
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        public String getName() {
+            return name;
+        }
+    }
+
+    /** A currency of the form's list: "EUR · Euro". */
+    public static final class CurrencyOption implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String code;
+        private final String label;
+
+        CurrencyOption(Currency c) {
+            this.code = c.getCurrencyCode();
+            this.label = c.getCurrencyCode() + " · " + c.getDisplayName(Locale.US);
+        }
+
+        public String getCode() {
+            return code;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+    }
+
+    /** One client as the table shows it. */
+    public static final class ClientRow implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String id;
+        private final String name;
+        private final String agencyName;
+        private final String domains;
+        private final String timeZone;
+        private final String currency;
+        private final String industry;
+        private final Instant createdAt;
+
+        ClientRow(Tenant t, String agencyName) {
+            this.id = t.getId();
+            this.name = t.getName();
+            this.agencyName = agencyName;
+            this.domains = String.join(", ", t.getWebsiteDomains());
+            this.timeZone = t.getTimeZone().getId();
+            this.currency = t.getCurrency().getCurrencyCode();
+            this.industry = t.getIndustry();
+            this.createdAt = t.getCreatedAt();
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getAgencyName() {
+            return agencyName;
+        }
+
+        public String getDomains() {
+            return domains;
+        }
+
+        public String getTimeZone() {
+            return timeZone;
+        }
+
+        public String getCurrency() {
+            return currency;
+        }
+
+        public String getIndustry() {
+            return industry;
+        }
+
+        public Instant getCreatedAt() {
+            return createdAt;
+        }
+
+        /** The day of creation in the client's own time zone. */
+        public String getCreatedDay() {
+            return Formats.day(createdAt, ZoneId.of(timeZone));
+        }
+    }
+}
