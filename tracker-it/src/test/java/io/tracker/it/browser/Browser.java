@@ -129,18 +129,18 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * The entries of the tenant switcher, each as "client name · role" in the order listed (opens
-     * the list to read it and closes it again).
+     * The entries of the tenant switcher, each as "client name · role" in the order listed (read
+     * from the list's markup, which is there while the list is closed).
      */
     List<String> tenantChoices() {
-        openSwitcher();
-        List<String> choices = switcherRows().stream()
-                .map(row -> row.findElement(By.className("switch-tenant")).getText().trim() + " · "
-                        + row.findElement(By.className("role-badge")).getText().trim())
+        return switcherRows().stream()
+                .map(row -> textContent(row.findElement(By.className("switch-tenant"))) + " · "
+                        + textContent(row.findElement(By.className("role-badge"))))
                 .toList();
-        driver.findElement(By.id("tenant-form:tenant-switch")).click();
-        waitUntil(d -> !d.findElement(By.id("tenant-form:tenant-switch_panel")).isDisplayed());
-        return choices;
+    }
+
+    private static String textContent(WebElement element) {
+        return element.getAttribute("textContent").trim();
     }
 
     /** Picks a client in the tenant switcher and waits for the page it then shows. */
@@ -158,7 +158,7 @@ final class Browser implements AutoCloseable {
 
     private void openSwitcher() {
         driver.findElement(By.id("tenant-form:tenant-switch")).click();
-        waitUntil(d -> d.findElement(By.id("tenant-form:tenant-switch_panel")).isDisplayed());
+        waitUntilShown("tenant-form:tenant-switch_panel");
     }
 
     private List<WebElement> switcherRows() {
@@ -272,14 +272,23 @@ final class Browser implements AutoCloseable {
     /** Chooses an item of a PrimeFaces selectOneMenu by its label (typing a filter first if it has one). */
     void selectMenuItem(String menuId, String label) {
         driver.findElement(By.id(menuId)).click();
+        waitUntilShown(menuId + "_panel");
         List<WebElement> filter = driver.findElements(By.id(menuId + "_filter"));
         if (!filter.isEmpty()) {
-            waitUntil(ExpectedConditions.visibilityOf(filter.get(0))).sendKeys(label);
+            filter.get(0).sendKeys(label);
         }
         By item = By.cssSelector(css(menuId + "_panel") + " li.ui-selectonemenu-item[data-label=\"" + label + "\"]");
         click(item);
-        waitUntil(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText().trim()));
         waitForAjax();
+        waitUntil(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText().trim()));
+    }
+
+    /** Waits until an overlay (a menu's panel) is shown and its opening animation is over. */
+    private void waitUntilShown(String id) {
+        waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "var p = document.getElementById(arguments[0]);"
+                        + "return !!p && p.getClientRects().length > 0 && getComputedStyle(p).opacity === '1'"
+                        + " && !(window.jQuery && jQuery(p).is(':animated'));", id)));
     }
 
     /** Types both dates of the dashboard (yyyy-MM-dd) as a user would, each followed by Tab. */
@@ -295,10 +304,19 @@ final class Browser implements AutoCloseable {
         input.sendKeys(date, Keys.TAB);
         waitForAjax();
         waitUntil(d -> date.equals(d.findElement(By.id(id)).getAttribute("value")));
-        // A click elsewhere closes the calendar that opened when the field got the focus.
-        driver.findElement(By.tagName("h1")).click();
-        waitUntil(d -> d.findElements(By.cssSelector(".ui-datepicker-panel, .ui-datepicker")).stream()
-                .noneMatch(WebElement::isDisplayed));
+        // A click elsewhere closes the calendar that opened when the field got the focus; a click that
+        // lands while the calendar is still opening is ignored by it, so click until it is closed.
+        waitUntil(d -> {
+            if (calendarOpen(d)) {
+                d.findElement(By.tagName("h1")).click();
+            }
+            return !calendarOpen(d);
+        });
+    }
+
+    private static boolean calendarOpen(WebDriver d) {
+        return d.findElements(By.cssSelector(".ui-datepicker-panel, .ui-datepicker")).stream()
+                .anyMatch(WebElement::isDisplayed);
     }
 
     /** Clicks a model in the selector and waits until the report shows it. */

@@ -140,10 +140,10 @@ class DashboardBrowserIT {
         browser.type(By.id("username"), DemoUser.ANALYST.email());
         browser.type(By.id("password"), "not-the-password");
         browser.click(By.id("kc-login"));
-        browser.waitVisible(By.id("input-error"));
+        browser.waitVisible(By.id("input-error-username"));
 
         assertThat(browser.onKeycloakLogin()).isTrue();
-        assertThat(browser.text(By.id("input-error"))).contains("Invalid username or password");
+        assertThat(browser.text(By.id("input-error-username"))).contains("Invalid username or password");
         browser.screenshot("02-wrong-password");
     }
 

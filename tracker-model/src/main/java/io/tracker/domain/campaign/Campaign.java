@@ -1,5 +1,6 @@
 package io.tracker.domain.campaign;
 
+import io.tracker.domain.shared.Clock;
 import io.tracker.domain.shared.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,7 +51,7 @@ public class Campaign extends TenantOwned {
         this.utmSource = utmSource;
         this.utmMedium = utmMedium;
         this.utmCampaign = utmCampaign;
-        this.createdAt = Instant.now();
+        this.createdAt = Clock.now();
     }
 
     /** New channel and UTM values; the name is the campaign's identity in events and stays. */

@@ -1,5 +1,6 @@
 package io.tracker.domain.tenant;
 
+import io.tracker.domain.shared.Clock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -28,7 +29,7 @@ public class Agency {
     public Agency(String name) {
         this.id = UUID.randomUUID().toString();
         this.name = Objects.requireNonNull(name);
-        this.createdAt = Instant.now();
+        this.createdAt = Clock.now();
     }
 
     public String getId() {

@@ -1,5 +1,6 @@
 package io.tracker.domain.tenant;
 
+import io.tracker.domain.shared.Clock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -39,7 +40,7 @@ public class AgencyMember {
     public AgencyMember(String agencyId, String email) {
         this.agencyId = Objects.requireNonNull(agencyId);
         this.email = TenantMember.normaliseEmail(email);
-        this.invitedAt = Instant.now();
+        this.invitedAt = Clock.now();
     }
 
     public String getAgencyId() {

@@ -1,5 +1,6 @@
 package io.tracker.domain.tenant;
 
+import io.tracker.domain.shared.Clock;
 import io.tracker.domain.shared.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -57,7 +58,7 @@ public class ApiKey extends TenantOwned {
         this.keyHash = secret.hash();
         this.keyPrefix = secret.prefix();
         this.scopes = scopes.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        this.createdAt = Instant.now();
+        this.createdAt = Clock.now();
     }
 
     public Long getId() {
@@ -96,7 +97,7 @@ public class ApiKey extends TenantOwned {
 
     public void revoke() {
         if (revokedAt == null) {
-            revokedAt = Instant.now();
+            revokedAt = Clock.now();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tracker.domain.tenant;
 
+import io.tracker.domain.shared.Clock;
 import io.tracker.domain.shared.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,7 +42,7 @@ public class AuditEntry extends TenantOwned {
     }
 
     public AuditEntry(String actor, String action, String target, String details) {
-        this.at = Instant.now();
+        this.at = Clock.now();
         this.actor = Objects.requireNonNull(actor);
         this.action = Objects.requireNonNull(action);
         this.target = Objects.requireNonNull(target);

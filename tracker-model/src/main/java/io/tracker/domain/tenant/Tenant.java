@@ -1,5 +1,6 @@
 package io.tracker.domain.tenant;
 
+import io.tracker.domain.shared.Clock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -61,7 +62,7 @@ public class Tenant {
         this.timeZone = timeZone.getId();
         this.currency = currency.getCurrencyCode();
         this.defaultActionKey = Objects.requireNonNull(defaultActionKey);
-        this.createdAt = Instant.now();
+        this.createdAt = Clock.now();
     }
 
     public String getId() {

@@ -1,5 +1,6 @@
 package io.tracker.domain.tenant;
 
+import io.tracker.domain.shared.Clock;
 import io.tracker.domain.shared.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,7 +44,7 @@ public class TenantMember extends TenantOwned {
         }
         this.email = normaliseEmail(email);
         this.role = Objects.requireNonNull(role);
-        this.invitedAt = Instant.now();
+        this.invitedAt = Clock.now();
     }
 
     /** E-mail addresses are compared trimmed and lower-cased. */

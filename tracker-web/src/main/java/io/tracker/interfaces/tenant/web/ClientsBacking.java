@@ -125,8 +125,10 @@ public class ClientsBacking implements Serializable {
         return all;
     }
 
-    public List<String> getIndustries() {
-        return INDUSTRIES;
+    /** Suggestions for the industry field, which also takes any other text. */
+    public List<String> completeIndustry(String query) {
+        String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        return INDUSTRIES.stream().filter(i -> i.toLowerCase(Locale.ROOT).contains(q)).toList();
     }
 
     public List<ClientRow> getClients() {

@@ -25,6 +25,9 @@ public class TenantSwitcherBacking {
 
     private static final Logger LOG = Logger.getLogger(TenantSwitcherBacking.class.getName());
 
+    /** Client id of the switcher in the template; its messages show in the growl beside it. */
+    static final String SWITCH_ID = "tenant-form:tenant-switch";
+
     @Inject
     private SignedInUser user;
 
@@ -45,7 +48,7 @@ public class TenantSwitcherBacking {
         if (wanted == null || !user.select(wanted)) {
             LOG.warning(() -> user.caller().actor() + " asked to switch to tenant " + wanted
                     + ", which is not theirs");
-            Messages.error("That client is not available to you.");
+            Messages.errorFor(SWITCH_ID, "That client is not available to you.");
             return;
         }
         FacesContext faces = FacesContext.getCurrentInstance();
