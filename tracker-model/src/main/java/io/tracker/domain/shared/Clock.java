@@ -14,6 +14,6 @@ public final class Clock {
      * as after it has been stored and loaded again.
      */
     public static Instant now() {
-        return Clock.now().truncatedTo(ChronoUnit.MICROS);
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }
