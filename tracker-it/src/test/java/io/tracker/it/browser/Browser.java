@@ -184,6 +184,18 @@ final class Browser implements AutoCloseable {
         return ((Number) status).intValue();
     }
 
+    /** Opens a second tab of the same browser (same session) and switches to it; returns the first tab's handle. */
+    String openSecondTab() {
+        String first = driver.getWindowHandle();
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        return first;
+    }
+
+    /** Switches to the tab or window with this handle. */
+    void switchToTab(String handle) {
+        driver.switchTo().window(handle);
+    }
+
     /** Runs a script in the page and returns what it returns. */
     Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
@@ -226,6 +238,12 @@ final class Browser implements AutoCloseable {
         WebElement page = driver.findElement(By.tagName("html"));
         click(by);
         waitUntil(ExpectedConditions.stalenessOf(page));
+        waitForAjax();
+    }
+
+    /** Clicks the element matching the CSS selector in the table row with that text, and waits for its ajax request. */
+    void clickInRow(String tableId, String rowContaining, String css) {
+        row(tableId, rowContaining).findElement(By.cssSelector(css)).click();
         waitForAjax();
     }
 

@@ -161,6 +161,37 @@ class IsolationBrowserIT {
         assertThat(API.tenantState(b.id())).isEqualTo(before);
     }
 
+    @Test
+    void aPageOpenedForOneClientChangesNothingAfterASwitchInAnotherTab() {
+        TestTenant first = API.createTenant("Tabs one", ZoneId.of("UTC"), "EUR");
+        TestTenant second = API.createTenant("Tabs two", ZoneId.of("UTC"), "EUR");
+        MembershipReset.reset(API, DemoUser.ANALYST.email());
+        API.invite(first.id(), DemoUser.ANALYST.email(), "ANALYST");
+        API.invite(second.id(), DemoUser.ANALYST.email(), "ANALYST");
+
+        browser.signIn(DemoUser.ANALYST);
+        assertThat(browser.selectedTenant()).isEqualTo(first.name());
+        // Taken after the sign-in, which binds the invitations to the analyst's Keycloak subject.
+        JsonObject secondBefore = API.tenantState(second.id());
+        browser.open("app/campaigns.xhtml");
+        browser.clickAjax(By.id("new-campaign-button"));
+        browser.waitVisible(By.id("campaign-dialog"));
+        browser.type(By.id("campaign-form:campaign-name"), "meant-for-the-first");
+
+        // Meanwhile, in another tab of the same session, the analyst switches to the second client.
+        String firstTab = browser.openSecondTab();
+        browser.open("app/dashboard.xhtml");
+        browser.switchTenant(second.name());
+        browser.switchToTab(firstTab);
+
+        // The first tab's form still says the first client: saving is refused, nothing lands in the second.
+        browser.clickAjax(By.id("campaign-form:save-campaign"));
+        assertThat(browser.messages("campaign-form:campaign-messages")).containsExactly(
+                "You switched to another client in another window. Reload this page first.");
+        assertThat(API.tenantState(second.id())).isEqualTo(secondBefore);
+        assertThat(API.tenantState(first.id()).getJsonArray("campaign")).isEmpty();
+    }
+
     /**
      * Posts the tenant switcher's form of the open page as PrimeFaces' ajax would, with the session's
      * cookie and the page's view state, but with this tenant id as the chosen value; returns the

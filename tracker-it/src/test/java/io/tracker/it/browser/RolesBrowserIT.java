@@ -123,6 +123,16 @@ class RolesBrowserIT {
         assertThat(browser.messages("messages")).containsExactly("Created the campaign " + campaign + ".");
         assertThat(browser.tableRows("campaigns-form:campaigns-table").get(0))
                 .startsWith(campaign, "Paid Social", "facebook", "cpc", "—");
+        // Change its tags: the name stays (events refer to it).
+        browser.clickInRow("campaigns-form:campaigns-table", campaign, ".edit-campaign");
+        browser.waitVisible(By.id("campaign-dialog"));
+        assertThat(browser.isEnabled(By.id("campaign-form:campaign-name"))).isFalse();
+        browser.type(By.id("campaign-form:utm-campaign"), "spring_sale");
+        browser.clickAjax(By.id("campaign-form:save-campaign"));
+        browser.waitHidden(By.id("campaign-dialog"));
+        assertThat(browser.messages("messages")).containsExactly("Saved the campaign " + campaign + ".");
+        assertThat(browser.tableRows("campaigns-form:campaigns-table").get(0))
+                .startsWith(campaign, "Paid Social", "facebook", "cpc", "spring_sale");
         browser.screenshot("12-analyst-campaigns");
 
         browser.open("app/conversion-actions.xhtml");
@@ -167,6 +177,21 @@ class RolesBrowserIT {
         assertThat(browser.navigation()).contains("Conversion actions", "Import");
         assertThat(browser.isPresent(By.id("new-campaign-button"))).isTrue();
         assertThat(browser.tableRows("campaigns-form:campaigns-table").get(0).get(0)).isEqualTo(campaign);
+
+        // Delete it, after confirming; the audit trail of A names the analyst for each change.
+        browser.clickInRow("campaigns-form:campaigns-table", campaign, ".delete-campaign");
+        browser.confirm();
+        assertThat(browser.messages("messages")).containsExactly(
+                "Deleted the campaign " + campaign + ". Its traffic stays in the reports under its name.");
+        assertThat(browser.tableRows("campaigns-form:campaigns-table")).containsExactly(
+                List.of("No campaigns registered yet. Their traffic is reported by name even before."));
+        JsonObject after = API.tenantState(a.id());
+        assertThat(after.getJsonArray("campaign")).isEmpty();
+        assertThat(after.getJsonArray("audit_entry").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("actor").equals(DemoUser.ANALYST.email()))
+                .map(e -> e.getString("action") + " " + e.getString("target")).sorted().toList())
+                .containsExactly("campaign.changed " + campaign, "campaign.created " + campaign,
+                        "campaign.deleted " + campaign, "conversion-action.created newsletter_signup");
     }
 
     @Test

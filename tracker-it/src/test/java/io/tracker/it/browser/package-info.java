@@ -1,6 +1,10 @@
 /**
  * Browser tests: the JSF pages in real headless Chromium through Selenium, against the real EAR,
- * asserting what a user sees (figures as the pages print them, en-US format). Screenshots are
- * kept in {@code tracker-it/target/screenshots/}.
+ * signed in on the real Keycloak login page of the build's test Keycloak as the realm's demo users
+ * (agency admin, analyst, viewer, platform admin), asserting what a person sees (figures as the
+ * pages print them, en-US format) and what the pages refuse. The demo users are shared by the whole
+ * build, so each test first resets the memberships of the one it signs in as
+ * ({@link io.tracker.it.browser.MembershipReset}, added to these tests' deployments only) and gives
+ * it exactly the tenants it asserts. Screenshots are kept in {@code tracker-it/target/screenshots/}.
  */
 package io.tracker.it.browser;

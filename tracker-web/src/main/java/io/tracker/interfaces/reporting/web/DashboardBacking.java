@@ -55,6 +55,8 @@ public class DashboardBacking implements Serializable {
     @Inject
     private SignedInUser tenant;
 
+    /** The tenant the page was opened for (see {@code SignedInUser#isStill}). */
+    private String tenantId;
     private LocalDate from;
     private LocalDate to;
     private AttributionModel model = AttributionModel.LAST_TOUCH;
@@ -73,6 +75,7 @@ public class DashboardBacking implements Serializable {
     /** The last 30 days up to today in the tenant's time zone, last-touch model. */
     @PostConstruct
     public void init() {
+        tenantId = tenant.getTenantId();
         to = LocalDate.now(tenant.getTimeZone());
         from = to.minusDays(29);
         load();
@@ -81,6 +84,10 @@ public class DashboardBacking implements Serializable {
     /** Recomputes every figure for the current dates and model; a bad range leaves a message instead. */
     public void load() {
         loaded = false;
+        if (!tenant.isStill(tenantId)) {
+            Messages.error("You switched to another client in another window. Reload this page to see its figures.");
+            return;
+        }
         if (from == null || to == null) {
             Messages.error("Choose both a start and an end date.");
             return;

@@ -108,10 +108,12 @@ public class ClientsBacking implements Serializable {
         }
     }
 
-    /** Every IANA time zone id, by name. */
+    /** UTC, then the IANA region time zones (such as {@code Europe/Berlin}) by name. */
     public List<String> getTimeZones() {
-        return ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc/")
-                && !z.startsWith("SystemV/")).sorted().toList();
+        List<String> zones = new ArrayList<>(List.of("UTC"));
+        ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc/")
+                && !z.startsWith("SystemV/")).sorted().forEach(zones::add);
+        return zones;
     }
 
     /** ISO 4217 currencies: the common ones first, then all by code. */

@@ -121,7 +121,7 @@ public class TenantSessionFilter extends HttpFilter {
             redirect(request, response, DASHBOARD);
             return;
         }
-        actForSelection(currentTenant, user);
+        currentTenant.set(tenant.tenantId(), tenant.role().permissions(), caller.actor());
         if (!user.hasSettingsOf(tenant.tenantId())) {
             Tenant t = tenants.getTenant(tenant.tenantId());
             user.settings(t.getId(), t.getName(), t.getTimeZone(), t.getCurrency().getCurrencyCode());

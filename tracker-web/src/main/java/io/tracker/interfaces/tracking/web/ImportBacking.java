@@ -7,6 +7,7 @@ import io.tracker.domain.shared.DomainException;
 import io.tracker.interfaces.shared.web.Formats;
 import io.tracker.interfaces.shared.web.Messages;
 import io.tracker.interfaces.tenant.web.SignedInUser;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -59,13 +60,26 @@ public class ImportBacking implements Serializable {
     @Inject
     private SignedInUser tenant;
 
+    /** The tenant the page was opened for (see {@code SignedInUser#isStill}). */
+    private String tenantId;
     private Format format = Format.TOUCHPOINT_CSV;
     private transient UploadedFile file;
     private Result result;
 
+    @PostConstruct
+    public void init() {
+        tenantId = tenant.getTenantId();
+    }
+
     /** Imports the uploaded file; the outcome is shown below the form. */
     public void upload() {
         result = null;
+        if (!tenant.isStill(tenantId)) {
+            Messages.error("You switched to another client in another window. Reload this page before importing, "
+                    + "so the file goes where you mean it to.");
+            file = null;
+            return;
+        }
         if (!tenant.isMayImport()) {
             Messages.error("Your role in this client does not include importing data.");
             return;
