@@ -21,10 +21,8 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -44,26 +42,15 @@ class AgencyAdminBrowserIT {
     private static final TrackerClient API = new TrackerClient();
     private static final String ADMIN = DemoUser.AGENCY_ADMIN.email();
 
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.forEachTest("admin-last-");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.tracker(MembershipReset.class);
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(TrackerClient.BASE_URL);
-    }
 
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        try {
-            browser.screenshot("admin-last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-        } finally {
-            browser.close();
-        }
-    }
 
     @Test
     void agencyAdminCreatesAClientInvitesAUserAndCreatesAndRevokesAKey() {

@@ -2,6 +2,7 @@ package io.tracker.it.browser;
 
 import io.tracker.it.support.DemoUser;
 import io.tracker.it.support.Keycloak;
+import io.tracker.it.support.TrackerClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -31,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * tables, fill forms and dialogs, upload a file. Element ids are the stable ones the pages document.
  * Screenshots go to {@code target/screenshots/} of the tracker-it module.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements AutoCloseable, AfterEachCallback {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Dimension WINDOW = new Dimension(1400, 1000);
@@ -39,9 +42,20 @@ final class Browser implements AutoCloseable {
     private final URI base;
     private final WebDriver driver;
     private final Path screenshots;
+    private final String lastScreenshotPrefix;
 
-    Browser(URI base) {
+    /**
+     * A browser for one test method, to register with {@code @RegisterExtension}: after the test it
+     * keeps what the browser showed last (the state of a failure) as {@code <prefix><method>.png},
+     * then closes.
+     */
+    static Browser forEachTest(String lastScreenshotPrefix) {
+        return new Browser(TrackerClient.BASE_URL, lastScreenshotPrefix);
+    }
+
+    Browser(URI base, String lastScreenshotPrefix) {
         this.base = base;
+        this.lastScreenshotPrefix = lastScreenshotPrefix;
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -440,6 +454,15 @@ final class Browser implements AutoCloseable {
 
     static String css(String clientId) {
         return "#" + clientId.replace(":", "\\:");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        try {
+            screenshot(lastScreenshotPrefix + context.getTestMethod().map(m -> m.getName()).orElse("test"));
+        } finally {
+            close();
+        }
     }
 
     @Override

@@ -20,11 +20,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -73,7 +71,8 @@ class DashboardBrowserIT {
     private static final TrackerClient API = new TrackerClient();
     private static TestTenant shop;
 
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.forEachTest("last-");
 
     /** The real EAR plus the test fixtures; no test class runs in the container. */
     @Deployment(testable = false)
@@ -103,20 +102,7 @@ class DashboardBrowserIT {
         assertThat(r.json().getInt("accepted")).as(r.toString()).isEqualTo(13);
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(TrackerClient.BASE_URL);
-    }
 
-    /** Keeps what the browser showed last (the state of a failure), then closes it. */
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        try {
-            browser.screenshot("last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-        } finally {
-            browser.close();
-        }
-    }
 
     @Test
     void signedInPagesSendVisitorsToKeycloaksLoginPage() {

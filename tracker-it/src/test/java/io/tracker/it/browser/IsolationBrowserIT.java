@@ -21,11 +21,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
@@ -49,7 +47,8 @@ class IsolationBrowserIT {
     private static TestTenant b;
     private static long bCampaignId;
 
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.forEachTest("isolation-last-");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -72,19 +71,7 @@ class IsolationBrowserIT {
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(TrackerClient.BASE_URL);
-    }
 
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        try {
-            browser.screenshot("isolation-last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-        } finally {
-            browser.close();
-        }
-    }
 
     @Test
     void analystOfAGetsNothingOfBThroughIdsInUrlsOrAForgedSelection() {

@@ -14,10 +14,8 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
@@ -38,26 +36,15 @@ class RolesBrowserIT {
     private static final List<String> ADMIN_PAGES = List.of("app/admin/users.xhtml", "app/admin/keys.xhtml",
             "app/admin/audit.xhtml", "app/admin/portfolio.xhtml", "app/admin/clients.xhtml");
 
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = Browser.forEachTest("roles-last-");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.tracker(MembershipReset.class);
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(TrackerClient.BASE_URL);
-    }
 
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        try {
-            browser.screenshot("roles-last-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
-        } finally {
-            browser.close();
-        }
-    }
 
     @Test
     void viewerSeesTheDashboardAndReadsCampaignsButIsRefusedEverythingElse() {
