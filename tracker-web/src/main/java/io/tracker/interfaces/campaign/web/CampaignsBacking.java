@@ -109,7 +109,7 @@ public class CampaignsBacking implements Serializable {
 
     /** Creates or changes the campaign of the form. */
     public void save() {
-        if (!sameTenant()) {
+        if (!user.confirmStill(tenantId)) {
             return;
         }
         try {
@@ -125,7 +125,7 @@ public class CampaignsBacking implements Serializable {
     }
 
     public void delete(long id) {
-        if (!sameTenant()) {
+        if (!user.confirmStill(tenantId)) {
             return;
         }
         try {
@@ -138,13 +138,6 @@ public class CampaignsBacking implements Serializable {
         }
     }
 
-    private boolean sameTenant() {
-        if (!user.isStill(tenantId)) {
-            Messages.error("You switched to another client in another window. Reload this page first.");
-            return false;
-        }
-        return true;
-    }
 
     public List<String> completeChannel(String query) {
         String q = query == null ? "" : query.trim().toLowerCase();

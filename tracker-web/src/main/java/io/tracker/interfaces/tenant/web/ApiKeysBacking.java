@@ -60,7 +60,7 @@ public class ApiKeysBacking implements Serializable {
 
     /** Creates the key and opens the dialog with its secret. */
     public void create() {
-        if (!sameTenant()) {
+        if (!user.confirmStill(tenantId)) {
             return;
         }
         Set<ApiKeyScope> chosen = scopes.stream().map(s -> ApiKeyScope.valueOf(s.toUpperCase(Locale.ROOT)))
@@ -93,7 +93,7 @@ public class ApiKeysBacking implements Serializable {
     }
 
     public void revoke(long keyId) {
-        if (!sameTenant()) {
+        if (!user.confirmStill(tenantId)) {
             return;
         }
         try {
@@ -106,13 +106,6 @@ public class ApiKeysBacking implements Serializable {
         }
     }
 
-    private boolean sameTenant() {
-        if (!user.isStill(tenantId)) {
-            Messages.error("You switched to another client in another window. Reload this page first.");
-            return false;
-        }
-        return true;
-    }
 
     public List<KeyRow> getKeys() {
         return keys;

@@ -2,6 +2,7 @@ package io.tracker.interfaces.tenant.web;
 
 import io.tracker.application.tenant.Caller;
 import io.tracker.domain.tenant.Permission;
+import io.tracker.interfaces.shared.web.Messages;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -197,6 +198,18 @@ public class SignedInUser implements Serializable {
      */
     public synchronized boolean isStill(String tenantId) {
         return selected != null && selected.tenantId().equals(tenantId);
+    }
+
+    /**
+     * {@link #isStill(String)}, and when not, tells the person why their change was not made.
+     * Pages call it before every change.
+     */
+    public boolean confirmStill(String tenantId) {
+        if (!isStill(tenantId)) {
+            Messages.error("You switched to another client in another window. Reload this page first.");
+            return false;
+        }
+        return true;
     }
 
     public synchronized boolean allows(Permission permission) {

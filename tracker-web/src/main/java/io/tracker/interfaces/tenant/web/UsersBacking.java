@@ -51,7 +51,7 @@ public class UsersBacking implements Serializable {
     }
 
     public void invite() {
-        if (!sameTenant()) {
+        if (!user.confirmStill(tenantId)) {
             return;
         }
         try {
@@ -67,7 +67,7 @@ public class UsersBacking implements Serializable {
 
     /** Applies the role chosen in the member's row. */
     public void changeRole(MemberRow row) {
-        if (!sameTenant()) {
+        if (!user.confirmStill(tenantId)) {
             return;
         }
         try {
@@ -81,7 +81,7 @@ public class UsersBacking implements Serializable {
     }
 
     public void remove(String email) {
-        if (!sameTenant()) {
+        if (!user.confirmStill(tenantId)) {
             return;
         }
         try {
@@ -93,13 +93,6 @@ public class UsersBacking implements Serializable {
         }
     }
 
-    private boolean sameTenant() {
-        if (!user.isStill(tenantId)) {
-            Messages.error("You switched to another client in another window. Reload this page first.");
-            return false;
-        }
-        return true;
-    }
 
     /** The roles a member of one client can hold (agency admins belong to the agency). */
     public List<TenantRole> getRoles() {
