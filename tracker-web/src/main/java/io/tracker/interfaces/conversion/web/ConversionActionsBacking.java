@@ -59,8 +59,7 @@ public class ConversionActionsBacking implements Serializable {
     }
 
     public void create() {
-        if (!user.isStill(tenantId)) {
-            Messages.error("You switched to another client in another window. Reload this page first.");
+        if (!user.confirmStill(tenantId)) {
             return;
         }
         String k = key == null ? "" : key.trim();
