@@ -6,6 +6,7 @@ import io.tracker.domain.campaign.Campaign;
 import io.tracker.domain.shared.ConflictException;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.NotFoundException;
+import io.tracker.domain.shared.Text;
 import io.tracker.domain.tenant.Permission;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -70,6 +71,7 @@ public class CampaignService {
     }
 
     private static String required(String field, String value) {
+        Text.withoutNul(field, value);
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field + " is required");
         }
@@ -80,6 +82,7 @@ public class CampaignService {
     }
 
     private static String blankToNull(String value) {
+        Text.withoutNul("UTM value", value);
         return value == null || value.isBlank() ? null : value.trim();
     }
 }

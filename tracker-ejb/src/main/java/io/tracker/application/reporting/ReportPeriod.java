@@ -19,6 +19,9 @@ public record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
         if (from.isAfter(to)) {
             throw new InvalidInputException("'from' (" + from + ") is after 'to' (" + to + ")");
         }
+        if (from.getYear() < 2000 || to.getYear() > 2999) {
+            throw new InvalidInputException("report dates must lie between 2000-01-01 and 2999-12-31");
+        }
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
             throw new InvalidInputException("a report covers at most " + MAX_DAYS + " days");
         }

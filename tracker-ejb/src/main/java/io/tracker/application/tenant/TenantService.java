@@ -7,6 +7,7 @@ import io.tracker.domain.shared.ConflictException;
 import io.tracker.domain.shared.ForbiddenException;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.NotFoundException;
+import io.tracker.domain.shared.Text;
 import io.tracker.domain.tenant.Agency;
 import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.tenant.Tenant;
@@ -92,13 +93,16 @@ public class TenantService {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new InvalidInputException("name is required (at most 200 characters)");
         }
+        Text.withoutNul("name", name);
+        Text.withoutNul("industry", industry);
+        List<String> domains = websiteDomains(websiteDomains);
         ZoneId zone = zone(timeZone);
         Currency money = currency(currency);
         if (findTenantByName(agency, name.trim()).isPresent()) {
             throw new ConflictException("the agency already has a client named '" + name.trim() + "'");
         }
         Tenant tenant = new Tenant(agency, name.trim(), zone, money, DEFAULT_ACTION_KEY);
-        tenant.setWebsiteDomains(websiteDomains == null ? List.of() : websiteDomains);
+        tenant.setWebsiteDomains(domains);
         tenant.setIndustry(industry);
         provision(tenant, TenantRole.AGENCY_ADMIN.permissions(), caller.actor());
         audit.record("tenant.created", tenant.getName(), "time zone " + zone.getId() + ", currency "
@@ -155,12 +159,32 @@ public class TenantService {
         return agencyId;
     }
 
+    /** Host names such as {@code shop.example} (no scheme, no path), at most 20. */
+    private static List<String> websiteDomains(List<?> domains) {
+        if (domains == null) {
+            return List.of();
+        }
+        if (domains.size() > 20) {
+            throw new InvalidInputException("website_domains holds at most 20 host names");
+        }
+        List<String> hosts = new java.util.ArrayList<>();
+        for (Object d : domains) {
+            String host = d instanceof String s ? s.trim().toLowerCase(Locale.ROOT) : "";
+            if (!host.matches("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}")) {
+                throw new InvalidInputException("website_domains must be host names such as shop.example, not "
+                        + (d == null ? "null" : "'" + d + "'"));
+            }
+            hosts.add(host);
+        }
+        return hosts;
+    }
+
     private static ZoneId zone(String timeZone) {
         try {
             return ZoneId.of(timeZone == null ? "" : timeZone.trim());
         } catch (DateTimeException e) {
-            throw new InvalidInputException("time_zone must be an IANA time zone such as Europe/Berlin, not '"
-                    + timeZone + "'");
+            throw new InvalidInputException(timeZone == null ? "time_zone is required, such as Europe/Berlin"
+                    : "time_zone must be an IANA time zone such as Europe/Berlin, not '" + timeZone + "'");
         }
     }
 

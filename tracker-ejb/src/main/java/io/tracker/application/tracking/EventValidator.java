@@ -26,7 +26,9 @@ import java.util.Map;
  * the channel is the explicit one or the {@link DefaultChannelGrouping default grouping}'s.
  * A conversion's {@code action} must be one of the tenant's conversion action keys (the tenant's
  * default action when absent); its value (default: the action's) is rounded to cents and must
- * not be negative; its currency (default: the tenant's) must be an ISO 4217 code.
+ * not be negative; its currency (default: the tenant's) must be the tenant's reporting currency, since
+ * revenue is summed as recorded and Tracker does not convert currencies. Text must not contain NUL
+ * characters; timestamps before 2000 are refused as mistakes.
  */
 public final class EventValidator {
 
@@ -35,6 +37,8 @@ public final class EventValidator {
     static final int MAX_URL_LENGTH = 4096;
     private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
     private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000");
+    /** Earliest accepted event time: older data is a mistake (a zeroed date), not marketing history. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     private final Map<String, CountingRule> actionsByKey;
     private final String defaultActionKey;
@@ -96,6 +100,9 @@ public final class EventValidator {
         if (value.signum() < 0) {
             throw new InvalidEventException("value must not be negative");
         }
+        if (value.scale() > 20) {
+            throw new InvalidEventException("value has more than 20 decimal places");
+        }
         if (value.compareTo(MAX_VALUE) >= 0) {
             throw new InvalidEventException("value must be below " + MAX_VALUE.toPlainString());
         }
@@ -115,10 +122,16 @@ public final class EventValidator {
             throw new InvalidEventException("currency must be an ISO 4217 code such as EUR, not '" + code + "'");
         }
         try {
-            return Currency.getInstance(upper).getCurrencyCode();
+            Currency.getInstance(upper);
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException("currency '" + code + "' is not an ISO 4217 code");
         }
+        if (!upper.equals(tenantCurrency.getCurrencyCode())) {
+            throw new InvalidEventException("currency " + upper + " differs from this tenant's reporting currency "
+                    + tenantCurrency.getCurrencyCode() + "; send values in " + tenantCurrency.getCurrencyCode()
+                    + " (Tracker does not convert currencies)");
+        }
+        return upper;
     }
 
     private Instant timestamp(String text) {
@@ -129,6 +142,9 @@ public final class EventValidator {
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("timestamp '" + value
                     + "' is not ISO-8601 with an offset or Z, such as 2026-03-01T12:30:00Z");
+        }
+        if (at.isBefore(EARLIEST)) {
+            throw new InvalidEventException("timestamp '" + value + "' is before " + EARLIEST);
         }
         if (at.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
             throw new InvalidEventException("timestamp '" + value + "' is more than a day in the future");
@@ -147,6 +163,9 @@ public final class EventValidator {
     private static String optional(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
+        }
+        if (value.indexOf('\0') >= 0) {
+            throw new InvalidEventException(field + " contains a NUL character (U+0000)");
         }
         String v = value.trim();
         if (v.length() > maxLength) {

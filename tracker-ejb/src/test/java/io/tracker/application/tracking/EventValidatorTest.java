@@ -76,10 +76,10 @@ class EventValidatorTest {
     @Test
     void valueIsRoundedToCentsAndCurrencyUpperCased() {
         TrackedConversion c = (TrackedConversion) validator.validate(
-                conversion("purchase", new BigDecimal("19.995"), "usd", "A-1"));
+                conversion("purchase", new BigDecimal("19.995"), "eur", "A-1"));
 
         assertThat(c.value()).isEqualByComparingTo("20.00");
-        assertThat(c.currency()).isEqualTo("USD");
+        assertThat(c.currency()).isEqualTo("EUR");
         assertThat(c.dedupeKey()).isEqualTo("order:A-1");
     }
 
@@ -101,6 +101,16 @@ class EventValidatorTest {
                 .hasMessageContaining("ISO 4217");
         assertThatThrownBy(() -> validator.validate(conversion("purchase", null, "XYZ", null)))
                 .hasMessageContaining("ISO 4217");
+        assertThatThrownBy(() -> validator.validate(conversion("purchase", null, "JPY", null)))
+                .as("revenue is summed as recorded, so other currencies would mix").hasMessageContaining("EUR");
+        assertThatThrownBy(() -> validator.validate(conversion("purchase", new BigDecimal("1e-999999999"), null, null)))
+                .hasMessageContaining("decimal places");
+        assertThatThrownBy(() -> validator.validate(conversion("purchase", new BigDecimal("1e400"), null, null)))
+                .hasMessageContaining("below");
+        assertThatThrownBy(() -> validator.validate(touch("1900-01-01T00:00:00Z", null, null, null, null)))
+                .hasMessageContaining("before 2000");
+        assertThatThrownBy(() -> validator.validate(touch("2026-06-10T08:00:00Z", null, null, "e\u0000mail", null)))
+                .hasMessageContaining("NUL");
         assertThatThrownBy(() -> validator.validate(touch("2026-06-10 10:00", null, null, null, null)))
                 .hasMessageContaining("ISO-8601");
         assertThatThrownBy(() -> validator.validate(touch("2026-06-10T10:00:00", null, null, null, null)))

@@ -50,7 +50,7 @@ public class TenantMember extends TenantOwned {
     /** E-mail addresses are compared trimmed and lower-cased. */
     public static String normaliseEmail(String email) {
         String e = Objects.requireNonNull(email).trim().toLowerCase(Locale.ROOT);
-        if (!e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || e.length() > 254) {
+        if (!e.matches("[^@\\s\\x00]+@[^@\\s\\x00]+\\.[^@\\s\\x00]+") || e.length() > 254) {
             throw new IllegalArgumentException("'" + email + "' is not an e-mail address");
         }
         return e;

@@ -62,6 +62,9 @@ final class GaSessionRows {
         String revenue = r.get("totalTransactionRevenue");
         if (revenue != null && !revenue.isBlank() && !transactions.contains(session)) {
             long micros = number("totalTransactionRevenue", revenue.trim());
+            if (micros >= 1_000_000_000_000L * 1_000_000L) {
+                throw new RowException("totalTransactionRevenue is out of range");
+            }
             String timeText = r.get("time");
             long offsetMillis = timeText == null || timeText.isBlank() ? 0 : number("time", timeText.trim());
             BigDecimal value = BigDecimal.valueOf(micros).divide(MICROS, 2, RoundingMode.HALF_UP);
@@ -80,10 +83,15 @@ final class GaSessionRows {
         }
         String upper = code.trim().toUpperCase(Locale.ROOT);
         try {
-            return Currency.getInstance(upper).getCurrencyCode();
+            Currency.getInstance(upper);
         } catch (IllegalArgumentException e) {
             throw new RowException("currencyCode '" + code + "' is not an ISO 4217 code");
         }
+        if (!upper.equals(defaultCurrency)) {
+            throw new RowException("currencyCode " + upper + " differs from the tenant's reporting currency "
+                    + defaultCurrency + " (Tracker does not convert currencies)");
+        }
+        return upper;
     }
 
     private static long number(String column, String text) {

@@ -39,6 +39,8 @@ final class TouchpointCsvRows {
 
     static final Set<String> COLUMNS = Set.of("customer_id", "time", "interaction", "conversion",
             "conversion_value", "channel");
+    /** Largest accepted conversion value, as for the events API. */
+    static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSS]");
 
     private final ZoneId zone;
@@ -103,6 +105,10 @@ final class TouchpointCsvRows {
             if (v.signum() < 0) {
                 throw new RowException("conversion_value must not be negative");
             }
+            if (v.scale() > 20 || v.compareTo(MAX_VALUE) >= 0) {
+                throw new RowException("conversion_value '" + text.trim() + "' is out of range (below 10^12, "
+                        + "at most 20 decimal places)");
+            }
             return v.setScale(2, RoundingMode.HALF_UP);
         } catch (NumberFormatException e) {
             throw new RowException("conversion_value '" + text + "' is not a number");
@@ -113,6 +119,9 @@ final class TouchpointCsvRows {
         String v = r.get(column);
         if (v == null || v.isBlank()) {
             throw new RowException(column + " is empty");
+        }
+        if (v.indexOf('\0') >= 0) {
+            throw new RowException(column + " contains a NUL character (U+0000)");
         }
         if (v.length() > 200) {
             throw new RowException(column + " is longer than 200 characters");

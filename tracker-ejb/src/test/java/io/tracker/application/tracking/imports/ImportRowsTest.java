@@ -90,6 +90,7 @@ class ImportRowsTest {
                 c1,2026-01-05T10:00:00Z,impression,maybe,,Facebook
                 c1,2026-01-05T10:00:00Z,conversion,1,ten,Facebook
                 c1,2026-01-05T10:00:00Z,conversion,1,-3,Facebook
+                c1,2026-01-05T10:00:00Z,conversion,1,1e400,Facebook
                 """);
 
         assertThatThrownBy(() -> rows.read(r.get(0))).hasMessageContaining("time 'yesterday'");
@@ -97,11 +98,12 @@ class ImportRowsTest {
         assertThatThrownBy(() -> rows.read(r.get(2))).hasMessageContaining("conversion must be 0 or 1");
         assertThatThrownBy(() -> rows.read(r.get(3))).hasMessageContaining("'ten' is not a number");
         assertThatThrownBy(() -> rows.read(r.get(4))).hasMessageContaining("negative");
+        assertThatThrownBy(() -> rows.read(r.get(5))).hasMessageContaining("out of range");
     }
 
     @Test
     void gaSessionsBecomeOneTouchpointAndAtMostOnePurchaseInMicros() throws IOException {
-        GaSessionRows rows = new GaSessionRows(PURCHASE, "EUR");
+        GaSessionRows rows = new GaSessionRows(PURCHASE, "USD");
         List<CSVRecord> r = records("""
                 fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
                 0223683667601132018,Organic Search,0,,1490046065,USD,
@@ -126,7 +128,7 @@ class ImportRowsTest {
         assertThat(purchase.occurredAt()).isEqualTo(Instant.ofEpochSecond(1490046065).plusMillis(61000));
         TrackedConversion second = (TrackedConversion) events.get(3);
         assertThat(second.value()).isEqualByComparingTo("2.99");
-        assertThat(second.currency()).as("empty currency: the tenant's").isEqualTo("EUR");
+        assertThat(second.currency()).as("empty currency: the tenant's").isEqualTo("USD");
         assertThat(second.dedupeKey()).isNull();
     }
 
@@ -138,10 +140,12 @@ class ImportRowsTest {
                 1,Direct,0,,2.82E+18,USD,
                 2,Direct,0,lots,1490046065,USD,
                 3,Direct,0,100,1490046065,DOLLARS,
+                4,Direct,0,100,1490046065,USD,
                 """);
 
         assertThatThrownBy(() -> rows.read(r.get(0))).hasMessageContaining("visitId '2.82E+18' is not a whole number");
         assertThatThrownBy(() -> rows.read(r.get(1))).hasMessageContaining("totalTransactionRevenue 'lots'");
         assertThatThrownBy(() -> rows.read(r.get(2))).hasMessageContaining("ISO 4217");
+        assertThatThrownBy(() -> rows.read(r.get(3))).as("the tenant reports in EUR").hasMessageContaining("EUR");
     }
 }

@@ -4,6 +4,7 @@ import io.tracker.application.conversion.ConversionQueryService;
 import io.tracker.application.reporting.ReportPeriod;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.domain.conversion.Conversion;
+import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.interfaces.shared.rest.Problem;
 import io.tracker.interfaces.tenant.rest.TenantApi;
@@ -20,7 +21,8 @@ import java.util.List;
 
 /**
  * {@code GET /api/v1/conversions?from=YYYY-MM-DD&to=YYYY-MM-DD&limit=n}: recorded conversions,
- * newest first (dates in the tenant's time zone, at most 500); {@code GET /api/v1/conversions/{id}}.
+ * newest first (dates in the tenant's time zone; limit 1 to 500, default 100; 400 otherwise);
+ * {@code GET /api/v1/conversions/{id}}.
  */
 @Path("v1/conversions")
 @TenantApi(ApiKeyScope.READ)
@@ -44,14 +46,31 @@ public class ConversionsResource {
 
     @GET
     public List<ConversionView> list(@QueryParam("from") String from, @QueryParam("to") String to,
-                                     @QueryParam("limit") Integer limit) {
+                                     @QueryParam("limit") String limit) {
         ReportPeriod period = ReportPeriod.parse(from, to, tenants.current().getTimeZone());
-        return conversions.list(period.start(), period.end(), limit == null ? 100 : limit).stream().map(ConversionView::of).toList();
+        return conversions.list(period.start(), period.end(), limit(limit)).stream().map(ConversionView::of).toList();
     }
 
     @GET
     @Path("{id}")
     public ConversionView get(@PathParam("id") long id) {
         return ConversionView.of(conversions.get(id));
+    }
+
+    /** {@code limit}: 1 to 500, default 100. */
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return 100;
+        }
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1 && n <= ConversionQueryService.MAX_PAGE) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw new InvalidInputException("limit must be a whole number from 1 to " + ConversionQueryService.MAX_PAGE
+                + ", not '" + text + "'");
     }
 }

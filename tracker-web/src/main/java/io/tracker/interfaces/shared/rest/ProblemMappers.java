@@ -104,7 +104,8 @@ public final class ProblemMappers {
                 return new WebApplicationExceptionMapper().toResponse(w);
             }
             if (isUnreadableJson(e)) {
-                return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON body: " + rootMessage(e));
+                return Problem.of(Response.Status.BAD_REQUEST, "the body is not valid JSON for this request: "
+                        + "check the field names and types against the API documentation");
             }
             return internal(e);
         }
@@ -120,14 +121,6 @@ public final class ProblemMappers {
         return false;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() == null ? "" : t.getMessage();
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
-    }
 
     static Response internal(Throwable e) {
         LOG.log(Level.SEVERE, "unexpected error in the API", e);

@@ -6,6 +6,7 @@ import io.tracker.application.tenant.Caller;
 import io.tracker.application.tenant.MembershipService;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.domain.shared.InvalidInputException;
+import io.tracker.domain.shared.Text;
 import io.tracker.domain.tenant.ApiKey;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.domain.tenant.AuditEntry;
@@ -154,6 +155,7 @@ public class TenantsResource {
         if (b.name() == null || b.name().isBlank() || b.name().length() > 200) {
             throw new InvalidInputException("name is required (at most 200 characters)");
         }
+        Text.withoutNul("name", b.name());
         ApiKeyService.CreatedKey created = apiKeys.create(b.name().trim(), scopes(b.scopes()));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.key().getId())).build())
                 .entity(Key.of(created.key(), created.secret().value())).build();

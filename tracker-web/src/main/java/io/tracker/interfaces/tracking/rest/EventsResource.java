@@ -64,7 +64,8 @@ public class EventsResource {
             items = array;
         } catch (JsonParsingException e) {
             return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON: " + e.getMessage());
-        } catch (JsonException e) {
+        } catch (JsonException | IllegalStateException | StackOverflowError e) {
+            // Parsson reports some malformed or absurdly deep documents with these instead of a parsing exception.
             return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON: the body is not valid JSON");
         }
         if (items.isEmpty()) {
