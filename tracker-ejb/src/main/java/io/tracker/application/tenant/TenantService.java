@@ -183,8 +183,8 @@ public class TenantService {
         try {
             return ZoneId.of(timeZone == null ? "" : timeZone.trim());
         } catch (DateTimeException e) {
-            throw new InvalidInputException(timeZone == null ? "time_zone is required, such as Europe/Berlin"
-                    : "time_zone must be an IANA time zone such as Europe/Berlin, not '" + timeZone + "'");
+            throw new InvalidInputException("time_zone must be an IANA time zone such as Europe/Berlin"
+                    + (timeZone == null ? "; it is missing" : ", not '" + timeZone + "'"));
         }
     }
 

@@ -64,9 +64,11 @@ public class EventsResource {
             items = array;
         } catch (JsonParsingException e) {
             return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON: " + e.getMessage());
-        } catch (JsonException | IllegalStateException | StackOverflowError e) {
-            // Parsson reports some malformed or absurdly deep documents with these instead of a parsing exception.
-            return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON: the body is not valid JSON");
+        } catch (RuntimeException | StackOverflowError e) {
+            // Parsson reports some malformed documents (such as nesting deeper than 1,000 levels) with plain
+            // runtime exceptions; reading the body does nothing else, so any failure here is the body's.
+            return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON: the body is not valid JSON ("
+                    + (e instanceof JsonException ? "unreadable" : "too deeply nested or malformed") + ")");
         }
         if (items.isEmpty()) {
             return Problem.of(422, "'events' is empty; send at least one event");
