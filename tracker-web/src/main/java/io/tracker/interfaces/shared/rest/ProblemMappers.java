@@ -104,8 +104,8 @@ public final class ProblemMappers {
                 return new WebApplicationExceptionMapper().toResponse(w);
             }
             if (isUnreadableJson(e)) {
-                return Problem.of(Response.Status.BAD_REQUEST, "the body is not valid JSON for this request: "
-                        + "check the field names and types against the API documentation");
+                return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON body: it is not valid JSON, or its fields "
+                        + "do not have the types this request expects (see the API documentation)");
             }
             return internal(e);
         }
