@@ -1,6 +1,8 @@
 package io.tracker.application.demo;
 
 import io.tracker.application.tracking.EventInput;
+import io.tracker.domain.campaign.DefaultChannelGrouping;
+import io.tracker.domain.campaign.TrafficSignals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -99,6 +101,19 @@ public final class DemoDataGenerator {
         }
         events.removeIf(e -> Instant.parse(e.timestamp()).isAfter(now));
         return events;
+    }
+
+    /** A campaign the generated traffic refers to, with its channel as the default grouping derives it. */
+    public record DemoCampaign(String name, String channel, String utmSource, String utmMedium) {
+    }
+
+    /** The campaigns the generated traffic refers to, so the demo tenants can register them. */
+    public static List<DemoCampaign> campaigns() {
+        return SOURCES.stream().filter(s -> s.campaign() != null)
+                .map(s -> new DemoCampaign(s.campaign(), DefaultChannelGrouping.classify(new TrafficSignals(
+                        s.channel(), s.utmSource(), s.utmMedium(), s.referrer(), s.gclid() ? "gclid" : null,
+                        s.fbclid() ? "fbclid" : null, null)), s.utmSource(), s.utmMedium()))
+                .toList();
     }
 
     private Source pick(Random random) {

@@ -1,5 +1,6 @@
 package io.tracker.application.demo;
 
+import io.tracker.application.campaign.CampaignService;
 import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.application.tenant.ApiKeyService;
 import io.tracker.application.tenant.CurrentTenant;
@@ -8,6 +9,7 @@ import io.tracker.application.tenant.TenantService;
 import io.tracker.application.tracking.EventIngestionService;
 import io.tracker.application.tracking.EventInput;
 import io.tracker.application.tracking.IngestionReport;
+import io.tracker.domain.campaign.Campaign;
 import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.tenant.Agency;
@@ -74,6 +76,9 @@ public class DemoTenantSetup {
     private MembershipService memberships;
 
     @EJB
+    private CampaignService campaigns;
+
+    @EJB
     private EventIngestionService ingestion;
 
     @Inject
@@ -100,7 +105,18 @@ public class DemoTenantSetup {
             conversionActions.create("newsletter_signup", "Newsletter signup", ConversionCategory.MICRO,
                     new BigDecimal("2.00"), CountingMode.ONE);
         }
+        if (tenant.getWebsiteDomains().isEmpty()) {
+            // tenants created before version 2 of the schema had neither
+            tenant.setWebsiteDomains(List.of(name.toLowerCase().replace("demo ", "").replace(' ', '-') + ".example"));
+            tenant.setIndustry(name.contains("Coffee") ? "Food & Beverage" : "Retail");
+        }
         currentTenant.set(tenant.getId());
+        List<String> registered = campaigns.list().stream().map(Campaign::getName).toList();
+        for (DemoDataGenerator.DemoCampaign c : DemoDataGenerator.campaigns()) {
+            if (!registered.contains(c.name())) {
+                campaigns.create(c.name(), c.channel(), c.utmSource(), c.utmMedium(), c.name());
+            }
+        }
         List<String> existing = memberships.list().stream().map(TenantMember::getEmail).toList();
         MEMBERS.getOrDefault(name, Map.of()).forEach((email, role) -> {
             if (!existing.contains(email)) {

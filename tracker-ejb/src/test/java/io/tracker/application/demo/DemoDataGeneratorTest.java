@@ -16,6 +16,17 @@ class DemoDataGeneratorTest {
     private final DemoDataGenerator generator = new DemoDataGenerator(ZoneId.of("Europe/Berlin"), "https://shop.example/", 17, 140);
 
     @Test
+    void demoCampaignsCarryTheChannelTheirTrafficGetsGrouped() {
+        assertThat(DemoDataGenerator.campaigns())
+                .contains(new DemoDataGenerator.DemoCampaign("Brand Search", "Paid Search", "google", "cpc"),
+                        new DemoDataGenerator.DemoCampaign("Weekly Newsletter", "Email", "newsletter", "email"),
+                        new DemoDataGenerator.DemoCampaign("Spring Sale Retargeting", "Paid Social", "facebook",
+                                "paid_social"),
+                        new DemoDataGenerator.DemoCampaign("Flash Sale SMS", "SMS", "sms", "sms"))
+                .extracting(DemoDataGenerator.DemoCampaign::name).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aDayIsTheSameEveryTime() {
         LocalDate day = LocalDate.parse("2026-04-01");
         Instant later = Instant.parse("2026-06-01T00:00:00Z");

@@ -16,9 +16,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
@@ -50,7 +52,12 @@ public class EventsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @TenantApi(ApiKeyScope.WRITE)
-    public Response receive(InputStream body) throws IOException {
+    public Response receive(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body)
+            throws IOException {
+        if (contentType == null || contentType.isBlank()) {
+            // JAX-RS matches a request without Content-Type to any @Consumes; the API contract asks for JSON.
+            return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "send the events as Content-Type: application/json");
+        }
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             return Problem.of(413, "the body is larger than " + MAX_BODY_BYTES + " bytes; send smaller batches");
