@@ -1,0 +1,133 @@
+package io.tracker.launcher.payara;
+
+import io.tracker.launcher.support.LaunchException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads and edits a stopped domain's {@code config/domain.xml} (the configuration named
+ * {@code server-config}, which the DAS runs): the ports of its listeners, and JVM options, which
+ * apply only when the server's JVM starts and therefore cannot come from a boot command file.
+ */
+public final class DomainXml {
+
+    private final Path file;
+    private final Document document;
+
+    private DomainXml(Path file, Document document) {
+        this.file = file;
+        this.document = document;
+    }
+
+    /** Parses {@code domain.xml} (no external entities). */
+    public static DomainXml read(Path file) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return new DomainXml(file, factory.newDocumentBuilder().parse(file.toFile()));
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new LaunchException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The port of network listener {@code name} of server-config, e.g. admin-listener or http-listener-1. */
+    public Optional<Integer> listenerPort(String name) {
+        return listener(name).map(l -> l.getAttribute("port")).filter(p -> p.matches("\\d+")).map(Integer::valueOf);
+    }
+
+    /** Sets the port of network listener {@code name}; a {@link LaunchException} when there is no such listener. */
+    public void setListenerPort(String name, int port) {
+        listener(name).orElseThrow(() -> new LaunchException("no network listener " + name + " in " + file))
+                .setAttribute("port", Integer.toString(port));
+    }
+
+    /** Adds a JVM option to server-config's java-config unless it is there already; true when added. */
+    public boolean addJvmOption(String option) {
+        Element javaConfig = child(serverConfig(), "java-config");
+        NodeList options = javaConfig.getElementsByTagName("jvm-options");
+        for (int i = 0; i < options.getLength(); i++) {
+            if (option.equals(options.item(i).getTextContent().strip())) {
+                return false;
+            }
+        }
+        Element element = document.createElement("jvm-options");
+        element.setTextContent(option);
+        javaConfig.appendChild(element);
+        return true;
+    }
+
+    /**
+     * Adds an empty configuration element {@code tag} to server-config unless it exists. Some services
+     * (MicroProfile OpenAPI) write theirs only during their first boot, which is too late for a pre-boot
+     * {@code set} of that boot to find it; an empty element carries the service's defaults.
+     *
+     * @return true when added
+     */
+    public boolean ensureConfigElement(String tag) {
+        Element config = serverConfig();
+        NodeList children = config.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (tag.equals(children.item(i).getNodeName())) {
+                return false;
+            }
+        }
+        config.appendChild(document.createElement(tag));
+        return true;
+    }
+
+    /** Writes the document back. */
+    public void write() {
+        try {
+            var transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            Path temporary = file.resolveSibling(file.getFileName() + ".new");
+            transformer.transform(new DOMSource(document), new StreamResult(temporary.toFile()));
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (TransformerException | IOException e) {
+            throw new LaunchException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Element> listener(String name) {
+        NodeList listeners = serverConfig().getElementsByTagName("network-listener");
+        for (int i = 0; i < listeners.getLength(); i++) {
+            Element listener = (Element) listeners.item(i);
+            if (name.equals(listener.getAttribute("name"))) {
+                return Optional.of(listener);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Element serverConfig() {
+        NodeList configs = document.getElementsByTagName("config");
+        for (int i = 0; i < configs.getLength(); i++) {
+            Element config = (Element) configs.item(i);
+            if ("server-config".equals(config.getAttribute("name"))) {
+                return config;
+            }
+        }
+        throw new LaunchException("no server-config in " + file);
+    }
+
+    private Element child(Element parent, String tag) {
+        NodeList children = parent.getElementsByTagName(tag);
+        if (children.getLength() == 0) {
+            throw new LaunchException("no " + tag + " in server-config of " + file);
+        }
+        return (Element) children.item(0);
+    }
+}

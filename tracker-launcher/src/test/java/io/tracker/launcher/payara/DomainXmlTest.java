@@ -1,0 +1,76 @@
+package io.tracker.launcher.payara;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DomainXmlTest {
+
+    /** The shape of a Payara 6 domain.xml: the DAS's server-config and the default-config of instances. */
+    private static final String DOMAIN = """
+            <domain log-root="${com.sun.aas.instanceRoot}/logs">
+              <configs>
+                <config name="server-config">
+                  <network-config>
+                    <network-listeners>
+                      <network-listener protocol="http-listener-1" port="4880" name="http-listener-1" thread-pool="http-thread-pool"/>
+                      <network-listener protocol="admin-listener" port="4848" name="admin-listener" thread-pool="admin-thread-pool"/>
+                    </network-listeners>
+                  </network-config>
+                  <java-config classpath-suffix="">
+                    <jvm-options>-Xmx512m</jvm-options>
+                  </java-config>
+                </config>
+                <config name="default-config">
+                  <network-config>
+                    <network-listeners>
+                      <network-listener protocol="http-listener-1" port="${HTTP_LISTENER_PORT}" name="http-listener-1"/>
+                    </network-listeners>
+                  </network-config>
+                  <java-config><jvm-options>-Xmx512m</jvm-options></java-config>
+                  <microprofile-openapi-configuration/>
+                </config>
+              </configs>
+            </domain>
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void portsAreReadFromTheServerConfigOnly() throws Exception {
+        DomainXml xml = DomainXml.read(write());
+
+        assertThat(xml.listenerPort("admin-listener")).contains(4848);
+        assertThat(xml.listenerPort("http-listener-1")).contains(4880);
+        assertThat(xml.listenerPort("http-listener-2")).isEmpty();
+    }
+
+    @Test
+    void theHttpPortAJvmOptionAndAMissingConfigElementAreWrittenOnce() throws Exception {
+        Path file = write();
+        DomainXml xml = DomainXml.read(file);
+        xml.setListenerPort("http-listener-1", 8080);
+        assertThat(xml.addJvmOption("-Duser.timezone=UTC")).isTrue();
+        assertThat(xml.addJvmOption("-Duser.timezone=UTC")).isFalse();
+        assertThat(xml.ensureConfigElement("microprofile-openapi-configuration")).isTrue();
+        xml.write();
+
+        DomainXml again = DomainXml.read(file);
+        assertThat(again.listenerPort("http-listener-1")).contains(8080);
+        assertThat(again.addJvmOption("-Duser.timezone=UTC")).isFalse();
+        assertThat(again.ensureConfigElement("microprofile-openapi-configuration")).isFalse();
+        String text = Files.readString(file);
+        assertThat(text).contains("port=\"${HTTP_LISTENER_PORT}\"").contains("-Xmx512m");
+        assertThat(text.split("-Duser.timezone=UTC", -1)).hasSize(2);
+    }
+
+    private Path write() throws Exception {
+        Path file = dir.resolve("domain.xml");
+        Files.writeString(file, DOMAIN);
+        return file;
+    }
+}
