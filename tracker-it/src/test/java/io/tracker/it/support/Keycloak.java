@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Client side: the Keycloak that the build started for the tests (tracker-it's {@code it-domain.sh}:
+ * Client side: the Keycloak that the build started for the tests (the launcher's {@code it-start}:
  * realm {@code tracker} imported from {@code docker/keycloak/tracker-realm.json} with test-only
  * client secrets), and the tokens tests need from it that need no browser: the client-credentials
  * token of the {@code tracker-automation} service account, a token of Keycloak's own {@code master}
