@@ -84,6 +84,9 @@ public final class Launcher {
         try {
             stack.start(detach);
         } catch (RuntimeException e) {
+            if (stack.interrupted()) {
+                return; // Ctrl-C: the shutdown hook stops everything (System.exit now would block the JVM's shutdown)
+            }
             if (detach) {
                 System.err.println("run: start failed; what was started is left running for inspection"
                         + " (./run stop stops it).");

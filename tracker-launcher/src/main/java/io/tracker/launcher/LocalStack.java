@@ -38,6 +38,10 @@ public final class LocalStack {
     private final LocalState state;
     private final Map<String, String> environment;
     private final Distributions distributions;
+    /** Set by the shutdown hook of a foreground start (Ctrl-C). */
+    private final java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set when a foreground run ends by itself, so that the hook has nothing left to do. */
+    private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
 
     public LocalStack(Path repository, Map<String, String> environment) {
         this.repository = repository;
@@ -56,6 +60,9 @@ public final class LocalStack {
         Path ear = repository.resolve("tracker-ear/target/tracker.ear");
         if (!Files.isRegularFile(ear)) {
             throw new LaunchException(ear + " does not exist: build it (./run does) or unset TRACKER_SKIP_BUILD");
+        }
+        if (!detach) {
+            stopOnInterrupt();
         }
         PayaraDomain domain = domain();
         domain.install();
@@ -201,6 +208,11 @@ public final class LocalStack {
         return Ports.parse("TRACKER_HTTP_PORT", port);
     }
 
+    /** Whether Ctrl-C stopped a foreground run (its shutdown hook stops the servers). */
+    public boolean interrupted() {
+        return interrupted.get();
+    }
+
     public LocalState state() {
         return state;
     }
@@ -278,16 +290,28 @@ public final class LocalStack {
         }
     }
 
-    /** Waits while the domain runs; Ctrl-C (or TERM) stops everything through the shutdown hook. */
+    /**
+     * In the foreground, Ctrl-C (or TERM) stops everything, during the start as well as afterwards:
+     * the servers run in sessions of their own, so the signal reaches only the launcher.
+     */
+    private void stopOnInterrupt() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                interrupted.set(true);
+                System.out.println();
+                Console.say("Interrupted: stopping Tracker");
+                stop();
+            }
+        }));
+    }
+
+    /** Waits while the domain runs (or until Ctrl-C, whose shutdown hook stops everything). */
     private void stayInForeground(PayaraDomain domain) {
-        Thread hook = new Thread(() -> {
-            System.out.println();
-            Console.say("Interrupted: stopping Tracker");
-            stop();
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        Wait.until(() -> !domain.running(), Duration.ofDays(3650));
-        Runtime.getRuntime().removeShutdownHook(hook);
+        Wait.until(() -> interrupted.get() || !domain.running(), Duration.ofDays(3650));
+        if (interrupted.get()) {
+            return; // the hook stops everything; the JVM ends once it has
+        }
+        finished.set(true);
         Console.say("Payara is no longer running (see " + state.serverLog() + ")");
         stop();
     }
