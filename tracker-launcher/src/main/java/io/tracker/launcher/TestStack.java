@@ -82,7 +82,8 @@ public final class TestStack {
             }
             if (Ports.inUse(settings.httpPort()) || Ports.inUse(settings.adminPort())) {
                 throw new LaunchException("port " + settings.httpPort() + " or " + settings.adminPort()
-                        + " is in use by another program (ss -ltnp | grep " + settings.portBase() / 1000 + ")");
+                        + " is in use by another program (ss -ltnp | grep -e :" + settings.httpPort() + " -e :"
+                        + settings.adminPort() + ")");
             }
             Map<String, String> application = new HashMap<>();
             application.put("TRACKER_OIDC_ISSUER", keycloak.issuer());
