@@ -323,27 +323,71 @@ final class Browser implements AutoCloseable, AfterEachCallback {
                         + " && !(window.jQuery && jQuery(p).is(':animated'));", id)));
     }
 
-    /** Types both dates of the dashboard (yyyy-MM-dd) as a user would, each followed by Tab. */
+    /**
+     * Types both dates of the dashboard (yyyy-MM-dd) as a user would, each followed by Tab, and waits
+     * until the report has been reloaded for each date that changed.
+     */
     void setDates(String from, String to) {
         typeDate("filters:from_input", from);
         typeDate("filters:to_input", to);
     }
 
+    /**
+     * Types a date into a date picker's field and leaves it with Tab. Nothing here depends on timing:
+     * before leaving the field it checks that the field holds exactly the typed text and still has the
+     * focus (had anything taken the focus, such as a calendar opening, keys would have been lost, and
+     * the failure names what the field holds); the change then reloads the report by ajax, and the
+     * wait is for the old report element to be replaced, which happens only when that response has
+     * arrived, followed by an empty ajax queue.
+     */
     private void typeDate(String id, String date) {
-        WebElement input = driver.findElement(By.id(id));
+        By field = By.id(id);
+        WebElement input = driver.findElement(field);
+        if (date.equals(input.getAttribute("value"))) {
+            return; // no change event, no reload
+        }
+        WebElement report = driver.findElement(By.id("report"));
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        input.sendKeys(date, Keys.TAB);
+        input.sendKeys(date);
+        String typed = input.getAttribute("value");
+        boolean focused = Boolean.TRUE.equals(script("return document.activeElement === arguments[0];", input));
+        if (!date.equals(typed) || !focused) {
+            throw new AssertionError("typing " + date + " into " + id + " left '" + typed + "'"
+                    + (focused ? "" : " and the focus elsewhere"));
+        }
+        input.sendKeys(Keys.TAB);
+        waitUntil(ExpectedConditions.stalenessOf(report));
         waitForAjax();
-        waitUntil(d -> date.equals(d.findElement(By.id(id)).getAttribute("value")));
-        // A click elsewhere closes the calendar that opened when the field got the focus; a click that
-        // lands while the calendar is still opening is ignored by it, so click until it is closed.
-        waitUntil(d -> {
-            if (calendarOpen(d)) {
-                d.findElement(By.tagName("h1")).click();
-            }
-            return !calendarOpen(d);
-        });
+        String kept = driver.findElement(field).getAttribute("value");
+        if (!date.equals(kept)) {
+            throw new AssertionError(id + " holds '" + kept + "' after the reload, typed " + date);
+        }
+        if (calendarOpen(driver)) {
+            throw new AssertionError("the calendar opened while a date was typed into " + id);
+        }
+    }
+
+    /**
+     * Opens a dashboard date picker's calendar with its button, clicks the given day of the month it
+     * shows, and waits until the calendar has closed and the report has been reloaded.
+     *
+     * @param pickerId the picker's client id, such as {@code filters:from}
+     */
+    void pickDayFromCalendar(String pickerId, int day) {
+        WebElement report = driver.findElement(By.id("report"));
+        click(By.cssSelector(css(pickerId) + " button.ui-datepicker-trigger"));
+        waitUntilShown(pickerId + "_panel");
+        click(By.xpath("//div[@id='" + pickerId + "_panel']//td[not(contains(@class,'ui-datepicker-other-month'))]"
+                + "/a[normalize-space(.)='" + day + "']"));
+        waitUntil(ExpectedConditions.stalenessOf(report));
+        waitForAjax();
+        waitUntil(d -> !calendarOpen(d));
+    }
+
+    /** The text in an input field. */
+    String value(By by) {
+        return driver.findElement(by).getAttribute("value");
     }
 
     private static boolean calendarOpen(WebDriver d) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -304,6 +305,12 @@ class DashboardBrowserIT {
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("€0.00");
         assertThat(browser.tableRows("attribution-table")).containsExactly(List.of("No conversions in this period."));
         assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns");
+
+        // The calendar opens from its button (not when the field is clicked) and picking a day sets the
+        // date: it shows the month of the current start date, whose first day is picked here.
+        LocalDate from = LocalDate.parse(browser.value(By.id("filters:from_input")));
+        browser.pickDayFromCalendar("filters:from", 1);
+        assertThat(browser.value(By.id("filters:from_input"))).isEqualTo(from.withDayOfMonth(1).toString());
 
         assertThat(browser.status("app/import.xhtml")).isEqualTo(403);
         browser.open("app/import.xhtml");
