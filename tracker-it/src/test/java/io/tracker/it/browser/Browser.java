@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
@@ -24,6 +25,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,6 +47,7 @@ final class Browser implements AutoCloseable, AfterEachCallback {
     private final WebDriver driver;
     private final Path screenshots;
     private final String lastScreenshotPrefix;
+    private final List<String> cspViolations = new java.util.ArrayList<>();
 
     /**
      * A browser for one test method, to register with {@code @RegisterExtension}: after the test it
@@ -62,6 +67,10 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight());
+        // The console, to find Content-Security-Policy violations (see cspViolations).
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         this.driver = new ChromeDriver(options);
         this.screenshots = Path.of(System.getProperty("tracker.it.module-dir", "."), "target", "screenshots");
     }
@@ -130,6 +139,20 @@ final class Browser implements AutoCloseable, AfterEachCallback {
     void signOut() {
         driver.findElement(By.id("sign-out")).click();
         waitUntil(d -> d.getCurrentUrl().equals(url("")) && !d.findElements(By.id("sign-in-button")).isEmpty());
+    }
+
+    /**
+     * Submits a form to a Tracker URL from a page of another origin (the test Keycloak's realm
+     * document, so same site but another origin: the session cookie goes along, as it would from any
+     * page on the same host), as a forging page would, and waits for the answer page.
+     */
+    void postFromAnotherOrigin(String path) {
+        driver.get(Keycloak.BASE_URL.resolve("realms/tracker").toString());
+        waitUntil(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;")));
+        script("var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                + "document.body.appendChild(f); f.submit();", url(path));
+        waitUntil(d -> d.getCurrentUrl().equals(url(path))
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;")));
     }
 
     /** The name of the client the header's switcher shows as selected. */
@@ -500,10 +523,38 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         return "#" + clientId.replace(":", "\\:");
     }
 
+    /**
+     * The Content-Security-Policy violations Chromium reported on its console since the browser
+     * started (every page shown so far), such as "Refused to execute inline script because it
+     * violates the following Content Security Policy directive: …".
+     */
+    List<String> cspViolations() {
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .forEach(cspViolations::add);
+        return List.copyOf(cspViolations);
+    }
+
+    /** The violations so far (as {@link #cspViolations()}), forgotten afterwards: for a test that causes one. */
+    List<String> takeCspViolations() {
+        List<String> taken = cspViolations();
+        cspViolations.clear();
+        return taken;
+    }
+
+    /**
+     * After each test: keeps a screenshot of what the browser showed last, and fails the test when a
+     * page broke the Content-Security-Policy (a script, style or font it needs was refused).
+     */
     @Override
     public void afterEach(ExtensionContext context) {
         try {
             screenshot(lastScreenshotPrefix + context.getTestMethod().map(m -> m.getName()).orElse("test"));
+            List<String> violations = cspViolations();
+            if (!violations.isEmpty()) {
+                throw new AssertionError("the pages broke their Content-Security-Policy: " + violations);
+            }
         } finally {
             close();
         }
