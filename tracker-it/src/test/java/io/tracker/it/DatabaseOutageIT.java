@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracker.it.support.ApiResponse;
 import io.tracker.it.support.Deployments;
+import io.tracker.it.support.TestDatabase;
 import io.tracker.it.support.TestTenant;
 import io.tracker.it.support.TrackerClient;
-import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,16 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * are allowed again the API works again without restarting anything (the pool replaces its dead
  * connections).
  *
- * <p>The IT database comes from {@code tracker.it.db-url} (failsafe, from {@code TRACKER_IT_DB_URL}),
- * the superuser from {@code tracker.it.db-owner-user} (default {@code postgres}, trust auth on the
- * test machine).
+ * <p>{@link TestDatabase} names the database and the superuser. The friendly 503 page of the UI
+ * during the same kind of outage is checked in {@code DatabaseOutageBrowserIT}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DatabaseOutageIT {
 
-    private static final String DB_URL = property("tracker.it.db-url", "jdbc:postgresql://127.0.0.1:5432/tracker_it");
-    private static final String SUPERUSER = property("tracker.it.db-owner-user", "postgres");
     private static final Duration RECOVERY = Duration.ofSeconds(90);
 
     private final TrackerClient api = new TrackerClient();
@@ -57,7 +50,7 @@ class DatabaseOutageIT {
         assertThat(health().status()).isEqualTo(200);
 
         try {
-            cutOff();
+            TestDatabase.cutOff();
             ApiResponse events = api.postEvents(tenant.apiKey(), batch(
                     touch("outage-1", "visitor-outage", "2025-03-10T10:00:00Z", "utm_medium", "email")));
             assertUnavailable(events);
@@ -68,7 +61,7 @@ class DatabaseOutageIT {
             assertThat(health.status()).as(health.toString()).isEqualTo(503);
             assertThat(health.json().getString("status")).isEqualTo("DOWN");
         } finally {
-            reconnect();
+            TestDatabase.reconnect();
         }
 
         // Back without a restart: the first answers after the database returns may still meet a
@@ -98,43 +91,5 @@ class DatabaseOutageIT {
 
     private ApiResponse health() {
         return api.send(api.request("health").GET());
-    }
-
-    /** The IT database refuses new connections, and the server's open ones are ended. */
-    private static void cutOff() throws SQLException {
-        try (Connection c = DriverManager.getConnection(adminUrl(), SUPERUSER, "");
-             Statement s = c.createStatement()) {
-            s.execute("alter database " + database() + " allow_connections false");
-            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database()
-                    + "' and pid <> pg_backend_pid()");
-        }
-    }
-
-    private static void reconnect() throws SQLException {
-        try (Connection c = DriverManager.getConnection(adminUrl(), SUPERUSER, "");
-             Statement s = c.createStatement()) {
-            s.execute("alter database " + database() + " allow_connections true");
-        }
-    }
-
-    /** The same server's maintenance database {@code postgres}. */
-    private static String adminUrl() {
-        URI uri = URI.create(DB_URL.substring("jdbc:".length()));
-        return "jdbc:postgresql://" + uri.getRawAuthority() + "/postgres";
-    }
-
-    /** The IT database's name, checked to be a plain identifier (it goes into SQL). */
-    private static String database() {
-        String name = URI.create(DB_URL.substring("jdbc:".length())).getPath().substring(1);
-        if (!name.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalStateException("unexpected test database name " + name);
-        }
-        return name;
-    }
-
-    /** A system property; also the default when failsafe passed an unset variable through unresolved. */
-    private static String property(String name, String fallback) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() || value.startsWith("${") ? fallback : value;
     }
 }

@@ -144,6 +144,11 @@ class AgencyAdminBrowserIT {
         String secret = browser.text(By.id("key-secret"));
         assertThat(secret).startsWith("trk_").hasSize(47);
         browser.screenshot("23-admin-key-secret");
+        // "Copy" (a script file, as the page's Content-Security-Policy allows) copies the key or, where
+        // the browser refuses the clipboard, selects it.
+        browser.click(By.id("copy-secret"));
+        browser.waitUntil(d -> List.of("Copied", "Selected: press Ctrl+C")
+                .contains(d.findElement(By.cssSelector("#copy-secret span")).getText().trim()));
         browser.clickAjax(By.id("secret-form:secret-done"));
         browser.waitHidden(By.id("secret-dialog"));
         // The secret is gone from the page once its dialog is closed.

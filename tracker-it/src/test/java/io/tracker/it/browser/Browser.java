@@ -221,6 +221,15 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         return ((Number) status).intValue();
     }
 
+    /** A response header of a GET of the path with the browser's own session (null when absent). */
+    String responseHeader(String path, String name) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; var name = arguments[1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin', redirect: 'manual'})"
+                        + ".then(function (r) { done(r.headers.get(name)); })"
+                        + ".catch(function (e) { done('fetch failed: ' + e); });", url(path), name);
+    }
+
     /** Opens a second tab of the same browser (same session) and switches to it; returns the first tab's handle. */
     String openSecondTab() {
         String first = driver.getWindowHandle();
