@@ -81,10 +81,7 @@ class AgencyAdminBrowserIT {
         domains.sendKeys("shop.alpine.example", Keys.ENTER);
         browser.selectMenuItem("client-form:client-zone", "Europe/Vienna");
         browser.selectMenuItem("client-form:client-currency", "CHF · Swiss Franc");
-        browser.type(By.id("client-form:client-industry_input"), "outdoor");
-        browser.click(By.cssSelector(Browser.css("client-form:client-industry_panel")
-                + " li.ui-autocomplete-item[data-item-label='Sports and outdoor']"));
-        browser.waitHidden(By.id("client-form:client-industry_panel"));
+        browser.chooseSuggestion("client-form:client-industry", "outdoor", "Sports and outdoor");
         browser.screenshot("20-admin-new-client");
         browser.clickAjax(By.id("client-form:create-client"));
         browser.waitHidden(By.id("new-client-dialog"));

@@ -347,6 +347,22 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         waitUntil(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText().trim()));
     }
 
+    /**
+     * Types into a PrimeFaces autoComplete and picks the suggestion with that label, waiting for the
+     * suggestion list (which comes by ajax after the component's typing delay) and for it to close,
+     * so that no late suggestion list can open over the rest of the form.
+     *
+     * @param autoCompleteId the component's client id, such as {@code campaign-form:campaign-channel}
+     */
+    void chooseSuggestion(String autoCompleteId, String typed, String label) {
+        type(By.id(autoCompleteId + "_input"), typed);
+        click(By.cssSelector(css(autoCompleteId + "_panel") + " li.ui-autocomplete-item[data-item-label=\""
+                + label + "\"]"));
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id(autoCompleteId + "_panel")));
+        waitForAjax();
+        waitUntil(d -> label.equals(d.findElement(By.id(autoCompleteId + "_input")).getAttribute("value")));
+    }
+
     /** Waits until an overlay (a menu's panel) is shown and its opening animation is over. */
     private void waitUntilShown(String id) {
         waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
