@@ -81,10 +81,7 @@ class AgencyAdminBrowserIT {
         domains.sendKeys("shop.alpine.example", Keys.ENTER);
         browser.selectMenuItem("client-form:client-zone", "Europe/Vienna");
         browser.selectMenuItem("client-form:client-currency", "CHF · Swiss Franc");
-        browser.type(By.id("client-form:client-industry_input"), "outdoor");
-        browser.click(By.cssSelector(Browser.css("client-form:client-industry_panel")
-                + " li.ui-autocomplete-item[data-item-label='Sports and outdoor']"));
-        browser.waitHidden(By.id("client-form:client-industry_panel"));
+        browser.chooseSuggestion("client-form:client-industry", "outdoor", "Sports and outdoor");
         browser.screenshot("20-admin-new-client");
         browser.clickAjax(By.id("client-form:create-client"));
         browser.waitHidden(By.id("new-client-dialog"));
@@ -144,6 +141,11 @@ class AgencyAdminBrowserIT {
         String secret = browser.text(By.id("key-secret"));
         assertThat(secret).startsWith("trk_").hasSize(47);
         browser.screenshot("23-admin-key-secret");
+        // "Copy" (a script file, as the page's Content-Security-Policy allows) copies the key or, where
+        // the browser refuses the clipboard, selects it.
+        browser.click(By.id("copy-secret"));
+        browser.waitUntil(d -> List.of("Copied", "Selected: press Ctrl+C")
+                .contains(d.findElement(By.cssSelector("#copy-secret span")).getText().trim()));
         browser.clickAjax(By.id("secret-form:secret-done"));
         browser.waitHidden(By.id("secret-dialog"));
         // The secret is gone from the page once its dialog is closed.

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
@@ -24,6 +25,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,6 +47,7 @@ final class Browser implements AutoCloseable, AfterEachCallback {
     private final WebDriver driver;
     private final Path screenshots;
     private final String lastScreenshotPrefix;
+    private final List<String> cspViolations = new java.util.ArrayList<>();
 
     /**
      * A browser for one test method, to register with {@code @RegisterExtension}: after the test it
@@ -62,6 +67,10 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight());
+        // The console, to find Content-Security-Policy violations (see cspViolations).
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         this.driver = new ChromeDriver(options);
         this.screenshots = Path.of(System.getProperty("tracker.it.module-dir", "."), "target", "screenshots");
     }
@@ -132,6 +141,20 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         waitUntil(d -> d.getCurrentUrl().equals(url("")) && !d.findElements(By.id("sign-in-button")).isEmpty());
     }
 
+    /**
+     * Submits a form to a Tracker URL from a page of another origin (the test Keycloak's realm
+     * document, so same site but another origin: the session cookie goes along, as it would from any
+     * page on the same host), as a forging page would, and waits for the answer page.
+     */
+    void postFromAnotherOrigin(String path) {
+        driver.get(Keycloak.BASE_URL.resolve("realms/tracker").toString());
+        waitUntil(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;")));
+        script("var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                + "document.body.appendChild(f); f.submit();", url(path));
+        waitUntil(d -> d.getCurrentUrl().equals(url(path))
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState;")));
+    }
+
     /** The name of the client the header's switcher shows as selected. */
     String selectedTenant() {
         return text(By.id("tenant-form:tenant-switch_label"));
@@ -196,6 +219,15 @@ final class Browser implements AutoCloseable, AfterEachCallback {
                         + ".then(function (r) { done(r.type === 'opaqueredirect' ? 302 : r.status); })"
                         + ".catch(function (e) { done(-1); });", url(path));
         return ((Number) status).intValue();
+    }
+
+    /** A response header of a GET of the path with the browser's own session (null when absent). */
+    String responseHeader(String path, String name) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; var name = arguments[1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin', redirect: 'manual'})"
+                        + ".then(function (r) { done(r.headers.get(name)); })"
+                        + ".catch(function (e) { done('fetch failed: ' + e); });", url(path), name);
     }
 
     /** Opens a second tab of the same browser (same session) and switches to it; returns the first tab's handle. */
@@ -315,6 +347,22 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         waitUntil(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText().trim()));
     }
 
+    /**
+     * Types into a PrimeFaces autoComplete and picks the suggestion with that label, waiting for the
+     * suggestion list (which comes by ajax after the component's typing delay) and for it to close,
+     * so that no late suggestion list can open over the rest of the form.
+     *
+     * @param autoCompleteId the component's client id, such as {@code campaign-form:campaign-channel}
+     */
+    void chooseSuggestion(String autoCompleteId, String typed, String label) {
+        type(By.id(autoCompleteId + "_input"), typed);
+        click(By.cssSelector(css(autoCompleteId + "_panel") + " li.ui-autocomplete-item[data-item-label=\""
+                + label + "\"]"));
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id(autoCompleteId + "_panel")));
+        waitForAjax();
+        waitUntil(d -> label.equals(d.findElement(By.id(autoCompleteId + "_input")).getAttribute("value")));
+    }
+
     /** Waits until an overlay (a menu's panel) is shown and its opening animation is over. */
     private void waitUntilShown(String id) {
         waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
@@ -323,27 +371,71 @@ final class Browser implements AutoCloseable, AfterEachCallback {
                         + " && !(window.jQuery && jQuery(p).is(':animated'));", id)));
     }
 
-    /** Types both dates of the dashboard (yyyy-MM-dd) as a user would, each followed by Tab. */
+    /**
+     * Types both dates of the dashboard (yyyy-MM-dd) as a user would, each followed by Tab, and waits
+     * until the report has been reloaded for each date that changed.
+     */
     void setDates(String from, String to) {
         typeDate("filters:from_input", from);
         typeDate("filters:to_input", to);
     }
 
+    /**
+     * Types a date into a date picker's field and leaves it with Tab. Nothing here depends on timing:
+     * before leaving the field it checks that the field holds exactly the typed text and still has the
+     * focus (had anything taken the focus, such as a calendar opening, keys would have been lost, and
+     * the failure names what the field holds); the change then reloads the report by ajax, and the
+     * wait is for the old report element to be replaced, which happens only when that response has
+     * arrived, followed by an empty ajax queue.
+     */
     private void typeDate(String id, String date) {
-        WebElement input = driver.findElement(By.id(id));
+        By field = By.id(id);
+        WebElement input = driver.findElement(field);
+        if (date.equals(input.getAttribute("value"))) {
+            return; // no change event, no reload
+        }
+        WebElement report = driver.findElement(By.id("report"));
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        input.sendKeys(date, Keys.TAB);
+        input.sendKeys(date);
+        String typed = input.getAttribute("value");
+        boolean focused = Boolean.TRUE.equals(script("return document.activeElement === arguments[0];", input));
+        if (!date.equals(typed) || !focused) {
+            throw new AssertionError("typing " + date + " into " + id + " left '" + typed + "'"
+                    + (focused ? "" : " and the focus elsewhere"));
+        }
+        input.sendKeys(Keys.TAB);
+        waitUntil(ExpectedConditions.stalenessOf(report));
         waitForAjax();
-        waitUntil(d -> date.equals(d.findElement(By.id(id)).getAttribute("value")));
-        // A click elsewhere closes the calendar that opened when the field got the focus; a click that
-        // lands while the calendar is still opening is ignored by it, so click until it is closed.
-        waitUntil(d -> {
-            if (calendarOpen(d)) {
-                d.findElement(By.tagName("h1")).click();
-            }
-            return !calendarOpen(d);
-        });
+        String kept = driver.findElement(field).getAttribute("value");
+        if (!date.equals(kept)) {
+            throw new AssertionError(id + " holds '" + kept + "' after the reload, typed " + date);
+        }
+        if (calendarOpen(driver)) {
+            throw new AssertionError("the calendar opened while a date was typed into " + id);
+        }
+    }
+
+    /**
+     * Opens a dashboard date picker's calendar with its button, clicks the given day of the month it
+     * shows, and waits until the calendar has closed and the report has been reloaded.
+     *
+     * @param pickerId the picker's client id, such as {@code filters:from}
+     */
+    void pickDayFromCalendar(String pickerId, int day) {
+        WebElement report = driver.findElement(By.id("report"));
+        click(By.cssSelector(css(pickerId) + " button.ui-datepicker-trigger"));
+        waitUntilShown(pickerId + "_panel");
+        click(By.xpath("//div[@id='" + pickerId + "_panel']//td[not(contains(@class,'ui-datepicker-other-month'))]"
+                + "/a[normalize-space(.)='" + day + "']"));
+        waitUntil(ExpectedConditions.stalenessOf(report));
+        waitForAjax();
+        waitUntil(d -> !calendarOpen(d));
+    }
+
+    /** The text in an input field. */
+    String value(By by) {
+        return driver.findElement(by).getAttribute("value");
     }
 
     private static boolean calendarOpen(WebDriver d) {
@@ -456,10 +548,38 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         return "#" + clientId.replace(":", "\\:");
     }
 
+    /**
+     * The Content-Security-Policy violations Chromium reported on its console since the browser
+     * started (every page shown so far), such as "Refused to execute inline script because it
+     * violates the following Content Security Policy directive: …".
+     */
+    List<String> cspViolations() {
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .forEach(cspViolations::add);
+        return List.copyOf(cspViolations);
+    }
+
+    /** The violations so far (as {@link #cspViolations()}), forgotten afterwards: for a test that causes one. */
+    List<String> takeCspViolations() {
+        List<String> taken = cspViolations();
+        cspViolations.clear();
+        return taken;
+    }
+
+    /**
+     * After each test: keeps a screenshot of what the browser showed last, and fails the test when a
+     * page broke the Content-Security-Policy (a script, style or font it needs was refused).
+     */
     @Override
     public void afterEach(ExtensionContext context) {
         try {
             screenshot(lastScreenshotPrefix + context.getTestMethod().map(m -> m.getName()).orElse("test"));
+            List<String> violations = cspViolations();
+            if (!violations.isEmpty()) {
+                throw new AssertionError("the pages broke their Content-Security-Policy: " + violations);
+            }
         } finally {
             close();
         }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -111,6 +112,15 @@ class DashboardBrowserIT {
         // The public landing page is stateless: no session for anonymous visitors.
         assertThat(browser.sessionCookie()).isNull();
         browser.screenshot("01-landing");
+
+        // The page's Content-Security-Policy is in force: a script without the page's nonce (as an
+        // injected one would be) does not run, and Chromium reports the violation, which is what every
+        // browser test checks never happens with Tracker's own scripts.
+        assertThat(browser.takeCspViolations()).isEmpty();
+        browser.script("var s = document.createElement('script'); s.textContent = 'window.injected = true;';"
+                + "document.head.appendChild(s);");
+        assertThat(browser.script("return window.injected === true;")).isEqualTo(false);
+        assertThat(browser.takeCspViolations()).singleElement().asString().contains("script-src");
 
         browser.open("app/import.xhtml");
         assertThat(browser.onKeycloakLogin()).as(browser.currentUrl()).isTrue();
@@ -305,11 +315,39 @@ class DashboardBrowserIT {
         assertThat(browser.tableRows("attribution-table")).containsExactly(List.of("No conversions in this period."));
         assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns");
 
+        // The calendar opens from its button (not when the field is clicked) and picking a day sets the
+        // date: it shows the month of the current start date, whose first day is picked here.
+        LocalDate from = LocalDate.parse(browser.value(By.id("filters:from_input")));
+        browser.pickDayFromCalendar("filters:from", 1);
+        assertThat(browser.value(By.id("filters:from_input"))).isEqualTo(from.withDayOfMonth(1).toString());
+
         assertThat(browser.status("app/import.xhtml")).isEqualTo(403);
         browser.open("app/import.xhtml");
         assertThat(browser.text(By.id("error-403"))).contains("Not allowed");
         assertThat(browser.isPresent(By.id("import-form"))).isFalse();
         browser.screenshot("07-import-refused-to-viewer");
+    }
+
+    @Test
+    void signOutFromAnotherOriginIsRefusedWhileTheButtonWorks() {
+        TestTenant tenant = API.createTenant("Sign-out shop", ZoneId.of("UTC"), "EUR");
+        onlyMemberOf(DemoUser.VIEWER, tenant, "VIEWER");
+        browser.signIn(DemoUser.VIEWER);
+        Cookie session = browser.sessionCookie();
+
+        // A page of another origin on the same host posts to /sign-out; the Lax cookie goes along (same
+        // site), so only the origin check stands between it and the person's session.
+        browser.postFromAnotherOrigin("sign-out");
+        assertThat(browser.text(By.id("error-403"))).contains("Not allowed");
+        browser.open("app/dashboard.xhtml");
+        assertThat(browser.onKeycloakLogin()).as(browser.currentUrl()).isFalse();
+        assertThat(browser.role()).isEqualTo("Viewer");
+        assertThat(browser.sessionCookie().getValue()).isEqualTo(session.getValue());
+
+        // The page's own button signs out.
+        browser.signOut();
+        browser.open("app/dashboard.xhtml");
+        assertThat(browser.onKeycloakLogin()).as(browser.currentUrl()).isTrue();
     }
 
     /** The person's only membership is the role in this tenant, so it is the one selected at sign-in. */

@@ -102,7 +102,8 @@ class IsolationBrowserIT {
 
         // A forged tenant selection: the switcher's own form posted with B's id instead of A's.
         String response = forgedSwitch(b.id());
-        assertThat(response).contains("<partial-response").doesNotContain("<redirect").doesNotContain(b.name());
+        assertThat(response).contains("<partial-response").doesNotContain("<redirect").doesNotContain(b.name())
+                .doesNotContain("CSP nonce mismatch");
         browser.open("app/dashboard.xhtml");
         assertThat(browser.selectedTenant()).isEqualTo(a.name());
         assertThat(browser.tenantChoices()).containsExactly(a.name() + " · Analyst");
@@ -141,7 +142,7 @@ class IsolationBrowserIT {
         assertThat(browser.pageText()).doesNotContain(B_CAMPAIGN);
 
         String response = forgedSwitch(b.id());
-        assertThat(response).doesNotContain("<redirect").doesNotContain(b.name());
+        assertThat(response).doesNotContain("<redirect").doesNotContain(b.name()).doesNotContain("CSP nonce mismatch");
         browser.open("app/admin/users.xhtml");
         assertThat(browser.selectedTenant()).isEqualTo(a.name());
 
@@ -181,8 +182,8 @@ class IsolationBrowserIT {
 
     /**
      * Posts the tenant switcher's form of the open page as PrimeFaces' ajax would, with the session's
-     * cookie and the page's view state, but with this tenant id as the chosen value; returns the
-     * response body.
+     * cookie, the page's view state and script nonce, but with this tenant id as the chosen value;
+     * returns the response body.
      */
     private String forgedSwitch(String tenantId) {
         browser.open("app/dashboard.xhtml");
@@ -196,6 +197,10 @@ class IsolationBrowserIT {
                         + "form.set('jakarta.faces.partial.render', 'tenant-form:tenant-messages');"
                         + "form.set('jakarta.faces.behavior.event', 'change');"
                         + "form.set('jakarta.faces.partial.event', 'change');"
+                        // The page's script nonce, as PrimeFaces' own ajax sends it (a script in the page
+                        // could read it too): without it the server refuses the post before the tenant
+                        // check that this forgery is about.
+                        + "form.set('primefaces.nonce', PrimeFaces.csp.NONCE_VALUE);"
                         + "fetch(document.getElementById('tenant-form').action, {method: 'POST', credentials: 'same-origin',"
                         + " headers: {'Faces-Request': 'partial/ajax'}, body: new URLSearchParams(form)})"
                         + ".then(function (r) { return r.text(); }).then(done, function (e) { done('failed: ' + e); });",

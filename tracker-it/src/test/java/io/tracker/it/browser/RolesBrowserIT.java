@@ -102,7 +102,7 @@ class RolesBrowserIT {
         browser.clickAjax(By.id("new-campaign-button"));
         browser.waitVisible(By.id("campaign-dialog"));
         browser.type(By.id("campaign-form:campaign-name"), campaign);
-        browser.type(By.id("campaign-form:campaign-channel_input"), "Paid Social");
+        browser.chooseSuggestion("campaign-form:campaign-channel", "paid so", "Paid Social");
         browser.type(By.id("campaign-form:utm-source"), "facebook");
         browser.type(By.id("campaign-form:utm-medium"), "cpc");
         browser.clickAjax(By.id("campaign-form:save-campaign"));

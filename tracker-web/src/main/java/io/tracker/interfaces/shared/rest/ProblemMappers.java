@@ -7,8 +7,10 @@ import io.tracker.domain.shared.ForbiddenException;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.shared.RuleViolationException;
+import io.tracker.interfaces.shared.DatabaseOutage;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -17,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Every error leaves the API as problem+json: domain exceptions by their meaning, JAX-RS's own
- * (404 for an unknown path, 405, 415 …) with their status, anything else as a 500 that says
+ * (404 for an unknown path, 405, 415 …) with their status, an unreachable database
+ * ({@link DatabaseOutage}) as 503 with {@code Retry-After}, anything else as a 500 that says
  * nothing about the inside (the stack trace goes to the server log only).
  */
 public final class ProblemMappers {
@@ -70,6 +73,9 @@ public final class ProblemMappers {
                 }
                 cause = cause.getCause();
             }
+            if (DatabaseOutage.isCause(e)) {
+                return databaseUnavailable(e);
+            }
             return internal(e);
         }
     }
@@ -103,6 +109,9 @@ public final class ProblemMappers {
             if (e instanceof WebApplicationException w) {
                 return new WebApplicationExceptionMapper().toResponse(w);
             }
+            if (DatabaseOutage.isCause(e)) {
+                return databaseUnavailable(e);
+            }
             if (isUnreadableJson(e)) {
                 return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON body: it is not valid JSON, or its fields "
                         + "do not have the types this request expects (see the API documentation)");
@@ -121,6 +130,19 @@ public final class ProblemMappers {
         return false;
     }
 
+
+    /**
+     * 503 with {@code Retry-After} ({@link DatabaseOutage#RETRY_AFTER_SECONDS}). Logged without the
+     * stack trace: during an outage every request fails the same way.
+     */
+    static Response databaseUnavailable(Throwable e) {
+        LOG.warning(() -> "the database is unreachable, answering 503: " + e);
+        Response problem = Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Tracker's database cannot be reached at "
+                + "the moment; try again in " + DatabaseOutage.RETRY_AFTER_SECONDS + " seconds (sending the same "
+                + "events or file again stores nothing twice)");
+        return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                .build();
+    }
 
     static Response internal(Throwable e) {
         LOG.log(Level.SEVERE, "unexpected error in the API", e);

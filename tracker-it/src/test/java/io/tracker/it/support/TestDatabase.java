@@ -1,0 +1,66 @@
+package io.tracker.it.support;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The IT database as its superuser sees it, for simulating an outage without stopping the shared
+ * PostgreSQL: {@link #cutOff()} makes it refuse new connections and ends every session the server
+ * holds to it; {@link #reconnect()} (call it in a {@code finally}) lets connections in again.
+ *
+ * <p>The database comes from {@code tracker.it.db-url} (failsafe, from {@code TRACKER_IT_DB_URL};
+ * default {@code jdbc:postgresql://127.0.0.1:5432/tracker_it}); the superuser from
+ * {@code tracker.it.db-owner-user} (default {@code postgres}), connecting to the same server's
+ * {@code postgres} database without a password (trust auth on test machines).
+ */
+public final class TestDatabase {
+
+    private static final String URL = property("tracker.it.db-url", "jdbc:postgresql://127.0.0.1:5432/tracker_it");
+    private static final String SUPERUSER = property("tracker.it.db-owner-user", "postgres");
+
+    private TestDatabase() {
+    }
+
+    /** {@code ALTER DATABASE … ALLOW_CONNECTIONS false}, then {@code pg_terminate_backend} for its sessions. */
+    public static void cutOff() {
+        run("alter database " + name() + " allow_connections false",
+                "select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name()
+                        + "' and pid <> pg_backend_pid()");
+    }
+
+    /** {@code ALTER DATABASE … ALLOW_CONNECTIONS true}. */
+    public static void reconnect() {
+        run("alter database " + name() + " allow_connections true");
+    }
+
+    private static void run(String... statements) {
+        URI uri = URI.create(URL.substring("jdbc:".length()));
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + uri.getRawAuthority() + "/postgres",
+                SUPERUSER, "");
+             Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("as " + SUPERUSER + " on " + uri.getRawAuthority() + ": " + e, e);
+        }
+    }
+
+    /** The IT database's name, checked to be a plain identifier (it goes into SQL). */
+    private static String name() {
+        String name = URI.create(URL.substring("jdbc:".length())).getPath().substring(1);
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalStateException("unexpected test database name " + name);
+        }
+        return name;
+    }
+
+    /** A system property; also the default when failsafe passed an unset variable through unresolved. */
+    private static String property(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() || value.startsWith("${") ? fallback : value;
+    }
+}
