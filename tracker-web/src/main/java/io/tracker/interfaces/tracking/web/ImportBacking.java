@@ -97,7 +97,7 @@ public class ImportBacking implements Serializable {
             if (report.errors().isEmpty()) {
                 Messages.info("Imported " + fileName + ": " + Formats.count(report.rows()) + " rows read.");
             } else {
-                int skipped = report.errors().size();
+                long skipped = report.rejected();
                 Messages.warn("Imported " + fileName + " with " + Formats.count(skipped)
                         + (skipped == 1 ? " row" : " rows") + " skipped; see the list below.");
             }
@@ -147,7 +147,7 @@ public class ImportBacking implements Serializable {
         private final long touchpoints;
         private final long conversions;
         private final long duplicates;
-        private final int errorCount;
+        private final long errorCount;
         private final List<RowError> errors;
 
         Result(String fileName, Format format, ImportReport report) {
@@ -157,7 +157,7 @@ public class ImportBacking implements Serializable {
             this.touchpoints = report.touchpoints();
             this.conversions = report.conversions();
             this.duplicates = report.duplicates();
-            this.errorCount = report.errors().size();
+            this.errorCount = report.rejected();
             this.errors = report.errors().stream().limit(MAX_ERRORS_SHOWN).map(RowError::new).toList();
         }
 
@@ -185,7 +185,7 @@ public class ImportBacking implements Serializable {
             return duplicates;
         }
 
-        public int getErrorCount() {
+        public long getErrorCount() {
             return errorCount;
         }
 
