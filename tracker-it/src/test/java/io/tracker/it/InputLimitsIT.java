@@ -31,14 +31,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Inputs that used to burn CPU, reach a 500 or be read leniently: each gets its 4xx (or, in a file,
  * its line error) quickly, with nothing half-stored and the good rows kept. Durations are measured
- * around the whole HTTP exchange; the bound (1 s) is generous next to the fixed code's few
- * milliseconds and far below the 13–14 s the quadratic number parsing took.
+ * around the whole HTTP exchange, after a warm-up request to each endpoint (the first call of a
+ * fresh deployment loads classes). The bound is 2 s, not 1 s: the fixed code answers in tens of
+ * milliseconds, but on the shared 2-core test machine a trivial 400 took up to 1.9 s under load;
+ * 2 s still fails the 13–14 s the quadratic number parsing took.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class InputLimitsIT {
 
-    private static final Duration FAST = Duration.ofSeconds(1);
+    private static final Duration FAST = Duration.ofSeconds(2);
     private static final String DAY = "2025-03-10";
     private static final String TOUCHPOINT_HEADER = "customer_id,time,interaction,conversion,conversion_value,channel\n";
     private static final String GA_HEADER = "fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId\n";
@@ -52,8 +54,12 @@ class InputLimitsIT {
     }
 
     @BeforeEach
-    void freshTenant() {
+    void freshTenantAndWarmEndpoints() {
         tenant = api.createTenant("input limits", ZoneId.of("UTC"), "EUR");
+        // Requests that store nothing: an empty batch (422) and files with a header only.
+        assertProblem(api.postEvents(tenant.apiKey(), "{\"events\":[]}"), 422);
+        ok(importTouchpoints(TOUCHPOINT_HEADER));
+        ok(api.post("api/v1/imports/ga-sessions", tenant.apiKey(), "text/csv", GA_HEADER.getBytes(StandardCharsets.UTF_8)));
     }
 
     // ------------------------------------------------------------------ numbers that cost quadratic time
@@ -178,15 +184,21 @@ class InputLimitsIT {
         assertThat(api.storedCounts(tenant)).isEqualTo(StoredCounts.NONE);
 
         JsonObject asUtf8 = ok(timed(() -> api.post("api/v1/imports/touchpoints", tenant.apiKey(), "text/csv", latin1)));
+        assertThat(asUtf8.getJsonArray("errors").getJsonObject(0).getInt("line")).isEqualTo(2);
         assertThat(asUtf8.getJsonArray("errors").getJsonObject(0).getString("error"))
-                .as("ISO-8859-1 bytes are not UTF-8: refused, not turned into U+FFFD").contains("not valid text");
+                .as("ISO-8859-1 bytes are not UTF-8: a line error, not stored with U+FFFD")
+                .contains("column 1 has bytes that are not valid UTF-8 text");
         assertThat(api.storedCounts(tenant)).isEqualTo(StoredCounts.NONE);
 
         JsonObject declared = ok(timed(() -> api.post("api/v1/imports/touchpoints", tenant.apiKey(),
                 "text/csv; charset=ISO-8859-1", latin1)));
         assertThat(declared.getJsonArray("errors")).isEmpty();
-        JsonObject state = api.tenantState(tenant.id());
-        assertThat(state.toString()).as("the visitor id decoded as declared").contains("Zoë");
+        assertThat(declared.getInt("touchpoints")).isEqualTo(1);
+        // Decoded as declared: the same row in UTF-8 has the same event id (visitor "Zoë"), so it is a duplicate.
+        JsonObject again = ok(api.post("api/v1/imports/touchpoints", tenant.apiKey(), "text/csv; charset=UTF-8",
+                (TOUCHPOINT_HEADER + "Zoë," + DAY + "T10:00:00Z,click,0,,Email\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(again.getInt("duplicates")).isEqualTo(1);
+        assertThat(api.storedCounts(tenant).touchpoints()).isEqualTo(1);
     }
 
     // ------------------------------------------------------------------ strict JSON

@@ -20,7 +20,6 @@ import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +39,9 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * Imports files of touchpoints and conversions for the current tenant, streaming them row by
  * row. A bad row is skipped and reported with its line number; the good rows are kept. Rows pass
  * the event API's checks (time range, value bounds, text rules). A file whose header is unusable
- * (empty, a nameless or repeated column, a required column missing) is refused as a whole. A UTF-8
- * byte order mark is skipped. Imports are idempotent: each row's event id is derived from its content, so a file imported twice is
+ * (empty, a nameless or repeated column, a required column missing, bytes that are not text in
+ * the file's charset) is refused as a whole; a row with such bytes is a line error. A UTF-8 byte
+ * order mark is skipped. Imports are idempotent: each row's event id is derived from its content, so a file imported twice is
  * stored once.
  */
 @Stateless
@@ -70,8 +70,8 @@ public class ImportService {
     }
 
     /**
-     * The same in the given character set, decoded strictly: a byte sequence that is not text in
-     * that set ends the import at that line, as a line error.
+     * The same in the given character set: a row with bytes that are not text in that set is a
+     * line error (never stored with U+FFFD in their place); a header with such bytes refuses the file.
      */
     public ImportReport importTouchpointCsv(InputStream csv, Charset charset) {
         Tenant tenant = tenants.current();
@@ -89,7 +89,7 @@ public class ImportService {
         return importGaSessions(csv, StandardCharsets.UTF_8);
     }
 
-    /** The same in the given character set, decoded strictly (see {@link #importTouchpointCsv(InputStream, Charset)}). */
+    /** The same in the given character set (see {@link #importTouchpointCsv(InputStream, Charset)}). */
     public ImportReport importGaSessions(InputStream csv, Charset charset) {
         Tenant tenant = tenants.current();
         GaSessionRows rows = new GaSessionRows(defaultAction(tenant), tenant.getCurrency().getCurrencyCode(),
@@ -109,9 +109,15 @@ public class ImportService {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
                 .setAllowMissingColumnNames(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
+        // Bytes that are not text in the charset become U+FFFD here and make their row a line error below:
+        // a decoder that stops at them would fail a whole 8 KB buffer at once, good rows with the bad.
         try (Reader in = withoutByteOrderMark(new InputStreamReader(csv, charset.newDecoder()
-                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
+            if (parser.getHeaderNames().stream().anyMatch(ImportService::undecodable)) {
+                throw new InvalidInputException("the header line is not valid " + charset.name() + " text; send the "
+                        + "file as UTF-8 or name its charset in the Content-Type (text/csv; charset=...)");
+            }
             checkColumns(parser.getHeaderNames(), requiredColumns);
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
@@ -129,6 +135,12 @@ public class ImportService {
                 batch.row();
                 long line = record.getRecordNumber() + 1;
                 try {
+                    for (int i = 0; i < record.size(); i++) {
+                        if (undecodable(record.get(i))) {
+                            throw new RowException("column " + (i + 1) + " has bytes that are not valid " + charset.name()
+                                    + " text (send UTF-8, or name the file's charset in the Content-Type)");
+                        }
+                    }
                     if (!record.isConsistent()) {
                         throw new RowException("expected " + parser.getHeaderNames().size() + " fields, found "
                                 + record.size());
@@ -151,6 +163,11 @@ public class ImportService {
         batch.flush();
         attribution.reattribute(batch.visitors());
         return batch.report();
+    }
+
+    /** True when decoding replaced bytes with U+FFFD (a file may hold a real U+FFFD only by mistake). */
+    private static boolean undecodable(String value) {
+        return value != null && value.indexOf('\uFFFD') >= 0;
     }
 
     /** Skips a UTF-8 byte order mark (U+FEFF), which spreadsheet programs put before the header. */
@@ -192,14 +209,8 @@ public class ImportService {
         }
     }
 
-    /** What went wrong reading the file, for its author: bytes that are not text get their own words. */
+    /** What went wrong reading the file, for its author. */
     private static String unreadable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CharacterCodingException) {
-                return "the bytes here are not valid text in the file's character set (UTF-8 unless the "
-                        + "Content-Type says otherwise)";
-            }
-        }
         return Text.echo(rootMessage(e));
     }
 
