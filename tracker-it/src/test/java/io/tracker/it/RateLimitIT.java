@@ -130,7 +130,13 @@ class RateLimitIT {
                 Thread.sleep(100);
             }
         }
-        assertThat(refused).as("a third import is refused while two run").isNotNull();
+        if (refused == null) {
+            List<String> answers = new ArrayList<>();
+            for (SlowImport r : running) {
+                answers.add(r.finish());
+            }
+            assertThat(refused).as("a third import is refused while two run; theirs: %s", answers).isNotNull();
+        }
         assertThat(assertProblem(refused, 429)).contains("already runs 2 imports");
         assertThat(refused.header("Retry-After")).isEqualTo("10");
 

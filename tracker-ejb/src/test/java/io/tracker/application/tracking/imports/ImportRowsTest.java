@@ -192,7 +192,7 @@ class ImportRowsTest {
                 .hasMessageContaining("longer than 40 characters")
                 .hasMessageContaining("(900000 characters)")
                 .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
-        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(100);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds (the quadratic parse took 13-14 s)").isLessThan(1_000);
         assertThatThrownBy(() -> rows.read(r.get(1))).as("40 characters are read, then refused for their scale")
                 .hasMessageContaining("out of range");
     }
