@@ -211,7 +211,18 @@ public class ImportService {
 
     /** What went wrong reading the file, for its author. */
     private static String unreadable(Throwable e) {
-        return Text.echo(rootMessage(e));
+        String message = rootMessage(e);
+        return message == null || message.isBlank()
+                ? "the upload broke off or timed out (" + rootCause(e).getClass().getSimpleName() + ")"
+                : Text.echo(message);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static String rootMessage(Throwable e) {
