@@ -3,12 +3,12 @@ package io.tracker.application.tracking;
 import io.tracker.domain.campaign.DefaultChannelGrouping;
 import io.tracker.domain.campaign.TrafficSignals;
 import io.tracker.domain.conversion.CountingRule;
+import io.tracker.domain.shared.Text;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,17 +28,17 @@ import java.util.Map;
  * default action when absent); its value (default: the action's) is rounded to cents and must
  * not be negative; its currency (default: the tenant's) must be the tenant's reporting currency, since
  * revenue is summed as recorded and Tracker does not convert currencies. Text must not contain NUL
- * characters; timestamps before 2000 are refused as mistakes.
+ * characters or unpaired surrogates; timestamps outside {@link EventTimes}' range are refused as
+ * mistakes. Values repeated in messages are cut short ({@link Text#echo}).
  */
 public final class EventValidator {
 
     static final int MAX_ID_LENGTH = 200;
     static final int MAX_TEXT_LENGTH = 500;
     static final int MAX_URL_LENGTH = 4096;
-    private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
     private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000");
-    /** Earliest accepted event time: older data is a mistake (a zeroed date), not marketing history. */
-    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** Earliest accepted event time (see {@link EventTimes}). */
+    static final Instant EARLIEST = EventTimes.EARLIEST;
 
     private final Map<String, CountingRule> actionsByKey;
     private final String defaultActionKey;
@@ -93,7 +93,7 @@ public final class EventValidator {
         }
         CountingRule action = actionsByKey.get(actionKey);
         if (action == null) {
-            throw new InvalidEventException("unknown conversion action '" + actionKey + "'; this tenant has "
+            throw new InvalidEventException("unknown conversion action " + Text.echo(actionKey) + "; this tenant has "
                     + actionsByKey.keySet().stream().sorted().toList());
         }
         BigDecimal value = in.value() == null ? action.defaultValue() : in.value();
@@ -119,12 +119,12 @@ public final class EventValidator {
         }
         String upper = code.trim().toUpperCase(Locale.ROOT);
         if (!upper.matches("[A-Z]{3}")) {
-            throw new InvalidEventException("currency must be an ISO 4217 code such as EUR, not '" + code + "'");
+            throw new InvalidEventException("currency must be an ISO 4217 code such as EUR, not " + Text.echo(code));
         }
         try {
             Currency.getInstance(upper);
         } catch (IllegalArgumentException e) {
-            throw new InvalidEventException("currency '" + code + "' is not an ISO 4217 code");
+            throw new InvalidEventException("currency " + Text.echo(code) + " is not an ISO 4217 code");
         }
         if (!upper.equals(tenantCurrency.getCurrencyCode())) {
             throw new InvalidEventException("currency " + upper + " differs from this tenant's reporting currency "
@@ -140,14 +140,12 @@ public final class EventValidator {
         try {
             at = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidEventException("timestamp '" + value
-                    + "' is not ISO-8601 with an offset or Z, such as 2026-03-01T12:30:00Z");
+            throw new InvalidEventException("timestamp " + Text.echo(value)
+                    + " is not ISO-8601 with an offset or Z, such as 2026-03-01T12:30:00Z");
         }
-        if (at.isBefore(EARLIEST)) {
-            throw new InvalidEventException("timestamp '" + value + "' is before " + EARLIEST);
-        }
-        if (at.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
-            throw new InvalidEventException("timestamp '" + value + "' is more than a day in the future");
+        String outOfRange = EventTimes.outOfRange(at, clock.instant());
+        if (outOfRange != null) {
+            throw new InvalidEventException("timestamp " + Text.echo(value) + " " + outOfRange);
         }
         return at;
     }
@@ -166,6 +164,10 @@ public final class EventValidator {
         }
         if (value.indexOf('\0') >= 0) {
             throw new InvalidEventException(field + " contains a NUL character (U+0000)");
+        }
+        if (Text.hasLoneSurrogate(value)) {
+            throw new InvalidEventException(field + " contains an unpaired UTF-16 surrogate (such as \\ud800): "
+                    + "it is not Unicode text");
         }
         String v = value.trim();
         if (v.length() > maxLength) {

@@ -111,6 +111,14 @@ class EventValidatorTest {
                 .hasMessageContaining("before 2000");
         assertThatThrownBy(() -> validator.validate(touch("2026-06-10T08:00:00Z", null, null, "e\u0000mail", null)))
                 .hasMessageContaining("NUL");
+        assertThatThrownBy(() -> validator.validate(touch("2026-06-10T08:00:00Z", null, null, "e\ud800mail", null)))
+                .as("a lone surrogate from a JSON escape is not Unicode text").hasMessageContaining("unpaired");
+        assertThatThrownBy(() -> validator.validate(touch("+294277-01-01T00:00:00Z", null, null, null, null)))
+                .hasMessageContaining("future");
+        assertThatThrownBy(() -> validator.validate(touch("9999-12-31T23:59:59Z", null, null, null, null)))
+                .hasMessageContaining("future");
+        assertThatThrownBy(() -> validator.validate(touch("0001-01-01T00:00:00Z", null, null, null, null)))
+                .hasMessageContaining("before 2000");
         assertThatThrownBy(() -> validator.validate(touch("2026-06-10 10:00", null, null, null, null)))
                 .hasMessageContaining("ISO-8601");
         assertThatThrownBy(() -> validator.validate(touch("2026-06-10T10:00:00", null, null, null, null)))

@@ -3,9 +3,12 @@ package io.tracker.application.tracking.imports;
 import io.tracker.application.tracking.TrackedConversion;
 import io.tracker.application.tracking.TrackedEvent;
 import io.tracker.application.tracking.TrackedTouchpoint;
+import io.tracker.application.tracking.EventTimes;
 import io.tracker.domain.conversion.CountingRule;
+import io.tracker.domain.shared.Text;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -20,7 +23,8 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <ul>
  *   <li>A session is {@code (fullVisitorId, visitId)}; its first row becomes one touchpoint on the
- *       session's {@code channelGrouping} at the session start, {@code visitId} (POSIX seconds).
+ *       session's {@code channelGrouping} at the session start, {@code visitId} (POSIX seconds, in the
+ *       event API's range: {@link EventTimes}).
  *       Ids are kept as text (visitor ids can have leading zeros).</li>
  *   <li>A session with {@code totalTransactionRevenue} becomes one purchase (the tenant's default
  *       macro action) worth that revenue, which GA gives in micros (millionths: 200000000 is
@@ -40,27 +44,31 @@ final class GaSessionRows {
 
     private final CountingRule action;
     private final String defaultCurrency;
+    private final Clock clock;
     private final Set<String> sessions = new HashSet<>();
     private final Set<String> transactions = new HashSet<>();
 
-    GaSessionRows(CountingRule action, String defaultCurrency) {
+    GaSessionRows(CountingRule action, String defaultCurrency, Clock clock) {
         this.action = action;
         this.defaultCurrency = defaultCurrency;
+        this.clock = clock;
     }
 
     List<TrackedEvent> read(CSVRecord r) {
         String visitor = TouchpointCsvRows.required(r, "fullVisitorId");
         String visitId = TouchpointCsvRows.required(r, "visitId");
-        Instant start = Instant.ofEpochSecond(number("visitId", visitId));
+        Instant start = sessionStart(visitId);
         String session = visitor + ":" + visitId;
         List<TrackedEvent> events = new ArrayList<>(2);
-        if (sessions.add(session)) {
+        boolean newSession = !sessions.contains(session);
+        if (newSession) {
             String channel = TouchpointCsvRows.required(r, "channelGrouping");
             events.add(new TrackedTouchpoint("ga:" + session, visitor, start, channel, null, null, null, null,
                     null, null, null, null, null, null, null));
         }
         String revenue = r.get("totalTransactionRevenue");
-        if (revenue != null && !revenue.isBlank() && !transactions.contains(session)) {
+        boolean transaction = revenue != null && !revenue.isBlank() && !transactions.contains(session);
+        if (transaction) {
             long micros = number("totalTransactionRevenue", revenue.trim());
             if (micros >= 1_000_000_000_000L * 1_000_000L) {
                 throw new RowException("totalTransactionRevenue is out of range");
@@ -69,12 +77,32 @@ final class GaSessionRows {
             long offsetMillis = timeText == null || timeText.isBlank() ? 0 : number("time", timeText.trim());
             BigDecimal value = BigDecimal.valueOf(micros).divide(MICROS, 2, RoundingMode.HALF_UP);
             String orderId = blankToNull(r.get("transactionId"));
-            events.add(new TrackedConversion("ga:" + session + ":transaction", visitor, start.plusMillis(offsetMillis),
+            // start is in range and a long of milliseconds is under 300 million years: no overflow.
+            Instant at = start.plusMillis(offsetMillis);
+            TouchpointCsvRows.inRange("visitId + time", visitId + " s + " + offsetMillis + " ms", at, clock);
+            events.add(new TrackedConversion("ga:" + session + ":transaction", visitor, at,
                     action.actionId(), value, currency(r.get("currencyCode")), orderId,
                     action.dedupeKey(visitor, orderId)));
+        }
+        // Remembered only once the whole row was good: a bad row must not hide its session from later rows.
+        if (newSession) {
+            sessions.add(session);
+        }
+        if (transaction) {
             transactions.add(session);
         }
         return events;
+    }
+
+    /** The session start from {@code visitId} (POSIX seconds), within the event API's range. */
+    private Instant sessionStart(String visitId) {
+        long seconds = number("visitId", visitId);
+        // Checked in seconds before making an Instant: 9223372036854775807 is a long but no instant.
+        long now = clock.instant().getEpochSecond();
+        if (seconds > now + EventTimes.MAX_CLOCK_SKEW.toSeconds()) {
+            throw new RowException("visitId " + Text.echo(visitId) + " (POSIX seconds) is more than a day in the future");
+        }
+        return TouchpointCsvRows.inRange("visitId", visitId + " (POSIX seconds)", Instant.ofEpochSecond(seconds), clock);
     }
 
     private String currency(String code) {
@@ -85,7 +113,7 @@ final class GaSessionRows {
         try {
             Currency.getInstance(upper);
         } catch (IllegalArgumentException e) {
-            throw new RowException("currencyCode '" + code + "' is not an ISO 4217 code");
+            throw new RowException("currencyCode " + Text.echo(code) + " is not an ISO 4217 code");
         }
         if (!upper.equals(defaultCurrency)) {
             throw new RowException("currencyCode " + upper + " differs from the tenant's reporting currency "
@@ -102,7 +130,7 @@ final class GaSessionRows {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new RowException(column + " '" + text + "' is not a whole number");
+            throw new RowException(column + " " + Text.echo(text) + " is not a whole number");
         }
     }
 

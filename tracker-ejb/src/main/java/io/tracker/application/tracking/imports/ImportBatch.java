@@ -17,6 +17,8 @@ import java.util.Set;
 final class ImportBatch {
 
     private static final int CHUNK = 2_000;
+    /** Line errors kept for the report: a file of a million bad lines must not make a million-line answer. */
+    static final int MAX_ERRORS_LISTED = 1_000;
 
     private final EventStore store;
     private final List<TrackedEvent> pending = new ArrayList<>(CHUNK);
@@ -26,6 +28,7 @@ final class ImportBatch {
     private long touchpoints;
     private long conversions;
     private long duplicates;
+    private long rejected;
 
     ImportBatch(EventStore store) {
         this.store = store;
@@ -43,7 +46,10 @@ final class ImportBatch {
     }
 
     void reject(long line, String error) {
-        errors.add(new RejectedEvent((int) line, error));
+        rejected++;
+        if (errors.size() < MAX_ERRORS_LISTED) {
+            errors.add(new RejectedEvent((int) Math.min(line, Integer.MAX_VALUE), error));
+        }
     }
 
     void flush() {
@@ -72,6 +78,6 @@ final class ImportBatch {
     }
 
     ImportReport report() {
-        return new ImportReport(rows, touchpoints, conversions, duplicates, List.copyOf(errors));
+        return new ImportReport(rows, touchpoints, conversions, duplicates, rejected, List.copyOf(errors));
     }
 }

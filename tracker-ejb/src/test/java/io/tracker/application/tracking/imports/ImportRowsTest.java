@@ -8,10 +8,13 @@ import io.tracker.application.tracking.TrackedEvent;
 import io.tracker.application.tracking.TrackedTouchpoint;
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.conversion.CountingRule;
+import io.tracker.domain.shared.InvalidInputException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 class ImportRowsTest {
 
+    /** "Now" for the readers: 2026-12-01, so rows up to 2026-12-02T00:00Z are in range. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
     private static final CountingRule PURCHASE = new CountingRule(3, "purchase", new BigDecimal("9.90"), CountingMode.EVERY);
 
     private static List<CSVRecord> records(String csv) throws IOException {
@@ -33,7 +38,7 @@ class ImportRowsTest {
 
     @Test
     void aConvertingTouchpointRowIsBothATouchAndAConversionAtTheSameInstant() throws IOException {
-        TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("Europe/Paris"), PURCHASE, "EUR");
+        TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("Europe/Paris"), PURCHASE, "EUR", CLOCK);
         List<CSVRecord> r = records("""
                 customer_id,time,interaction,conversion,conversion_value,channel
                 c1,2026-01-05 10:00:00,impression,0,,Facebook
@@ -70,7 +75,7 @@ class ImportRowsTest {
                 """;
         List<String> ids = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
-            TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("UTC"), PURCHASE, "EUR");
+            TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("UTC"), PURCHASE, "EUR", CLOCK);
             for (CSVRecord r : records(csv)) {
                 ids.add(rows.read(r).get(0).eventId());
             }
@@ -82,7 +87,7 @@ class ImportRowsTest {
 
     @Test
     void badTouchpointRowsAreExplained() throws IOException {
-        TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("UTC"), PURCHASE, "EUR");
+        TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("UTC"), PURCHASE, "EUR", CLOCK);
         List<CSVRecord> r = records("""
                 customer_id,time,interaction,conversion,conversion_value,channel
                 c1,yesterday,impression,0,,Facebook
@@ -103,7 +108,7 @@ class ImportRowsTest {
 
     @Test
     void gaSessionsBecomeOneTouchpointAndAtMostOnePurchaseInMicros() throws IOException {
-        GaSessionRows rows = new GaSessionRows(PURCHASE, "USD");
+        GaSessionRows rows = new GaSessionRows(PURCHASE, "USD", CLOCK);
         List<CSVRecord> r = records("""
                 fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
                 0223683667601132018,Organic Search,0,,1490046065,USD,
@@ -134,7 +139,7 @@ class ImportRowsTest {
 
     @Test
     void badGaRowsAreExplained() throws IOException {
-        GaSessionRows rows = new GaSessionRows(PURCHASE, "EUR");
+        GaSessionRows rows = new GaSessionRows(PURCHASE, "EUR", CLOCK);
         List<CSVRecord> r = records("""
                 fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
                 1,Direct,0,,2.82E+18,USD,
@@ -147,5 +152,84 @@ class ImportRowsTest {
         assertThatThrownBy(() -> rows.read(r.get(1))).hasMessageContaining("totalTransactionRevenue 'lots'");
         assertThatThrownBy(() -> rows.read(r.get(2))).hasMessageContaining("ISO 4217");
         assertThatThrownBy(() -> rows.read(r.get(3))).as("the tenant reports in EUR").hasMessageContaining("EUR");
+    }
+
+    @Test
+    void touchpointTimesOutsideTheEventApisRangeAreRowErrors() throws IOException {
+        TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("UTC"), PURCHASE, "EUR", CLOCK);
+        List<CSVRecord> r = records("""
+                customer_id,time,interaction,conversion,conversion_value,channel
+                c1,1970-01-01T00:00:00Z,impression,0,,Facebook
+                c1,0001-01-01 00:00:00,impression,0,,Facebook
+                c1,9999-12-31T23:59:59Z,impression,0,,Facebook
+                c1,+294277-01-01T00:00:00Z,impression,0,,Facebook
+                c1,2026-12-02T00:00:00Z,impression,0,,Facebook
+                c1,2026-12-02T00:00:01Z,impression,0,,Facebook
+                c1,1999-12-31T23:59:59Z,impression,0,,Facebook
+                c1,2000-01-01T00:00:00Z,impression,0,,Facebook
+                """);
+
+        assertThatThrownBy(() -> rows.read(r.get(0))).hasMessage("time '1970-01-01T00:00:00Z' is before 2000-01-01T00:00:00Z");
+        assertThatThrownBy(() -> rows.read(r.get(1))).hasMessageContaining("is before 2000");
+        assertThatThrownBy(() -> rows.read(r.get(2))).hasMessageContaining("more than a day in the future");
+        assertThatThrownBy(() -> rows.read(r.get(3))).hasMessageContaining("more than a day in the future");
+        assertThat(rows.read(r.get(4))).as("exactly a day ahead").hasSize(1);
+        assertThatThrownBy(() -> rows.read(r.get(5))).hasMessageContaining("more than a day in the future");
+        assertThatThrownBy(() -> rows.read(r.get(6))).hasMessageContaining("is before 2000");
+        assertThat(rows.read(r.get(7))).hasSize(1);
+    }
+
+    @Test
+    void aHugeConversionValueIsRefusedQuicklyAndNotEchoedWhole() throws IOException {
+        TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("UTC"), PURCHASE, "EUR", CLOCK);
+        String digits = "9".repeat(900_000);
+        List<CSVRecord> r = records("customer_id,time,interaction,conversion,conversion_value,channel\n"
+                + "c1,2026-01-05T10:00:00Z,conversion,1," + digits + ",Email\n"
+                + "c1,2026-01-05T10:00:00Z,conversion,1,0." + "1".repeat(38) + ",Email\n");
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> rows.read(r.get(0)))
+                .hasMessageContaining("longer than 40 characters")
+                .hasMessageContaining("(900000 characters)")
+                .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
+        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds (the quadratic parse took 13-14 s)").isLessThan(1_000);
+        assertThatThrownBy(() -> rows.read(r.get(1))).as("40 characters are read, then refused for their scale")
+                .hasMessageContaining("out of range");
+    }
+
+    @Test
+    void gaVisitIdsAndHitTimesOutsideTheRangeAreRowErrors() throws IOException {
+        GaSessionRows rows = new GaSessionRows(PURCHASE, "EUR", CLOCK);
+        List<CSVRecord> r = records("""
+                fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
+                1,Direct,0,,9223372036854775807,,
+                2,Direct,0,,0,,
+                3,Direct,0,,253402300799,,
+                4,Direct,9223372036854775807,1000000,1490046065,,
+                4,Direct,0,1000000,1490046065,,
+                """);
+
+        assertThatThrownBy(() -> rows.read(r.get(0))).hasMessageContaining("visitId '9223372036854775807'")
+                .hasMessageContaining("more than a day in the future");
+        assertThatThrownBy(() -> rows.read(r.get(1))).hasMessageContaining("is before 2000");
+        assertThatThrownBy(() -> rows.read(r.get(2))).hasMessageContaining("more than a day in the future");
+        assertThatThrownBy(() -> rows.read(r.get(3))).hasMessageContaining("more than a day in the future");
+        assertThat(rows.read(r.get(4))).as("the session of the refused row is still new: touch and purchase")
+                .hasSize(2);
+    }
+
+    @Test
+    void headersWithNamelessOrRepeatedColumnsAreRefusedAsAWhole() {
+        assertThatThrownBy(() -> ImportService.checkColumns(List.of("customer_id", "time", "", "channel"),
+                TouchpointCsvRows.COLUMNS))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("column 3 has no name");
+        assertThatThrownBy(() -> ImportService.checkColumns(List.of("customer_id", "time", "interaction", "conversion",
+                "conversion_value", "channel", "time"), TouchpointCsvRows.COLUMNS))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("names the column 'time' twice (columns 2 and 7)");
+        assertThatThrownBy(() -> ImportService.checkColumns(List.of("customer_id", "x".repeat(10_000)),
+                TouchpointCsvRows.COLUMNS))
+                .hasMessageContaining("lacks the columns [channel, conversion, conversion_value, interaction, time]")
+                .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
     }
 }

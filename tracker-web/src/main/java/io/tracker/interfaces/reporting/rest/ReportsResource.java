@@ -13,7 +13,7 @@ import io.tracker.domain.tenant.Tenant;
 import io.tracker.interfaces.shared.rest.Problem;
 import io.tracker.interfaces.tenant.rest.TenantApi;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
+import io.tracker.interfaces.shared.rest.StrictJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -64,19 +64,19 @@ public class ReportsResource {
         ReportPeriod period = ReportPeriod.parse(from, to, tenant.getTimeZone());
         ReportDimension dim = ReportDimension.parse(dimension);
         AttributionReport report = reports.attribution(attributionModel, period, dim, action);
-        JsonArrayBuilder rows = Json.createArrayBuilder();
-        report.rows().forEach(r -> rows.add(Json.createObjectBuilder()
+        JsonArrayBuilder rows = StrictJson.PROVIDER.createArrayBuilder();
+        report.rows().forEach(r -> rows.add(StrictJson.PROVIDER.createObjectBuilder()
                 .add(dim.field(), r.key())
                 .add("conversions", round(r.conversions(), 6))
                 .add("revenue", round(r.revenue(), 2))));
-        return Json.createObjectBuilder()
+        return StrictJson.PROVIDER.createObjectBuilder()
                 .add("model", attributionModel.apiName())
                 .add("from", period.from().toString())
                 .add("to", period.to().toString())
                 .add("dimension", dim.field())
                 .add("currency", tenant.getCurrency().getCurrencyCode())
                 .add("rows", rows)
-                .add("totals", Json.createObjectBuilder()
+                .add("totals", StrictJson.PROVIDER.createObjectBuilder()
                         .add("conversions", round(report.totalConversions(), 6))
                         .add("revenue", round(report.totalRevenue(), 2)))
                 .build().toString();
@@ -93,7 +93,7 @@ public class ReportsResource {
         Tenant tenant = tenants.current();
         ReportPeriod period = ReportPeriod.parse(from, to, tenant.getTimeZone());
         Kpis kpis = reports.kpis(period);
-        return Json.createObjectBuilder()
+        return StrictJson.PROVIDER.createObjectBuilder()
                 .add("from", period.from().toString())
                 .add("to", period.to().toString())
                 .add("currency", tenant.getCurrency().getCurrencyCode())

@@ -1,6 +1,6 @@
 package io.tracker.interfaces.reporting.web;
 
-import jakarta.json.Json;
+import io.tracker.interfaces.shared.rest.StrictJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -25,32 +25,32 @@ final class ChannelChart {
     }
 
     static String config(List<ChannelLine> lines, String currencyCode) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder conversions = Json.createArrayBuilder();
-        JsonArrayBuilder revenue = Json.createArrayBuilder();
+        JsonArrayBuilder labels = StrictJson.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder conversions = StrictJson.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder revenue = StrictJson.PROVIDER.createArrayBuilder();
         for (ChannelLine line : lines) {
             labels.add(line.getChannel());
             conversions.add(Math.round(line.getConversions() * 100) / 100.0);
             revenue.add(Math.round(line.getRevenue() * 100) / 100.0);
         }
         String revenueLabel = "Revenue (" + currencyCode + ")";
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = StrictJson.PROVIDER.createObjectBuilder()
                 .add("labels", labels)
-                .add("datasets", Json.createArrayBuilder()
+                .add("datasets", StrictJson.PROVIDER.createArrayBuilder()
                         .add(dataset("Credited conversions", conversions, CONVERSIONS_COLOR, "y"))
                         .add(dataset(revenueLabel, revenue, REVENUE_COLOR, "y1")));
-        JsonObjectBuilder options = Json.createObjectBuilder()
+        JsonObjectBuilder options = StrictJson.PROVIDER.createObjectBuilder()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
                 .add("animation", false)
-                .add("plugins", Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("position", "bottom")))
-                .add("scales", Json.createObjectBuilder()
-                        .add("x", Json.createObjectBuilder()
-                                .add("grid", Json.createObjectBuilder().add("display", false)))
+                .add("plugins", StrictJson.PROVIDER.createObjectBuilder()
+                        .add("legend", StrictJson.PROVIDER.createObjectBuilder().add("position", "bottom")))
+                .add("scales", StrictJson.PROVIDER.createObjectBuilder()
+                        .add("x", StrictJson.PROVIDER.createObjectBuilder()
+                                .add("grid", StrictJson.PROVIDER.createObjectBuilder().add("display", false)))
                         .add("y", axis("Conversions", "left", true))
                         .add("y1", axis(revenueLabel, "right", false)));
-        String json = Json.createObjectBuilder()
+        String json = StrictJson.PROVIDER.createObjectBuilder()
                 .add("type", "bar")
                 .add("data", data)
                 .add("options", options)
@@ -59,7 +59,7 @@ final class ChannelChart {
     }
 
     private static JsonObjectBuilder dataset(String label, JsonArrayBuilder values, String color, String axis) {
-        return Json.createObjectBuilder()
+        return StrictJson.PROVIDER.createObjectBuilder()
                 .add("label", label)
                 .add("data", values)
                 .add("backgroundColor", color)
@@ -68,11 +68,11 @@ final class ChannelChart {
     }
 
     private static JsonObjectBuilder axis(String title, String position, boolean grid) {
-        return Json.createObjectBuilder()
+        return StrictJson.PROVIDER.createObjectBuilder()
                 .add("position", position)
                 .add("beginAtZero", true)
-                .add("grid", Json.createObjectBuilder().add("drawOnChartArea", grid))
-                .add("title", Json.createObjectBuilder().add("display", true).add("text", title));
+                .add("grid", StrictJson.PROVIDER.createObjectBuilder().add("drawOnChartArea", grid))
+                .add("title", StrictJson.PROVIDER.createObjectBuilder().add("display", true).add("text", title));
     }
 
     /** JSON that is also safe inside an HTML {@code <script>} element and a CDATA section. */

@@ -1,6 +1,5 @@
 package io.tracker.interfaces.shared.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
@@ -30,7 +29,7 @@ public final class Problem {
 
     public static Response of(int status, String detail, Map<String, JsonValue> extensions) {
         String title = title(status);
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = StrictJson.PROVIDER.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status)

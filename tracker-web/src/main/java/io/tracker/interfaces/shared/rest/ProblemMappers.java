@@ -2,6 +2,7 @@ package io.tracker.interfaces.shared.rest;
 
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.domain.shared.ConflictException;
+import io.tracker.domain.shared.ContentTooLargeException;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.domain.shared.ForbiddenException;
 import io.tracker.domain.shared.InvalidInputException;
@@ -42,6 +43,9 @@ public final class ProblemMappers {
         }
         if (e instanceof RuleViolationException) {
             return Problem.of(422, e.getMessage());
+        }
+        if (e instanceof ContentTooLargeException) {
+            return Problem.of(413, e.getMessage());
         }
         if (e instanceof InvalidInputException) {
             return Problem.of(Response.Status.BAD_REQUEST, e.getMessage());

@@ -14,6 +14,11 @@ public class CurrentCaller {
         this.caller = caller;
     }
 
+    /** True when the request came with an accepted access token. */
+    public boolean isSet() {
+        return caller != null;
+    }
+
     public Caller require() {
         if (caller == null) {
             throw new DomainException("this API needs an OpenID Connect access token");

@@ -1,6 +1,7 @@
 package io.tracker.interfaces.tracking.rest;
 
 import io.tracker.application.tracking.EventInput;
+import io.tracker.domain.shared.Text;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -13,6 +14,13 @@ import java.math.BigDecimal;
  * Whether the values make sense is the {@code EventValidator}'s job.
  */
 final class EventJson {
+
+    /**
+     * Longest numeric string read as {@code value}: parsing decimal text costs time growing with the
+     * square of its length (900,000 digits took 14 s), and no amount below 10^12 with 20 decimal
+     * places needs more. JSON numbers are bounded by the parser (see {@code StrictJson}).
+     */
+    static final int MAX_NUMBER_LENGTH = 40;
 
     private EventJson() {
     }
@@ -49,10 +57,15 @@ final class EventJson {
             return n.bigDecimalValue();
         }
         if (v instanceof JsonString s) {
+            String text = s.getString().trim();
+            if (text.length() > MAX_NUMBER_LENGTH) {
+                throw new UnreadableEventException(field + " " + Text.echo(text) + " is longer than "
+                        + MAX_NUMBER_LENGTH + " characters; send an amount below 10^12 with at most 20 decimal places");
+            }
             try {
-                return new BigDecimal(s.getString().trim());
+                return new BigDecimal(text);
             } catch (NumberFormatException e) {
-                throw new UnreadableEventException(field + " must be a number, not '" + s.getString() + "'");
+                throw new UnreadableEventException(field + " must be a number, not " + Text.echo(s.getString()));
             }
         }
         throw new UnreadableEventException(field + " must be a number");

@@ -5,16 +5,15 @@ import io.tracker.application.tracking.EventInput;
 import io.tracker.application.tracking.IngestionReport;
 import io.tracker.application.tracking.RejectedEvent;
 import io.tracker.domain.tenant.ApiKeyScope;
+import io.tracker.interfaces.shared.rest.BodyCharset;
 import io.tracker.interfaces.shared.rest.Problem;
+import io.tracker.interfaces.shared.rest.StrictJson;
 import io.tracker.interfaces.tenant.rest.TenantApi;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -37,8 +35,10 @@ import java.util.Map;
  * {@link EventIngestionService#MAX_BATCH} events. Answers {@code 202} with
  * {@code {"accepted":n,"duplicates":d,"rejected":[{"index":i,"error":"..."}]}} when at least one
  * item was accepted or was a duplicate; {@code 422} problem+json (with the same {@code rejected}
- * list) when every item was rejected; {@code 400} for malformed JSON or a body without an
- * {@code events} array; {@code 413} for a body or batch that is too large.
+ * list) when every item was rejected; {@code 400} for malformed JSON (read by {@link StrictJson}:
+ * valid UTF-8, one document, nothing after it) or a body without an {@code events} array;
+ * {@code 413} for a body or batch that is too large; {@code 415} without a JSON content type or
+ * with a charset other than UTF-8.
  */
 @Path("v1/events")
 public class EventsResource {
@@ -58,24 +58,23 @@ public class EventsResource {
             // JAX-RS matches a request without Content-Type to any @Consumes; the API contract asks for JSON.
             return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "send the events as Content-Type: application/json");
         }
+        if (!BodyCharset.isUtf8(contentType)) {
+            return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                    "send the events as UTF-8 JSON (Content-Type: application/json or application/json; charset=utf-8)");
+        }
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             return Problem.of(413, "the body is larger than " + MAX_BODY_BYTES + " bytes; send smaller batches");
         }
         JsonArray items;
-        try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            JsonValue root = reader.readValue();
+        try {
+            JsonValue root = StrictJson.read(bytes);
             if (!(root instanceof JsonObject object) || !(object.get("events") instanceof JsonArray array)) {
                 return Problem.of(Response.Status.BAD_REQUEST, "the body must be a JSON object with an 'events' array");
             }
             items = array;
-        } catch (JsonParsingException e) {
+        } catch (StrictJson.MalformedJsonException e) {
             return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON: " + e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
-            // Parsson reports some malformed documents (such as nesting deeper than 1,000 levels) with plain
-            // runtime exceptions; reading the body does nothing else, so any failure here is the body's.
-            return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON: the body is not valid JSON ("
-                    + (e instanceof JsonException ? "unreadable" : "too deeply nested or malformed") + ")");
         }
         if (items.isEmpty()) {
             return Problem.of(422, "'events' is empty; send at least one event");
@@ -96,15 +95,15 @@ public class EventsResource {
             }
         }
         IngestionReport report = ingestion.ingest(inputs, unreadable);
-        JsonArrayBuilder rejected = Json.createArrayBuilder();
-        report.rejected().forEach(r -> rejected.add(Json.createObjectBuilder()
+        JsonArrayBuilder rejected = StrictJson.PROVIDER.createArrayBuilder();
+        report.rejected().forEach(r -> rejected.add(StrictJson.PROVIDER.createObjectBuilder()
                 .add("index", r.index()).add("error", r.error())));
         if (report.accepted() == 0 && report.duplicates() == 0) {
             return Problem.of(422, "no event was accepted; see 'rejected'",
-                    Map.of("accepted", Json.createValue(0), "duplicates", Json.createValue(0),
+                    Map.of("accepted", StrictJson.PROVIDER.createValue(0), "duplicates", StrictJson.PROVIDER.createValue(0),
                             "rejected", rejected.build()));
         }
-        JsonObject result = Json.createObjectBuilder()
+        JsonObject result = StrictJson.PROVIDER.createObjectBuilder()
                 .add("accepted", report.accepted())
                 .add("duplicates", report.duplicates())
                 .add("rejected", rejected)

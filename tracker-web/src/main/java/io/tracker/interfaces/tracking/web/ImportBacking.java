@@ -4,6 +4,8 @@ import io.tracker.application.tracking.RejectedEvent;
 import io.tracker.application.tracking.imports.ImportReport;
 import io.tracker.application.tracking.imports.ImportService;
 import io.tracker.domain.shared.DomainException;
+import io.tracker.interfaces.shared.limits.ImportSlots;
+import io.tracker.interfaces.shared.limits.LimitedInputStream;
 import io.tracker.interfaces.shared.web.Formats;
 import io.tracker.interfaces.shared.web.Messages;
 import io.tracker.interfaces.tenant.web.SignedInUser;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.primefaces.model.file.UploadedFile;
@@ -60,6 +63,9 @@ public class ImportBacking implements Serializable {
     @Inject
     private SignedInUser tenant;
 
+    @Inject
+    private ImportSlots slots;
+
     /** The tenant the page was opened for (see {@code SignedInUser#isStill}). */
     private String tenantId;
     private Format format = Format.TOUCHPOINT_CSV;
@@ -89,7 +95,19 @@ public class ImportBacking implements Serializable {
             return;
         }
         String fileName = file.getFileName();
-        try (InputStream in = file.getInputStream()) {
+        if (file.getSize() > slots.maxBytes()) {
+            Messages.error("Nothing was imported from " + fileName + ": "
+                    + LimitedInputStream.tooLarge("the file", slots.maxBytes()).getMessage());
+            file = null;
+            return;
+        }
+        Optional<ImportSlots.Slot> slot = slots.tryAcquire(tenantId);
+        if (slot.isEmpty()) {
+            Messages.error("This client already runs " + slots.max() + " imports. Try again when one has finished.");
+            file = null;
+            return;
+        }
+        try (ImportSlots.Slot held = slot.get(); InputStream in = file.getInputStream()) {
             ImportReport report = format == Format.GA_SESSIONS
                     ? imports.importGaSessions(in)
                     : imports.importTouchpointCsv(in);
@@ -97,7 +115,7 @@ public class ImportBacking implements Serializable {
             if (report.errors().isEmpty()) {
                 Messages.info("Imported " + fileName + ": " + Formats.count(report.rows()) + " rows read.");
             } else {
-                int skipped = report.errors().size();
+                long skipped = report.rejected();
                 Messages.warn("Imported " + fileName + " with " + Formats.count(skipped)
                         + (skipped == 1 ? " row" : " rows") + " skipped; see the list below.");
             }
@@ -147,7 +165,7 @@ public class ImportBacking implements Serializable {
         private final long touchpoints;
         private final long conversions;
         private final long duplicates;
-        private final int errorCount;
+        private final long errorCount;
         private final List<RowError> errors;
 
         Result(String fileName, Format format, ImportReport report) {
@@ -157,7 +175,7 @@ public class ImportBacking implements Serializable {
             this.touchpoints = report.touchpoints();
             this.conversions = report.conversions();
             this.duplicates = report.duplicates();
-            this.errorCount = report.errors().size();
+            this.errorCount = report.rejected();
             this.errors = report.errors().stream().limit(MAX_ERRORS_SHOWN).map(RowError::new).toList();
         }
 
@@ -185,7 +203,7 @@ public class ImportBacking implements Serializable {
             return duplicates;
         }
 
-        public int getErrorCount() {
+        public long getErrorCount() {
             return errorCount;
         }
 
