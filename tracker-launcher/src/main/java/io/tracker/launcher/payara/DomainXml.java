@@ -88,6 +88,28 @@ public final class DomainXml {
         return true;
     }
 
+    /**
+     * Keeps the services Tracker does not use off the network: the embedded JMS broker (port base + 76)
+     * is disabled, and the Hazelcast data grid of the DAS (base + 49) binds to 127.0.0.1 (with the JVM
+     * option {@code -Dhazelcast.socket.bind.any=false}, without which Hazelcast listens on every interface
+     * whatever address it is given). These are read once at boot, before a pre-boot command file could
+     * change them, so they are written into the new domain's {@code domain.xml}.
+     */
+    public void keepInternalServicesOnLoopback() {
+        child(serverConfig(), "jms-service").setAttribute("type", "DISABLED");
+        NodeList grid = document.getElementsByTagName("hazelcast-runtime-configuration");
+        Element hazelcast;
+        if (grid.getLength() == 0) {
+            hazelcast = document.createElement("hazelcast-runtime-configuration");
+            document.getDocumentElement().insertBefore(hazelcast, document.getDocumentElement().getFirstChild());
+        } else {
+            hazelcast = (Element) grid.item(0);
+        }
+        hazelcast.setAttribute("das-bind-address", "127.0.0.1");
+        hazelcast.setAttribute("interface", "127.0.0.1");
+        addJvmOption("-Dhazelcast.socket.bind.any=false");
+    }
+
     /** Writes the document back. */
     public void write() {
         try {

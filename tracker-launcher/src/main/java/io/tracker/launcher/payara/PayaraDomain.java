@@ -135,6 +135,7 @@ public final class PayaraDomain {
         DomainXml xml = DomainXml.read(domainXml());
         xml.setListenerPort("http-listener-1", httpPort);
         xml.addJvmOption(JVM_TIMEZONE);
+        xml.keepInternalServicesOnLoopback();
         // So that the command files' "set ...microprofile-openapi-configuration.enabled=false" applies at the first boot too.
         xml.ensureConfigElement("microprofile-openapi-configuration");
         xml.write();

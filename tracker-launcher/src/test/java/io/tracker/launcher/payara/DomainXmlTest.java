@@ -12,6 +12,7 @@ class DomainXmlTest {
     /** The shape of a Payara 6 domain.xml: the DAS's server-config and the default-config of instances. */
     private static final String DOMAIN = """
             <domain log-root="${com.sun.aas.instanceRoot}/logs">
+              <hazelcast-runtime-configuration start-port="4859" das-port="4849"></hazelcast-runtime-configuration>
               <configs>
                 <config name="server-config">
                   <network-config>
@@ -23,6 +24,9 @@ class DomainXmlTest {
                   <java-config classpath-suffix="">
                     <jvm-options>-Xmx512m</jvm-options>
                   </java-config>
+                  <jms-service addresslist-behavior="priority" default-jms-host="default_JMS_host" type="EMBEDDED">
+                    <jms-host port="4876" name="default_JMS_host" host="localhost"></jms-host>
+                  </jms-service>
                 </config>
                 <config name="default-config">
                   <network-config>
@@ -66,6 +70,22 @@ class DomainXmlTest {
         String text = Files.readString(file);
         assertThat(text).contains("port=\"${HTTP_LISTENER_PORT}\"").contains("-Xmx512m");
         assertThat(text.split("-Duser.timezone=UTC", -1)).hasSize(2);
+    }
+
+    @Test
+    void theJmsBrokerIsDisabledAndTheDataGridBindsToTheLoopbackAddress() throws Exception {
+        Path file = write();
+        DomainXml xml = DomainXml.read(file);
+        xml.keepInternalServicesOnLoopback();
+        xml.write();
+
+        String text = Files.readString(file);
+        assertThat(text).containsPattern("<jms-service[^>]*type=\"DISABLED\"")
+                .containsPattern("<hazelcast-runtime-configuration[^>]*das-bind-address=\"127.0.0.1\"")
+                .containsPattern("<hazelcast-runtime-configuration[^>]*interface=\"127.0.0.1\"")
+                .contains("<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>")
+                .containsPattern("das-port=\"4849\"");
+        assertThat(text.split("hazelcast-runtime-configuration ", -1)).hasSize(2);
     }
 
     private Path write() throws Exception {
