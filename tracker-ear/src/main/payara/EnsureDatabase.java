@@ -23,7 +23,12 @@ import java.util.regex.Pattern;
  * comes from the environment variable {@code TRACKER_DB_PASSWORD} (may be unset: trust
  * authentication), so it never shows in a process list.
  *
- * <p>Prints {@code created} or {@code exists}. Exit status: 0 done, 2 the server could not be
+ * <p>With a fourth argument, also makes sure of that login role, the application's own (not the
+ * owner, NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS, so row-level security applies to it), with
+ * the password in {@code TRACKER_DB_APP_PASSWORD} and CONNECT on the database (the user then needs
+ * CREATEROLE). Table privileges come from the application's migration.
+ *
+ * <p>Prints {@code created} or {@code exists} (about the database). Exit status: 0 done, 2 the server could not be
  * reached or refused the login (message on stderr), 1 anything else (bad arguments, no privilege).
  */
 public final class EnsureDatabase {
@@ -34,9 +39,10 @@ public final class EnsureDatabase {
     }
 
     public static void main(String[] args) {
-        if (args.length != 3 || !NAME.matcher(args[2]).matches()) {
-            System.err.println("usage: java -cp postgresql.jar EnsureDatabase.java <jdbc-url> <user> <database>"
-                    + " (database: lower-case letters, digits, underscores)");
+        if (args.length < 3 || args.length > 4 || !NAME.matcher(args[2]).matches()
+                || (args.length == 4 && !NAME.matcher(args[3]).matches())) {
+            System.err.println("usage: java -cp postgresql.jar EnsureDatabase.java <jdbc-url> <user> <database> [app-role]"
+                    + " (names: lower-case letters, digits, underscores)");
             System.exit(1);
         }
         Properties login = new Properties();
@@ -55,10 +61,34 @@ public final class EnsureDatabase {
             return;
         }
         try (connection) {
-            System.out.println(ensure(connection, args[2]) ? "created" : "exists");
+            boolean created = ensure(connection, args[2]);
+            if (args.length == 4) {
+                ensureRole(connection, args[3], args[2], System.getenv("TRACKER_DB_APP_PASSWORD"));
+            }
+            System.out.println(created ? "created" : "exists");
         } catch (SQLException e) {
             System.err.println("cannot create database " + args[2] + ": " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    /** Creates or updates the application's login role (its name was checked against NAME). */
+    private static void ensureRole(Connection connection, String role, String database, String password)
+            throws SQLException {
+        if (password == null || password.isEmpty()) {
+            throw new SQLException("TRACKER_DB_APP_PASSWORD is not set (the password of " + role + ")");
+        }
+        boolean exists;
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            query.setString(1, role);
+            try (ResultSet rows = query.executeQuery()) {
+                exists = rows.next();
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute((exists ? "ALTER" : "CREATE") + " ROLE " + role
+                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '" + password.replace("'", "''") + "'");
+            s.execute("GRANT CONNECT ON DATABASE " + database + " TO " + role);
         }
     }
 

@@ -10,7 +10,11 @@
 #                      (default 4800: admin 4848); an existing domain keeps the ports it was made with
 #   HTTP_PORT          HTTP listener port (default 8080)
 #   DB_URL             JDBC URL of the PostgreSQL database, e.g. jdbc:postgresql://127.0.0.1:5432/tracker
-#   DB_USER, DB_PASSWORD  database credentials (password may be empty)
+#   DB_USER, DB_PASSWORD  credentials of the application's role (jdbc/tracker, pool tracker-pool): not the
+#                      owner of the tables, no superuser, no BYPASSRLS, so row-level security applies
+#   DB_OWNER_USER, DB_OWNER_PASSWORD  credentials of the schema's owner (jdbc/tracker-migration, pool
+#                      tracker-migration-pool), used only by the start-up migration (default: DB_USER/DB_PASSWORD,
+#                      which Tracker then refuses to start with)
 #   PG_JAR             the org.postgresql:postgresql jar, installed into the domain's lib/
 #   DOMAINS_DIR        where domains live (default $PAYARA_HOME/glassfish/domains)
 #
@@ -32,12 +36,16 @@ PORT_BASE="${PORT_BASE:-4800}"
 HTTP_PORT="${HTTP_PORT:-8080}"
 ADMIN_PORT=$((PORT_BASE + 48))
 DB_PASSWORD="${DB_PASSWORD:-}"
+DB_OWNER_USER="${DB_OWNER_USER:-$DB_USER}"
+DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-$DB_PASSWORD}"
 DOMAINS_DIR="${DOMAINS_DIR:-$PAYARA_HOME/glassfish/domains}"
 ASADMIN=("$PAYARA_HOME/bin/asadmin" --port "$ADMIN_PORT" --interactive=false)
 DOMAIN_DIR="$DOMAINS_DIR/$DOMAIN_NAME"
 
 POOL=tracker-pool
 RESOURCE=jdbc/tracker
+MIGRATION_POOL=tracker-migration-pool
+MIGRATION_RESOURCE=jdbc/tracker-migration
 LISTENER=configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1
 THREADS=configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size
 JVM_OPTIONS=configs.config.server-config.java-config.jvm-options
@@ -104,6 +112,8 @@ current=$(printf '%s\n' \
   "get $THREADS" \
   "get resources.jdbc-connection-pool.$POOL.property.*" \
   "get resources.jdbc-resource.$RESOURCE.pool-name" \
+  "get resources.jdbc-connection-pool.$MIGRATION_POOL.property.*" \
+  "get resources.jdbc-resource.$MIGRATION_RESOURCE.pool-name" \
   | "${ASADMIN[@]}" multimode 2>/dev/null || true)
 current_value() { printf '%s\n' "$current" | sed -n "s|^$1=||p" | head -n 1; }
 
@@ -123,25 +133,32 @@ if [ "$(current_value "$LISTENER.port")" != "$HTTP_PORT" ]; then
   run_asadmin set "$LISTENER.port=$HTTP_PORT"
 fi
 
-# Payara's pool refuses to connect without a password property; a server with trust
-# authentication ignores the placeholder.
-pool_password="${DB_PASSWORD:-unused}"
-if [ "$(current_value "resources.jdbc-connection-pool.$POOL.property.url")" != "$DB_URL" ] \
-  || [ "$(current_value "resources.jdbc-connection-pool.$POOL.property.user")" != "$DB_USER" ] \
-  || [ "$(current_value "resources.jdbc-connection-pool.$POOL.property.password")" != "$pool_password" ] \
-  || [ "$(current_value "resources.jdbc-resource.$RESOURCE.pool-name")" != "$POOL" ]; then
-  # asadmin property syntax: ':' separates properties, so ':' (and '=' and '\') inside values are escaped.
-  esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
-  # Re-created as a whole so a changed URL, user or password takes effect without a restart.
-  "${ASADMIN[@]}" delete-jdbc-resource "$RESOURCE" >/dev/null 2>&1 || true
-  "${ASADMIN[@]}" delete-jdbc-connection-pool "$POOL" >/dev/null 2>&1 || true
-  run_asadmin create-jdbc-connection-pool \
-    --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
-    --steadypoolsize 4 --maxpoolsize 32 --isconnectvalidatereq true --validationmethod auto-commit \
-    --property "url=$(esc "$DB_URL"):user=$(esc "$DB_USER"):password=$(esc "$pool_password")" \
-    "$POOL"
-  run_asadmin create-jdbc-resource --connectionpoolid "$POOL" "$RESOURCE"
-fi
+# Creates or re-creates pool $1 with resource $2 for user $3 / password $4 when they differ.
+ensure_pool() {
+  local pool=$1 resource=$2 user=$3
+  # Payara's pool refuses to connect without a password property; a server with trust
+  # authentication ignores the placeholder.
+  local password="${4:-unused}"
+  if [ "$(current_value "resources.jdbc-connection-pool.$pool.property.url")" != "$DB_URL" ] \
+    || [ "$(current_value "resources.jdbc-connection-pool.$pool.property.user")" != "$user" ] \
+    || [ "$(current_value "resources.jdbc-connection-pool.$pool.property.password")" != "$password" ] \
+    || [ "$(current_value "resources.jdbc-resource.$resource.pool-name")" != "$pool" ]; then
+    # asadmin property syntax: ':' separates properties, so ':' (and '=' and '\') inside values are escaped.
+    esc() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/:/\\:/g' -e 's/=/\\=/g'; }
+    # Re-created as a whole so a changed URL, user or password takes effect without a restart.
+    "${ASADMIN[@]}" delete-jdbc-resource "$resource" >/dev/null 2>&1 || true
+    "${ASADMIN[@]}" delete-jdbc-connection-pool "$pool" >/dev/null 2>&1 || true
+    run_asadmin create-jdbc-connection-pool \
+      --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
+      --steadypoolsize "$5" --maxpoolsize "$6" --isconnectvalidatereq true --validationmethod auto-commit \
+      --property "url=$(esc "$DB_URL"):user=$(esc "$user"):password=$(esc "$password")" \
+      "$pool"
+    run_asadmin create-jdbc-resource --connectionpoolid "$pool" "$resource"
+  fi
+}
+ensure_pool "$POOL" "$RESOURCE" "$DB_USER" "$DB_PASSWORD" 4 32
+# Used once per deployment, by the schema migration only.
+ensure_pool "$MIGRATION_POOL" "$MIGRATION_RESOURCE" "$DB_OWNER_USER" "$DB_OWNER_PASSWORD" 0 4
 
 if [ "$need_restart" = true ]; then
   # Not restart-domain: the server relaunches itself then, with its old environment.
@@ -150,6 +167,7 @@ if [ "$need_restart" = true ]; then
 fi
 env_record >"$ENV_RECORD"
 run_asadmin ping-connection-pool "$POOL"
+run_asadmin ping-connection-pool "$MIGRATION_POOL"
 state=$([ "$started" = true ] && echo "started" || echo "running")
 [ "$need_restart" = true ] && state="restarted"
 echo "Payara domain $DOMAIN_NAME $state: admin port $ADMIN_PORT, HTTP port $HTTP_PORT"

@@ -8,7 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * Drops and recreates the integration-test database so that every run starts empty (Flyway then
- * builds the schema when the EAR deploys). Run as a single-file program with the PostgreSQL driver:
+ * builds the schema when the EAR deploys), and makes sure of the application's own login role
+ * {@code <database>_app} (NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS, password from the
+ * environment variable {@code TRACKER_IT_DB_APP_PASSWORD}, CONNECT on the database): the role
+ * {@code jdbc/tracker} connects as, subject to row-level security; the admin user owns the
+ * database and runs Flyway. Run as a single-file program with the PostgreSQL driver:
  * {@code java -cp postgresql.jar ResetDatabase.java <jdbc-url> <user> [password]}.
  *
  * <p>It connects to the server's {@code postgres} maintenance database (same host, port and URL
@@ -43,7 +47,22 @@ public class ResetDatabase {
              Statement s = c.createStatement()) {
             s.execute("drop database if exists " + database + " with (force)");
             s.execute("create database " + database);
+            String app = database + "_app";
+            String password = System.getenv().getOrDefault("TRACKER_IT_DB_APP_PASSWORD", "");
+            if (password.isEmpty()) {
+                throw new IllegalArgumentException("set TRACKER_IT_DB_APP_PASSWORD, the password of " + app);
+            }
+            String attributes = " login nosuperuser nocreatedb nocreaterole nobypassrls password '"
+                    + password.replace("'", "''") + "'";
+            try (var exists = s.executeQuery("select 1 from pg_roles where rolname = '" + app + "'")) {
+                if (exists.next()) {
+                    s.execute("alter role " + app + attributes);
+                } else {
+                    s.execute("create role " + app + attributes);
+                }
+            }
+            s.execute("grant connect on database " + database + " to " + app);
         }
-        System.out.println("Test database " + database + " recreated (empty)");
+        System.out.println("Test database " + database + " recreated (empty); application role " + database + "_app");
     }
 }

@@ -24,7 +24,8 @@
 #   TRACKER_OIDC_CLIENT_SECRET TRACKER_AUTOMATION_CLIENT_SECRET (test-only client secrets)
 # Optional, to use another PostgreSQL server:
 #   TRACKER_IT_DB_URL      default jdbc:postgresql://127.0.0.1:5432/tracker_it (dropped and recreated!)
-#   TRACKER_IT_DB_USER     default postgres
+#   TRACKER_IT_DB_USER     default postgres (owns the database, runs Flyway; creates the role <database>_app
+#                          that the application connects as, with a password generated per run)
 #   TRACKER_IT_DB_PASSWORD default empty
 set -euo pipefail
 
@@ -133,7 +134,13 @@ start() {
   local db_url="${TRACKER_IT_DB_URL:-jdbc:postgresql://127.0.0.1:5432/tracker_it}"
   local db_user="${TRACKER_IT_DB_USER:-postgres}"
   local db_password="${TRACKER_IT_DB_PASSWORD:-}"
-  java -cp "$PG_JAR" "${RESET_DATABASE:?}" "$db_url" "$db_user" "$db_password"
+  # The application connects as <database>_app (no owner, no superuser: row-level security applies);
+  # the admin user owns the database and runs Flyway through jdbc/tracker-migration.
+  local db_name="${db_url##*/}"
+  db_name="${db_name%%\?*}"
+  local app_user="${db_name}_app" app_password
+  app_password=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+  TRACKER_IT_DB_APP_PASSWORD="$app_password" java -cp "$PG_JAR" "${RESET_DATABASE:?}" "$db_url" "$db_user" "$db_password"
 
   # The domain inherits this environment: no demo tenant in tests (see DemoStartup); Tracker trusts
   # the test Keycloak's realm for API access tokens and signs browsers in through it.
@@ -141,7 +148,8 @@ start() {
   export TRACKER_OIDC_ISSUER="http://localhost:$KC_HTTP_PORT/realms/tracker"
   export TRACKER_OIDC_CLIENT_ID=tracker-web
   export TRACKER_OIDC_CLIENT_SECRET TRACKER_PUBLIC_URL
-  if ! DB_URL="$db_url" DB_USER="$db_user" DB_PASSWORD="$db_password" bash "${SETUP_DOMAIN:?}"; then
+  if ! DB_URL="$db_url" DB_USER="$app_user" DB_PASSWORD="$app_password" DB_OWNER_USER="$db_user" \
+      DB_OWNER_PASSWORD="$db_password" bash "${SETUP_DOMAIN:?}"; then
     echo "it-domain: setting up the domain failed; last lines of $SERVER_LOG:" >&2
     tail -n 40 "$SERVER_LOG" >&2 2>/dev/null || true
     stop_domain || true
