@@ -45,11 +45,20 @@ public class AccessService {
         }
     }
 
-    /** The caller's role in one tenant, if any (pending invitations are bound by {@link #tenantsOf}). */
+    /**
+     * The caller's role in one tenant, if any. Binds the caller's pending invitations only when the
+     * tenant is not among their memberships yet (the first call of an invited person), so the usual
+     * call is one read.
+     */
     @CrossTenant("a signed-in person's role in one client, before acting for it")
     public Optional<TenantAccess> access(Caller caller, String tenantId) {
         try (Connection c = connections.forCrossTenantFunctions()) {
-            return Optional.ofNullable(memberships(c, caller).get(tenantId));
+            TenantAccess found = memberships(c, caller).get(tenantId);
+            if (found == null && caller.email() != null && caller.emailVerified()) {
+                claimInvitations(c, caller);
+                found = memberships(c, caller).get(tenantId);
+            }
+            return Optional.ofNullable(found);
         } catch (SQLException e) {
             throw new IllegalStateException("reading memberships failed", e);
         }

@@ -155,8 +155,10 @@ public class TenantService {
         if (agencyIds.isEmpty()) {
             return List.of();
         }
-        // Tenant and agency ids are UUIDs: no commas inside.
+        // Tenant and agency ids are UUIDs: no commas inside. EclipseLink refuses native SQL in a unit
+        // with multitenant entities unless a query asks; this one reads only through the function.
         return em.createNativeQuery("select * from agency_clients(string_to_array(?1, ','))", Tenant.class)
+                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                 .setParameter(1, String.join(",", agencyIds)).getResultList();
     }
 
