@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.application.tenant.ApiKeyService;
 import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.application.tenant.TenantSelection;
 import io.tracker.domain.conversion.ConversionAction;
 import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.conversion.CountingMode;
@@ -23,7 +24,6 @@ import io.tracker.it.support.TenantFixture;
 import io.tracker.it.support.TestTenant;
 import io.tracker.it.support.TrackerClient;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -301,8 +301,8 @@ class BadInputIT {
     @Inject
     private TenantFixture fixture;
 
-    @Inject
-    private CurrentTenant currentTenant;
+    @EJB
+    private TenantSelection selection;
 
     @EJB
     private ConversionActionService conversionActions;
@@ -316,9 +316,9 @@ class BadInputIT {
      */
     @Test
     void jpaReadsSeeOnlyTheSelectedTenantAndFailWithoutOne() {
-        // EclipseLink refuses a multitenant query without the tenant property; the EJB container wraps that.
+        // The interceptor refuses a tenant-scoped method before it runs when no tenant is selected.
         assertThatThrownBy(() -> conversionActions.list()).as("a tenant-owned read with no tenant selected")
-                .isInstanceOf(EJBException.class);
+                .isInstanceOf(CurrentTenant.NoTenantException.class);
 
         TestTenant a = fixture.create("isolation a", ZoneId.of("UTC"), "EUR", EnumSet.allOf(ApiKeyScope.class),
                 List.of(new TenantFixture.ActionSpec("only_a", ConversionCategory.MICRO, CountingMode.EVERY,
@@ -326,11 +326,11 @@ class BadInputIT {
         TestTenant b = fixture.create("isolation b", ZoneId.of("UTC"), "EUR", EnumSet.of(ApiKeyScope.READ),
                 List.of());
 
-        currentTenant.set(a.id());
+        selection.asPlatform(a.id());
         assertThat(conversionActions.list()).extracting(ConversionAction::getKey).containsExactly("only_a", "purchase");
         assertThat(apiKeys.list()).hasSize(1);
 
-        currentTenant.set(b.id());
+        selection.asPlatform(b.id());
         assertThat(conversionActions.list()).extracting(ConversionAction::getKey).containsExactly("purchase");
         assertThat(conversionActions.findByKey("only_a")).isEmpty();
         assertThat(apiKeys.list()).singleElement().satisfies(k ->

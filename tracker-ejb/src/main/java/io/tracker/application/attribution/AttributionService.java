@@ -1,13 +1,14 @@
 package io.tracker.application.attribution;
 
-import io.tracker.application.shared.Database;
 import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.application.tenant.RequiresPermission;
+import io.tracker.application.tenant.TenantConnections;
 import io.tracker.domain.attribution.AttributionModel;
 import io.tracker.domain.attribution.ConversionPoint;
 import io.tracker.domain.attribution.Credit;
 import io.tracker.domain.attribution.JourneyBuilder;
 import io.tracker.domain.attribution.JourneyTouch;
-import jakarta.annotation.Resource;
+import io.tracker.domain.tenant.Permission;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -24,7 +25,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * Keeps the stored attribution credits in step with the events: for each visitor whose history
@@ -33,6 +33,7 @@ import javax.sql.DataSource;
  * visitors makes late and out-of-order events (offline imports) come out the same as live ones.
  */
 @Stateless
+@RequiresPermission(Permission.INGEST)
 public class AttributionService {
 
     /** Visitors per round trip; keeps the {@code = any(?)} arrays and the memory bounded. */
@@ -40,8 +41,8 @@ public class AttributionService {
 
     private static final JourneyBuilder JOURNEYS = new JourneyBuilder(JourneyBuilder.DEFAULT_LOOKBACK);
 
-    @Resource(lookup = Database.DATA_SOURCE)
-    private DataSource dataSource;
+    @Inject
+    private TenantConnections connections;
 
     @Inject
     private CurrentTenant currentTenant;
@@ -50,7 +51,7 @@ public class AttributionService {
     public void reattribute(Collection<String> visitorIds) {
         String tenantId = currentTenant.require();
         List<String> all = List.copyOf(visitorIds);
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connections.forCurrentTenant()) {
             for (int from = 0; from < all.size(); from += VISITORS_PER_CHUNK) {
                 List<String> chunk = all.subList(from, Math.min(all.size(), from + VISITORS_PER_CHUNK));
                 reattributeChunk(c, tenantId, chunk);

@@ -43,17 +43,21 @@ public class ConversionActionService {
         return action;
     }
 
+    /** Reading the actions is part of reporting, ingesting and editing the set-up alike. */
+    @RequiresPermission({Permission.READ_REPORTS, Permission.INGEST, Permission.EDIT_SETUP})
     public Optional<ConversionAction> findByKey(String key) {
         return em.createQuery("select a from ConversionAction a where a.key = :key", ConversionAction.class)
                 .setParameter("key", key).getResultStream().findFirst();
     }
 
+    @RequiresPermission({Permission.READ_REPORTS, Permission.INGEST, Permission.EDIT_SETUP})
     public List<ConversionAction> list() {
         return em.createQuery("select a from ConversionAction a order by a.key", ConversionAction.class)
                 .getResultList();
     }
 
     /** The counting rules of all of the tenant's actions, by action key. */
+    @RequiresPermission({Permission.READ_REPORTS, Permission.INGEST, Permission.EDIT_SETUP})
     public Map<String, CountingRule> countingRules() {
         return list().stream().map(ConversionAction::countingRule)
                 .collect(Collectors.toMap(CountingRule::key, Function.identity()));

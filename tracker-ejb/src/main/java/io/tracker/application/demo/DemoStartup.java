@@ -1,6 +1,6 @@
 package io.tracker.application.demo;
 
-import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.application.tenant.TenantSelection;
 import io.tracker.domain.tenant.ApiKeySecret;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -43,8 +43,8 @@ public class DemoStartup {
     @Inject
     private RequestContextController requestContext;
 
-    @Inject
-    private CurrentTenant currentTenant;
+    @EJB
+    private TenantSelection selection;
 
     /**
      * Generates the current tenant's days that can still lack events: all {@link DemoFillWindow#DAYS_KEPT}
@@ -55,7 +55,7 @@ public class DemoStartup {
      * @return the number of new events stored
      */
     private long fill(String tenantId, long seed, int journeysPerDay) {
-        currentTenant.set(tenantId);
+        selection.asPlatform(tenantId);
         long started = System.nanoTime();
         ZoneId zone = setup.timeZone();
         Instant now = Instant.now();
@@ -81,6 +81,7 @@ public class DemoStartup {
         }
         requestContext.activate();
         try {
+            selection.startPlatformJob();
             String shop = setup.ensureTenant(DemoTenantSetup.TENANT_NAME, ZoneId.of("Europe/Berlin"),
                     Currency.getInstance("EUR"), new ApiKeySecret(demoApiKey.get().trim()));
             long shopEvents = fill(shop, 17, 140);

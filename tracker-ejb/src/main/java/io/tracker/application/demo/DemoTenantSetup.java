@@ -3,7 +3,8 @@ package io.tracker.application.demo;
 import io.tracker.application.campaign.CampaignService;
 import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.application.tenant.ApiKeyService;
-import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.application.tenant.PlatformJob;
+import io.tracker.application.tenant.TenantSelection;
 import io.tracker.application.tenant.MembershipService;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.application.tracking.EventIngestionService;
@@ -43,6 +44,7 @@ import java.util.logging.Logger;
  * days can hold missing events).
  */
 @Stateless
+@PlatformJob("the demo start-up creates the demo agency, its clients and their data as Tracker itself")
 public class DemoTenantSetup {
 
     public static final String AGENCY_NAME = "Demo Agency";
@@ -81,8 +83,8 @@ public class DemoTenantSetup {
     @EJB
     private EventIngestionService ingestion;
 
-    @Inject
-    private CurrentTenant currentTenant;
+    @EJB
+    private TenantSelection selection;
 
     /**
      * Makes sure the demo agency, its admins and the named client exist, and that the client has
@@ -105,12 +107,13 @@ public class DemoTenantSetup {
             conversionActions.create("newsletter_signup", "Newsletter signup", ConversionCategory.MICRO,
                     new BigDecimal("2.00"), CountingMode.ONE);
         }
+        // Acting for the tenant before changing it: row-level security lets only its own row be updated.
+        selection.asPlatform(tenant.getId());
         if (tenant.getWebsiteDomains().isEmpty()) {
             // tenants created before version 2 of the schema had neither
             tenant.setWebsiteDomains(List.of(name.toLowerCase().replace("demo ", "").replace(' ', '-') + ".example"));
             tenant.setIndustry(name.contains("Coffee") ? "Food & Beverage" : "Retail");
         }
-        currentTenant.set(tenant.getId());
         List<String> registered = campaigns.list().stream().map(Campaign::getName).toList();
         for (DemoDataGenerator.DemoCampaign c : DemoDataGenerator.campaigns()) {
             if (!registered.contains(c.name())) {

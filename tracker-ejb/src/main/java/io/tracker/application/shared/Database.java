@@ -1,17 +1,17 @@
 package io.tracker.application.shared;
 
-/**
- * Names of the container resources Tracker needs; the domain's post-boot command file
- * ({@code docker/payara/post-boot-commands.asadmin}) creates them.
- */
+/** Names of the container resources Tracker needs. The domain's post-boot commands create them. */
 public final class Database {
 
-    /** JNDI name of the PostgreSQL data source (a Payara JDBC resource). */
+    /**
+     * JNDI name of the PostgreSQL data source everything in Tracker uses: it connects as the
+     * application role ({@code TRACKER_DB_USER}), which owns nothing and is subject to row-level security.
+     */
     public static final String DATA_SOURCE = "jdbc/tracker";
 
     /**
-     * JNDI name of the data source of the schema's owner, used only to migrate the schema: the
-     * application's own data source connects as a role without ownership (row-level security applies).
+     * JNDI name of the data source only {@link DatabaseMigration} uses: it connects as the schema's
+     * owner ({@code TRACKER_DB_OWNER_USER}), who runs Flyway.
      */
     public static final String MIGRATION_DATA_SOURCE = "jdbc/tracker-migration";
 

@@ -1,9 +1,8 @@
 package io.tracker.application.tenant;
 
-import io.tracker.application.shared.Database;
 import io.tracker.domain.tenant.TenantRole;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,12 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Which client tenants a signed-in caller may open, and with which role. This, like API key
- * authentication, reads across tenants on purpose (the tenant is what it finds out), so it uses
- * plain SQL on the membership tables; everything after it runs tenant-scoped.
+ * authentication, reads across tenants on purpose (the tenant is what it finds out), so it reads
+ * through the database functions {@code memberships_of} and {@code claim_invitations}
+ * ({@code SECURITY DEFINER}, see {@code V3__row_level_security.sql}), which return only the caller's
+ * own memberships; everything after it runs tenant-scoped.
  *
  * <p>Rules: a platform admin is agency admin everywhere; an agency admin is agency admin of every
  * client of the agency; otherwise the caller has the role of their {@code tenant_member} row. A
@@ -29,33 +29,15 @@ import javax.sql.DataSource;
 @Stateless
 public class AccessService {
 
-    @Resource(lookup = Database.DATA_SOURCE)
-    private DataSource dataSource;
+    @Inject
+    private TenantConnections connections;
 
     /** The caller's tenants, by tenant name; binds pending invitations first. */
+    @CrossTenant("a signed-in person's memberships across clients: what the tenant switcher offers")
     public List<TenantAccess> tenantsOf(Caller caller) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connections.forCrossTenantFunctions()) {
             claimInvitations(c, caller);
-            Map<String, TenantAccess> byTenant = new LinkedHashMap<>();
-            if (caller.platformAdmin()) {
-                query(c, "select t.id, t.name, a.id, a.name from tenant t join agency a on a.id = t.agency_id", null,
-                        TenantRole.AGENCY_ADMIN, byTenant);
-            }
-            query(c, "select t.id, t.name, a.id, a.name from agency_member m join agency a on a.id = m.agency_id "
-                    + "join tenant t on t.agency_id = a.id where m.subject = ?", caller.subject(),
-                    TenantRole.AGENCY_ADMIN, byTenant);
-            try (PreparedStatement ps = c.prepareStatement("select t.id, t.name, a.id, a.name, m.role "
-                    + "from tenant_member m join tenant t on t.id = m.tenant_id join agency a on a.id = t.agency_id "
-                    + "where m.subject = ?")) {
-                ps.setString(1, caller.subject());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        add(byTenant, new TenantAccess(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), TenantRole.valueOf(rs.getString(5))));
-                    }
-                }
-            }
-            List<TenantAccess> result = new ArrayList<>(byTenant.values());
+            List<TenantAccess> result = new ArrayList<>(memberships(c, caller).values());
             result.sort(Comparator.comparing(TenantAccess::tenantName, String.CASE_INSENSITIVE_ORDER));
             return result;
         } catch (SQLException e) {
@@ -63,14 +45,29 @@ public class AccessService {
         }
     }
 
-    /** The caller's role in one tenant, if any. */
+    /**
+     * The caller's role in one tenant, if any. Binds the caller's pending invitations only when the
+     * tenant is not among their memberships yet (the first call of an invited person), so the usual
+     * call is one read.
+     */
+    @CrossTenant("a signed-in person's role in one client, before acting for it")
     public Optional<TenantAccess> access(Caller caller, String tenantId) {
-        return tenantsOf(caller).stream().filter(a -> a.tenantId().equals(tenantId)).findFirst();
+        try (Connection c = connections.forCrossTenantFunctions()) {
+            TenantAccess found = memberships(c, caller).get(tenantId);
+            if (found == null && caller.email() != null && caller.emailVerified()) {
+                claimInvitations(c, caller);
+                found = memberships(c, caller).get(tenantId);
+            }
+            return Optional.ofNullable(found);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading memberships failed", e);
+        }
     }
 
     /** Ids of the agencies the caller administers (every agency for a platform admin). */
+    @CrossTenant("a signed-in person's administered agencies (agency tables are not tenant-owned)")
     public List<String> administeredAgencies(Caller caller) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connections.forCrossTenantFunctions()) {
             claimInvitations(c, caller);
             String sql = caller.platformAdmin() ? "select id from agency where ? is not null order by name"
                     : "select agency_id from agency_member where subject = ? order by agency_id";
@@ -93,28 +90,28 @@ public class AccessService {
         if (caller.email() == null || !caller.emailVerified()) {
             return;
         }
-        for (String table : List.of("agency_member", "tenant_member")) {
-            try (PreparedStatement ps = c.prepareStatement("update " + table
-                    + " set subject = ?, joined_at = now() where email = ? and subject is null")) {
-                ps.setString(1, caller.subject());
-                ps.setString(2, caller.email());
-                ps.executeUpdate();
-            }
+        try (PreparedStatement ps = c.prepareStatement("select claim_invitations(?, ?)")) {
+            ps.setString(1, caller.subject());
+            ps.setString(2, caller.email());
+            ps.executeQuery().close();
         }
     }
 
-    private static void query(Connection c, String sql, String subject, TenantRole role,
-                              Map<String, TenantAccess> byTenant) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (subject != null) {
-                ps.setString(1, subject);
-            }
+    /** The caller's tenants by id, each with the strongest role the caller reaches it with. */
+    private static Map<String, TenantAccess> memberships(Connection c, Caller caller) throws SQLException {
+        Map<String, TenantAccess> byTenant = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select tenant_id, tenant_name, agency_id, agency_name, role "
+                + "from memberships_of(?, ?)")) {
+            ps.setString(1, caller.subject());
+            ps.setBoolean(2, caller.platformAdmin());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    add(byTenant, new TenantAccess(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), role));
+                    add(byTenant, new TenantAccess(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), TenantRole.valueOf(rs.getString(5))));
                 }
             }
         }
+        return byTenant;
     }
 
     /** Keeps the strongest role when a caller reaches a tenant in several ways (enum order: strongest first). */

@@ -26,6 +26,7 @@ public class AuditLog {
      * @param action what happened, as {@code thing.verb}: {@code api-key.created}, {@code member.invited} …
      * @param target which thing, in words a person recognises (a name, a key prefix, an e-mail address)
      */
+    @RequiresPermission({Permission.EDIT_SETUP, Permission.MANAGE_ACCESS})
     public void record(String action, String target, String details) {
         em.persist(new AuditEntry(currentTenant.actor(), action, target, details));
     }

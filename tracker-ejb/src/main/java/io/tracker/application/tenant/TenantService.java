@@ -21,8 +21,6 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,12 +47,17 @@ public class TenantService {
     @EJB
     private AuditLog audit;
 
+    @EJB
+    private TenantSelection selection;
+
+    @PlatformJob("agencies are created by Tracker's operators and the demo start-up, never by a tenant")
     public Agency createAgency(String name) {
         Agency agency = new Agency(name);
         em.persist(agency);
         return agency;
     }
 
+    @PlatformJob("the demo start-up finds its agency by name")
     public Optional<Agency> findAgencyByName(String name) {
         return em.createQuery("select a from Agency a where a.name = :name order by a.createdAt", Agency.class)
                 .setParameter("name", name).setMaxResults(1).getResultStream().findFirst();
@@ -62,21 +65,29 @@ public class TenantService {
 
     /**
      * Creates a client tenant with its default macro conversion action ({@value #DEFAULT_ACTION_KEY},
-     * counted every time, default value 0). Leaves the new tenant selected for the rest of the request.
+     * counted every time, default value 0). Leaves the request acting for the new tenant as the platform.
      */
+    @PlatformJob("Tracker's operators and the demo start-up create tenants without an agency admin")
     public Tenant createTenant(String agencyId, String name, ZoneId timeZone, Currency currency) {
-        return provision(new Tenant(agencyId, name, timeZone, currency, DEFAULT_ACTION_KEY),
-                EnumSet.allOf(Permission.class), CurrentTenant.SYSTEM);
+        Tenant tenant = new Tenant(agencyId, name, timeZone, currency, DEFAULT_ACTION_KEY);
+        insert(tenant);
+        selection.asPlatform(tenant.getId());
+        addDefaultAction();
+        return tenant;
     }
 
-    private Tenant provision(Tenant tenant, Set<Permission> permissions,
-                             String actor) {
+    /**
+     * Inserts the tenant row. Row-level security lets anyone insert a tenant (it reads none); who may
+     * create one is checked by the callers ({@link #createClient}: an admin of the agency).
+     */
+    private void insert(Tenant tenant) {
         em.persist(tenant);
         em.flush();
-        currentTenant.set(tenant.getId(), permissions, actor);
+    }
+
+    private void addDefaultAction() {
         conversionActions.create(DEFAULT_ACTION_KEY, "Purchase", ConversionCategory.MACRO, BigDecimal.ZERO,
                 CountingMode.EVERY);
-        return tenant;
     }
 
     /**
@@ -87,6 +98,8 @@ public class TenantService {
      * @throws NotFoundException        for an agency the caller does not administer
      * @throws InvalidInputException    for a missing name, an unknown time zone or currency
      */
+    @CrossTenant("the client does not exist yet; the caller must administer the agency (checked here), and "
+            + "then acts for the new client through their agency-admin membership")
     public Tenant createClient(Caller caller, String agencyId, String name, String timeZone, String currency,
                                List<String> websiteDomains, String industry) {
         String agency = administeredAgency(caller, agencyId);
@@ -98,19 +111,24 @@ public class TenantService {
         List<String> domains = websiteDomains(websiteDomains);
         ZoneId zone = zone(timeZone);
         Currency money = currency(currency);
-        if (findTenantByName(agency, name.trim()).isPresent()) {
+        if (findClientByName(agency, name.trim()).isPresent()) {
             throw new ConflictException("the agency already has a client named '" + name.trim() + "'");
         }
         Tenant tenant = new Tenant(agency, name.trim(), zone, money, DEFAULT_ACTION_KEY);
         tenant.setWebsiteDomains(domains);
         tenant.setIndustry(industry);
-        provision(tenant, TenantRole.AGENCY_ADMIN.permissions(), caller.actor());
+        insert(tenant);
+        if (selection.asMember(caller, tenant.getId()).map(TenantAccess::role).orElse(null) != TenantRole.AGENCY_ADMIN) {
+            throw new IllegalStateException("the creator of client " + tenant.getId() + " is not its agency admin");
+        }
+        addDefaultAction();
         audit.record("tenant.created", tenant.getName(), "time zone " + zone.getId() + ", currency "
                 + money.getCurrencyCode());
         return tenant;
     }
 
     /** The agencies the caller administers (every agency for a platform admin), by name. */
+    @CrossTenant("a signed-in person's administered agencies (agencies are not tenant-owned)")
     public List<Agency> agenciesOf(Caller caller) {
         List<String> agencies = access.administeredAgencies(caller);
         if (agencies.isEmpty()) {
@@ -121,25 +139,42 @@ public class TenantService {
     }
 
     /** The clients of every agency the caller administers, by name. */
+    @CrossTenant("an agency admin's client list, read through the database function agency_clients for the "
+            + "agencies the caller administers")
     public List<Tenant> clientsOf(Caller caller) {
-        List<String> agencies = access.administeredAgencies(caller);
-        if (agencies.isEmpty()) {
+        return clientsOfAgencies(access.administeredAgencies(caller));
+    }
+
+    /**
+     * The agencies' clients by name, read across tenants through the database function
+     * {@code agency_clients} (row-level security shows a plain query only the current tenant).
+     * Read-only: the entities are not to be changed.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Tenant> clientsOfAgencies(List<String> agencyIds) {
+        if (agencyIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select t from Tenant t where t.agencyId in :agencies order by t.name", Tenant.class)
-                .setParameter("agencies", agencies).getResultList();
+        // Tenant and agency ids are UUIDs: no commas inside. EclipseLink refuses native SQL in a unit
+        // with multitenant entities unless a query asks; this one reads only through the function.
+        return em.createNativeQuery("select * from agency_clients(string_to_array(?1, ','))", Tenant.class)
+                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                .setParameter(1, String.join(",", agencyIds)).getResultList();
     }
 
     /**
      * A client the caller administers, selected for the rest of the request with agency-admin
      * rights; any other id is "not found", so ids of other agencies' clients cannot be probed.
      */
+    @CrossTenant("the management API acts for a client of the caller's agency: only through an agency-admin "
+            + "membership (TenantSelection.asMember), anything else is not found")
     public Tenant selectAdministeredClient(Caller caller, String tenantId) {
-        Tenant tenant = findTenant(tenantId)
-                .filter(t -> access.administeredAgencies(caller).contains(t.getAgencyId()))
-                .orElseThrow(() -> new NotFoundException("no client tenant " + tenantId));
-        currentTenant.set(tenant.getId(), TenantRole.AGENCY_ADMIN.permissions(), caller.actor());
-        return tenant;
+        boolean agencyAdmin = tenantId != null && access.access(caller, tenantId)
+                .filter(a -> a.role() == TenantRole.AGENCY_ADMIN).isPresent();
+        if (!agencyAdmin || selection.asMember(caller, tenantId).isEmpty()) {
+            throw new NotFoundException("no client tenant " + tenantId);
+        }
+        return current();
     }
 
     private String administeredAgency(Caller caller, String agencyId) {
@@ -196,27 +231,29 @@ public class TenantService {
         }
     }
 
-    public Optional<Tenant> findTenant(String tenantId) {
-        return Optional.ofNullable(em.find(Tenant.class, tenantId));
-    }
-
-    public Tenant getTenant(String tenantId) {
-        return findTenant(tenantId).orElseThrow(() -> new NotFoundException("no tenant " + tenantId));
-    }
-
-    /** The tenant of the current request. */
+    /**
+     * The tenant of the current request: its name, time zone, currency and settings, which every
+     * role and key needs.
+     *
+     * @throws NotFoundException when the tenant does not exist (a platform job named a wrong id)
+     */
+    @RequiresPermission({Permission.READ_REPORTS, Permission.INGEST, Permission.EDIT_SETUP, Permission.MANAGE_ACCESS})
     public Tenant current() {
-        return getTenant(currentTenant.require());
+        String tenantId = currentTenant.require();
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        if (tenant == null) {
+            throw new NotFoundException("no tenant " + tenantId);
+        }
+        return tenant;
     }
 
+    /** The agency's client with this name, if any (names are unique per agency). */
+    @PlatformJob("the demo start-up finds its clients by name")
     public Optional<Tenant> findTenantByName(String agencyId, String name) {
-        return em.createQuery("select t from Tenant t where t.agencyId = :agency and t.name = :name", Tenant.class)
-                .setParameter("agency", agencyId).setParameter("name", name)
-                .getResultStream().findFirst();
+        return findClientByName(agencyId, name);
     }
 
-    public List<Tenant> tenantsOf(String agencyId) {
-        return em.createQuery("select t from Tenant t where t.agencyId = :agency order by t.name", Tenant.class)
-                .setParameter("agency", agencyId).getResultList();
+    private Optional<Tenant> findClientByName(String agencyId, String name) {
+        return clientsOfAgencies(List.of(agencyId)).stream().filter(t -> t.getName().equals(name)).findFirst();
     }
 }

@@ -1,10 +1,9 @@
 package io.tracker.application.tracking;
 
-import io.tracker.application.shared.Database;
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
+import io.tracker.application.tenant.TenantConnections;
 import io.tracker.domain.tenant.Permission;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -14,7 +13,6 @@ import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * The ingestion hot path: stores validated events for the current tenant in JDBC batches, never
@@ -37,8 +35,8 @@ public class EventStore {
             + "action_id, value, currency, order_id, dedupe_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict (tenant_id, action_id, dedupe_key) do nothing";
 
-    @Resource(lookup = Database.DATA_SOURCE)
-    private DataSource dataSource;
+    @Inject
+    private TenantConnections connections;
 
     @Inject
     private CurrentTenant currentTenant;
@@ -51,7 +49,7 @@ public class EventStore {
     public boolean[] store(List<? extends TrackedEvent> events) {
         String tenantId = currentTenant.require();
         boolean[] stored = new boolean[events.size()];
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connections.forCurrentTenant()) {
             int[] claimed = claim(c, tenantId, events);
             List<Integer> touchpoints = new ArrayList<>();
             List<Integer> conversions = new ArrayList<>();

@@ -25,8 +25,10 @@ import javax.sql.DataSource;
  * of their own tenants).
  *
  * <p>{@code POST /it-browser-fixtures/memberships/reset} with form parameter {@code email}: deletes
- * the person's {@code tenant_member} and {@code agency_member} rows in plain SQL (memberships are
- * looked up across tenants by design) and answers 204. Their next sign-in (or the next minute of a
+ * the person's {@code tenant_member} and {@code agency_member} rows in plain SQL and answers 204.
+ * Deleting across tenants is an operator's job that the application cannot do (row-level security
+ * shows its role one tenant at a time), so this test fixture connects as the schema's owner through
+ * {@code jdbc/tracker-migration}, as an operator would. Their next sign-in (or the next minute of a
  * session) sees the new state.
  */
 @WebServlet("/it-browser-fixtures/memberships/reset")
@@ -34,7 +36,7 @@ public class MembershipReset extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    @Resource(lookup = Database.DATA_SOURCE)
+    @Resource(lookup = Database.MIGRATION_DATA_SOURCE)
     private DataSource dataSource;
 
     @Override

@@ -1,32 +1,22 @@
 package io.tracker.it.support;
 
-import io.tracker.application.shared.Database;
 import io.tracker.domain.shared.ConflictException;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.domain.tenant.TenantMember;
 import io.tracker.domain.tenant.TenantRole;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,7 +25,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 /**
  * Server side, added only to test deployments (never part of the product): lets client-side tests,
@@ -53,7 +42,7 @@ import javax.sql.DataSource;
  *       ({@code ANALYST}, {@code VIEWER}): invites through the membership service; 201
  *       {@code {"tenant_id","email","role"}}.</li>
  *   <li>{@code GET /it-fixtures/tenants/<id>/counts}: the tenant's stored rows, counted in SQL
- *       straight from the tables, {@code {"touchpoints","conversions","event_receipts",
+ *       straight from the tables through the tenant-scoped JDBC path ({@link TenantRows}), {@code {"touchpoints","conversions","event_receipts",
  *       "attribution_credits"}}, so a test can prove that a rejected request stored nothing at all.</li>
  *   <li>{@code GET /it-fixtures/tenants/<id>/state}: every row the tenant owns, read in SQL from each
  *       table with a {@code tenant_id} column (found in the database catalogue, so new tables are
@@ -69,8 +58,6 @@ import javax.sql.DataSource;
 @WebServlet("/it-fixtures/*")
 public class FixtureServlet extends HttpServlet {
 
-    private static final List<String> COUNTED_TABLES = List.of("touchpoint", "conversion", "event_receipt",
-            "attribution_credit");
     private static final Pattern AGENCY_ADMINS = Pattern.compile("/agencies/([^/]+)/admins");
     private static final Pattern MEMBERS = Pattern.compile("/tenants/([^/]+)/members");
     private static final Pattern COUNTS = Pattern.compile("/tenants/([^/]+)/counts");
@@ -79,8 +66,8 @@ public class FixtureServlet extends HttpServlet {
     @Inject
     private TenantFixture fixture;
 
-    @Resource(lookup = Database.DATA_SOURCE)
-    private DataSource dataSource;
+    @Inject
+    private TenantRows rows;
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -109,11 +96,11 @@ public class FixtureServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = path(req);
         Matcher m;
-        try (Connection c = dataSource.getConnection()) {
+        try {
             if ((m = COUNTS.matcher(path)).matches()) {
-                json(resp, 200, counts(c, m.group(1)));
+                json(resp, 200, rows.counts(m.group(1)));
             } else if ((m = STATE.matcher(path)).matches()) {
-                json(resp, 200, state(c, m.group(1)));
+                json(resp, 200, rows.state(m.group(1)));
             } else {
                 resp.sendError(404);
             }
@@ -136,64 +123,6 @@ public class FixtureServlet extends HttpServlet {
                 .add("id", t.id()).add("agency_id", t.agencyId()).add("name", t.name())
                 .add("time_zone", t.timeZone()).add("currency", t.currency()).add("api_key", t.apiKey())
                 .build());
-    }
-
-    private static JsonObject counts(Connection c, String tenantId) throws SQLException {
-        JsonObjectBuilder counts = Json.createObjectBuilder();
-        for (String table : COUNTED_TABLES) {
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from " + table + " where tenant_id = ?")) {
-                ps.setString(1, tenantId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    counts.add(table.equals("attribution_credit") ? "attribution_credits"
-                            : table.equals("event_receipt") ? "event_receipts" : table + "s", rs.getLong(1));
-                }
-            }
-        }
-        return counts.build();
-    }
-
-    private static JsonObject state(Connection c, String tenantId) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select table_name from information_schema.columns "
-                + "where table_schema = current_schema() and column_name = 'tenant_id' order by table_name");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
-        JsonObjectBuilder state = Json.createObjectBuilder();
-        state.add("tenant", rows(c, "select to_jsonb(t)::text from tenant t where t.id = ?", tenantId));
-        state.add("agency_member", rows(c, "select to_jsonb(m)::text from agency_member m where m.agency_id = "
-                + "(select agency_id from tenant where id = ?)", tenantId));
-        for (String table : tables) {
-            // Table names come from the catalogue, not from the request.
-            state.add(table, rows(c, "select to_jsonb(r)::text from \"" + table + "\" r where r.tenant_id = ?", tenantId));
-        }
-        return state.build();
-    }
-
-    /**
-     * The rows as PostgreSQL renders them in JSON ({@code to_jsonb}): the same text for the same
-     * values however the driver transfers them (its binary mode would print a double 1 as "1.0").
-     */
-    private static JsonArrayBuilder rows(Connection c, String sql, String tenantId) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, tenantId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1));
-                }
-            }
-        }
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        rows.stream().sorted().forEach(row -> {
-            try (JsonReader reader = Json.createReader(new StringReader(row))) {
-                array.add(reader.readObject());
-            }
-        });
-        return array;
     }
 
     private static void domainError(HttpServletResponse resp, RuntimeException e) throws IOException {

@@ -3,6 +3,7 @@ package io.tracker.it.support;
 import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.application.tenant.ApiKeyService;
 import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.application.tenant.TenantSelection;
 import io.tracker.application.tenant.MembershipService;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.domain.conversion.ConversionCategory;
@@ -31,7 +32,8 @@ import java.util.UUID;
  * Server side (test deployments only): sets up agencies, client tenants, API keys and memberships
  * through the product's own services and entities, as an operator would; tests then exercise the
  * public API against them. Needs an active request scope (a servlet request, an in-container test
- * method); the tenant methods leave their tenant selected in {@link CurrentTenant} for the rest of it.
+ * method); the tenant methods act as Tracker itself ({@link TenantSelection#asPlatform}, the platform's
+ * own way to act for a tenant) and leave their tenant selected in {@link CurrentTenant} for the rest of it.
  *
  * <p>The test database holds no demo data: whoever needs the Keycloak demo users
  * ({@code admin@demo-agency.example} …) in a tenant makes them members here first.
@@ -51,8 +53,8 @@ public class TenantFixture {
     @EJB
     private MembershipService memberships;
 
-    @Inject
-    private CurrentTenant currentTenant;
+    @EJB
+    private TenantSelection selection;
 
     /**
      * Only for {@link #addAgencyAdmin}: Tracker has no service that makes agency admins (the demo
@@ -99,9 +101,9 @@ public class TenantFixture {
     public TestTenant create(String agencyId, String label, ZoneId zone, String currency, Set<ApiKeyScope> scopes,
                              List<ActionSpec> actions) {
         String name = label + " " + UUID.randomUUID().toString().substring(0, 8);
+        selection.startPlatformJob();
         String agency = agencyId != null ? agency(agencyId) : tenants.createAgency("IT agency for " + name).getId();
         Tenant tenant = tenants.createTenant(agency, name, zone, Currency.getInstance(currency));
-        currentTenant.set(tenant.getId());
         for (ActionSpec a : actions) {
             conversionActions.create(a.key(), a.key(), a.category(), a.defaultValue(), a.counting());
         }
@@ -134,8 +136,8 @@ public class TenantFixture {
      * @throws NotFoundException for an unknown tenant id
      */
     public TenantMember invite(String tenantId, String email, TenantRole role) {
-        Tenant tenant = tenants.findTenant(tenantId).orElseThrow(() -> new NotFoundException("no tenant " + tenantId));
-        currentTenant.set(tenant.getId());
+        selection.asPlatform(tenantId);
+        tenants.current();
         return memberships.invite(email, role);
     }
 

@@ -53,7 +53,11 @@ public class ApiKey extends TenantOwned {
     protected ApiKey() {
     }
 
+    /** @throws IllegalArgumentException for no scopes: a key that may do nothing is a mistake, never "all" */
     public ApiKey(String name, ApiKeySecret secret, Set<ApiKeyScope> scopes) {
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("an API key needs at least one scope");
+        }
         this.name = Objects.requireNonNull(name);
         this.keyHash = secret.hash();
         this.keyPrefix = secret.prefix();

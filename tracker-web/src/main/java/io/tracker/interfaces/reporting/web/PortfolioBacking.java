@@ -1,33 +1,20 @@
 package io.tracker.interfaces.reporting.web;
 
-import io.tracker.application.reporting.Kpis;
-import io.tracker.application.reporting.ReportPeriod;
-import io.tracker.application.reporting.ReportService;
-import io.tracker.application.tenant.Caller;
-import io.tracker.application.tenant.CurrentTenant;
-import io.tracker.application.tenant.TenantService;
-import io.tracker.domain.tenant.Tenant;
-import io.tracker.domain.tenant.TenantRole;
+import io.tracker.application.reporting.PortfolioService;
 import io.tracker.interfaces.tenant.web.SignedInUser;
-import io.tracker.interfaces.tenant.web.TenantSessionFilter;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Backs {@code /app/admin/portfolio.xhtml} (agency admins): every client of the agencies the caller
  * administers side by side, with its headline KPIs of the last {@value #DAYS} days (today
- * included, days in each client's own time zone, revenue in its own currency).
- *
- * <p>The clients come from {@link TenantService#clientsOf}, which lists only the caller's
- * agencies' clients. For each, the request acts for that client in turn, with agency-admin
- * permissions (the caller administers it), and asks {@link ReportService#kpis}; every query stays
- * tenant-scoped. Afterwards the request acts for the session's selected tenant again.
+ * included, days in each client's own time zone, revenue in its own currency), from one call of
+ * {@link PortfolioService#portfolio}. The request keeps acting for the session's selected tenant.
  */
 @Named
 @ViewScoped
@@ -39,13 +26,7 @@ public class PortfolioBacking implements Serializable {
     static final int DAYS = 30;
 
     @Inject
-    private TenantService tenants;
-
-    @Inject
-    private ReportService reports;
-
-    @Inject
-    private CurrentTenant currentTenant;
+    private PortfolioService portfolio;
 
     @Inject
     private SignedInUser user;
@@ -54,22 +35,9 @@ public class PortfolioBacking implements Serializable {
 
     @PostConstruct
     public void init() {
-        Caller caller = user.caller();
-        List<PortfolioLine> result = new ArrayList<>();
-        try {
-            for (Tenant client : tenants.clientsOf(caller)) {
-                currentTenant.set(client.getId(), TenantRole.AGENCY_ADMIN.permissions(), caller.actor());
-                LocalDate today = LocalDate.now(client.getTimeZone());
-                Kpis kpis = reports.kpis(new ReportPeriod(today.minusDays(DAYS - 1), today, client.getTimeZone()));
-                result.add(new PortfolioLine(client.getId(), client.getName(), client.getIndustry(),
-                        client.getTimeZone().getId(), client.getCurrency().getCurrencyCode(), kpis));
-            }
-        } finally {
-            if (user.isHasTenant()) {
-                TenantSessionFilter.actForSelection(currentTenant, user);
-            }
-        }
-        lines = List.copyOf(result);
+        lines = portfolio.portfolio(user.caller(), DAYS, Instant.now()).stream()
+                .map(c -> new PortfolioLine(c.tenantId(), c.name(), c.industry(), c.timeZone(), c.currency(), c.kpis()))
+                .toList();
     }
 
     public List<PortfolioLine> getLines() {

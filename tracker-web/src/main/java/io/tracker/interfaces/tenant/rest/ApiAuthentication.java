@@ -1,11 +1,8 @@
 package io.tracker.interfaces.tenant.rest;
 
-import io.tracker.application.tenant.AccessService;
-import io.tracker.application.tenant.ApiKeyService;
 import io.tracker.application.tenant.AuthenticatedKey;
 import io.tracker.application.tenant.Caller;
-import io.tracker.application.tenant.CurrentTenant;
-import io.tracker.application.tenant.TenantAccess;
+import io.tracker.application.tenant.TenantSelection;
 import io.tracker.interfaces.shared.rest.Problem;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
@@ -52,16 +49,10 @@ public class ApiAuthentication implements ContainerRequestFilter {
     private ResourceInfo resourceInfo;
 
     @EJB
-    private ApiKeyService apiKeys;
-
-    @EJB
-    private AccessService access;
+    private TenantSelection selection;
 
     @Inject
     private AccessTokenVerifier tokens;
-
-    @Inject
-    private CurrentTenant currentTenant;
 
     @Inject
     private CurrentCaller currentCaller;
@@ -108,7 +99,8 @@ public class ApiAuthentication implements ContainerRequestFilter {
     }
 
     private void authenticateKey(ContainerRequestContext request, String secret, TenantApi tenantApi) {
-        Optional<AuthenticatedKey> key = apiKeys.authenticate(secret);
+        // Acts for the key's tenant at once; a refusal below aborts the request before any resource runs.
+        Optional<AuthenticatedKey> key = selection.asApiKey(secret);
         if (key.isEmpty()) {
             request.abortWith(unauthorized("the API key is unknown or revoked"));
             return;
@@ -123,9 +115,7 @@ public class ApiAuthentication implements ContainerRequestFilter {
         if (!key.get().allows(tenantApi.value())) {
             request.abortWith(Problem.of(Response.Status.FORBIDDEN,
                     "this API key lacks the '" + tenantApi.value().name().toLowerCase(Locale.ROOT) + "' scope"));
-            return;
         }
-        currentTenant.set(key.get().tenantId(), key.get().permissions(), key.get().actor());
     }
 
     private void selectTenant(ContainerRequestContext request, Caller caller) {
@@ -135,12 +125,9 @@ public class ApiAuthentication implements ContainerRequestFilter {
                     "name the client tenant with the " + TENANT_HEADER + " header when using an access token"));
             return;
         }
-        Optional<TenantAccess> membership = access.access(caller, tenantId);
-        if (membership.isEmpty()) {
+        if (selection.asMember(caller, tenantId).isEmpty()) {
             request.abortWith(Problem.of(Response.Status.NOT_FOUND, "no client tenant " + tenantId));
-            return;
         }
-        currentTenant.set(membership.get().tenantId(), membership.get().role().permissions(), caller.actor());
     }
 
     /** The tenant the request names ({@code X-Tracker-Tenant}, else {@code ?tenant=}), trimmed; null when none. */

@@ -1,7 +1,7 @@
 package io.tracker.interfaces.tenant.web;
 
 import io.tracker.application.tenant.AccessService;
-import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.application.tenant.TenantSelection;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.domain.tenant.Agency;
@@ -54,8 +54,8 @@ public class ClientsBacking implements Serializable {
     @Inject
     private SignedInUser user;
 
-    @Inject
-    private CurrentTenant currentTenant;
+    @EJB
+    private TenantSelection selection;
 
     private List<ClientRow> clients = List.of();
     private List<AgencyOption> agencies = List.of();
@@ -101,10 +101,10 @@ public class ClientsBacking implements Serializable {
             Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
         } finally {
             // createClient left the new client selected for the rest of the request; go back to the session's.
-            if (user.isHasTenant()) {
-                TenantSessionFilter.actForSelection(currentTenant, user);
-            }
             TenantSessionFilter.reloadTenants(access, user, Instant.now());
+            if (user.isHasTenant()) {
+                TenantSessionFilter.actForSelection(selection, access, user, Instant.now());
+            }
         }
     }
 

@@ -2,7 +2,7 @@ package io.tracker.interfaces.tenant.web;
 
 import io.tracker.application.tenant.AccessService;
 import io.tracker.application.tenant.Caller;
-import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.application.tenant.TenantSelection;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.domain.tenant.Tenant;
 import jakarta.ejb.EJB;
@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -37,9 +38,10 @@ import java.util.logging.Logger;
  *       takes effect within a minute (and at once on a tenant switch);</li>
  *   <li>sends a caller without any tenant to {@value #NO_ACCESS} ("no access yet"), except an
  *       agency admin on their way to create the agency's first client;</li>
- *   <li>sets {@link CurrentTenant} to the selected tenant, with the permissions of the caller's role
- *       there and the caller's e-mail as the audit actor, which makes every EJB call of the request
- *       tenant-scoped and permission-checked (see {@code TenantFilter});</li>
+ *   <li>acts for the selected tenant through {@link TenantSelection#asMember}, which reads the
+ *       caller's role there afresh (a removal or a changed role applies at the next request) and
+ *       makes every EJB call of the request tenant-scoped and permission-checked (see
+ *       {@code TenantFilter}); when the role differs from the session's list, the list is read again;</li>
  *   <li>answers 403 for a page the role does not include ({@link PageAccess}).</li>
  * </ol>
  *
@@ -67,8 +69,8 @@ public class TenantSessionFilter extends HttpFilter {
     @Inject
     private SignedInUser user;
 
-    @Inject
-    private CurrentTenant currentTenant;
+    @EJB
+    private TenantSelection selection;
 
     @Inject
     private OpenIdContext openId;
@@ -107,7 +109,7 @@ public class TenantSessionFilter extends HttpFilter {
         response.setHeader("Cache-Control", "no-store");
 
         String path = request.getServletPath();
-        TenantChoice tenant = user.selected().orElse(null);
+        TenantChoice tenant = user.selected().isPresent() ? actForSelection(selection, access, user, now).orElse(null) : null;
         if (tenant == null) {
             // An agency admin whose agency has no client yet may still create the first one.
             if (NO_ACCESS.equals(path) || (CLIENTS.equals(path) && user.isAgencyAdmin())) {
@@ -121,9 +123,8 @@ public class TenantSessionFilter extends HttpFilter {
             redirect(request, response, DASHBOARD);
             return;
         }
-        currentTenant.set(tenant.tenantId(), tenant.role().permissions(), caller.actor());
         if (!user.hasSettingsOf(tenant.tenantId())) {
-            Tenant t = tenants.getTenant(tenant.tenantId());
+            Tenant t = tenants.current();
             user.settings(t.getId(), t.getName(), t.getTimeZone(), t.getCurrency().getCurrencyCode());
         }
         if (!PageAccess.of(path).allows(tenant, user.isAgencyAdmin())) {
@@ -180,12 +181,26 @@ public class TenantSessionFilter extends HttpFilter {
     }
 
     /**
-     * Makes the request act for the session's selected tenant with the caller's role there (also to
-     * return to it after a page acted for other clients, such as the portfolio).
+     * Makes the request act for the session's selected tenant with the caller's role there, as
+     * {@link TenantSelection#asMember} reads it now (also to return to it after creating a client).
+     * When that role differs from the session's list (changed or removed since), reads the list again
+     * and acts for the selection it then holds.
+     *
+     * @return the tenant acted for; empty when the caller has none (left)
      */
-    public static void actForSelection(CurrentTenant currentTenant, SignedInUser user) {
-        TenantChoice tenant = user.selected().orElseThrow(() -> new IllegalStateException("no tenant selected"));
-        currentTenant.set(tenant.tenantId(), tenant.role().permissions(), user.caller().actor());
+    public static Optional<TenantChoice> actForSelection(TenantSelection selection, AccessService access,
+                                                         SignedInUser user, Instant now) {
+        Optional<TenantChoice> choice = user.selected();
+        if (choice.isPresent() && selection.asMember(user.caller(), choice.get().tenantId())
+                .filter(a -> a.role() == choice.get().role()).isPresent()) {
+            return choice;
+        }
+        reloadTenants(access, user, now);
+        Optional<TenantChoice> fresh = user.selected();
+        if (fresh.isEmpty() || selection.asMember(user.caller(), fresh.get().tenantId()).isEmpty()) {
+            return Optional.empty();
+        }
+        return fresh;
     }
 
     /** Reads the caller's tenants (binding pending invitations) and agency-admin status now. */

@@ -1,0 +1,358 @@
+package io.tracker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tracker.application.campaign.CampaignService;
+import io.tracker.application.reporting.ClientKpis;
+import io.tracker.application.reporting.PortfolioService;
+import io.tracker.application.reporting.ReportPeriod;
+import io.tracker.application.reporting.ReportService;
+import io.tracker.application.tenant.AccessService;
+import io.tracker.application.tenant.ApiKeyService;
+import io.tracker.application.tenant.Caller;
+import io.tracker.application.tenant.CurrentTenant;
+import io.tracker.application.tenant.TenantConnections;
+import io.tracker.application.tenant.TenantSelection;
+import io.tracker.application.tenant.TenantService;
+import io.tracker.application.tracking.EventIngestionService;
+import io.tracker.application.tracking.EventInput;
+import io.tracker.application.tracking.IngestionReport;
+import io.tracker.domain.shared.ForbiddenException;
+import io.tracker.domain.tenant.ApiKeyScope;
+import io.tracker.domain.tenant.TenantRole;
+import io.tracker.it.support.Deployments;
+import io.tracker.it.support.TenantFixture;
+import io.tracker.it.support.TestTenant;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The second wall, in the container: PostgreSQL's row-level security shows the application's
+ * connection ({@code jdbc/tracker}, a role that owns nothing) only the current tenant's rows, also
+ * to queries that deliberately leave out {@code where tenant_id}, through plain JDBC and through
+ * EclipseLink, and nothing at all without a tenant. And the first wall: the interceptor refuses a
+ * business method that declares no permission, a caller without the permission, and a request
+ * that acted for a person trying to act as the platform. Each test makes its own tenants with data
+ * in every tenant-owned table.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RowLevelSecurityIT {
+
+    /**
+     * The web module's own ejb-jar.xml: the product's interceptor as default interceptor of its EJBs
+     * (the probe), as tracker-ejb's ejb-jar.xml binds it to the product's. (A default interceptor
+     * covers the EJBs of its own module only; that every product EJB declares its access is checked
+     * by tracker-ejb's EveryBusinessMethodDeclaresItsAccessTest.) Here the interceptor's
+     * {@code @PersistenceContext} is not injected (the war does not read the annotations of a class
+     * of tracker-ejb), so the probe's calls must be refused before the interceptor would use it.
+     */
+    private static final String WEB_EJB_JAR = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ejb-jar xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0">
+                <interceptors>
+                    <interceptor>
+                        <interceptor-class>io.tracker.application.tenant.TenantFilter</interceptor-class>
+                    </interceptor>
+                </interceptors>
+                <assembly-descriptor>
+                    <interceptor-binding>
+                        <ejb-name>*</ejb-name>
+                        <interceptor-class>io.tracker.application.tenant.TenantFilter</interceptor-class>
+                    </interceptor-binding>
+                </assembly-descriptor>
+            </ejb-jar>
+            """;
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        EnterpriseArchive ear = Deployments.tracker(RowLevelSecurityIT.class, TenancyProbe.class, UnscopedQueries.class);
+        ear.getAsType(WebArchive.class, Deployments.WEB_MODULE).addAsWebInfResource(new StringAsset(WEB_EJB_JAR), "ejb-jar.xml");
+        return ear;
+    }
+
+    @Inject
+    private TenantFixture fixture;
+
+    @Inject
+    private TenantConnections connections;
+
+    @EJB
+    private TenantSelection selection;
+
+    @EJB
+    private TenancyProbe probe;
+
+    @EJB
+    private UnscopedQueries unscoped;
+
+    @EJB
+    private EventIngestionService ingestion;
+
+    @EJB
+    private CampaignService campaigns;
+
+    @EJB
+    private ApiKeyService apiKeys;
+
+    @EJB
+    private TenantService tenants;
+
+    @EJB
+    private AccessService access;
+
+    @EJB
+    private ReportService reports;
+
+    @EJB
+    private PortfolioService portfolio;
+
+    @Test
+    void theApplicationRoleIsSubjectToRowLevelSecurityOnEveryTenantOwnedTable() throws Exception {
+        try (Connection c = dataSource().getConnection()) {
+            List<String> role = row(c, "select rolname, rolsuper::text, rolbypassrls::text from pg_roles where rolname = current_user");
+            assertThat(role.get(0)).as("jdbc/tracker's role").endsWith("_app");
+            assertThat(role.subList(1, 3)).as("superuser, bypassrls").containsExactly("false", "false");
+            assertThat(strings(c, "select tablename from pg_tables where schemaname = current_schema() "
+                    + "and pg_has_role(current_user, tableowner, 'MEMBER')")).as("tables the application role owns").isEmpty();
+            assertThat(strings(c, "select table_name from information_schema.columns where table_schema = current_schema() "
+                    + "and column_name = 'tenant_id' order by 1"))
+                    .as("tenant-owned tables (a new one must be added to the policies and to this test)")
+                    .containsExactlyInAnyOrderElementsOf(UnscopedQueries.TABLES);
+            List<String> withoutRls = new ArrayList<>(UnscopedQueries.TABLES);
+            withoutRls.add("tenant");
+            withoutRls.removeAll(strings(c, "select relname from pg_class where relrowsecurity and relkind = 'r'"));
+            assertThat(withoutRls).as("tenant-owned tables without row-level security").isEmpty();
+        }
+    }
+
+    @Test
+    void anUnfilteredJdbcQuerySeesOnlyTheCurrentTenantsRowsAndNothingWithoutATenant() throws Exception {
+        TestTenant a = tenantWithData("rls jdbc a", null);
+        TestTenant b = tenantWithData("rls jdbc b", null);
+        for (TestTenant t : List.of(a, b)) {
+            UserTransaction tx = userTransaction();
+            tx.begin();
+            try {
+                selection.asPlatform(t.id());
+                try (Connection c = connections.forCurrentTenant()) {
+                    for (String table : UnscopedQueries.TABLES) {
+                        assertThat(strings(c, "select distinct tenant_id from " + table))
+                                .as("tenants in %s, acting for %s", table, t.name()).containsExactly(t.id());
+                    }
+                    assertThat(strings(c, "select id from tenant")).as("tenant rows").containsExactly(t.id());
+                }
+            } finally {
+                tx.rollback();
+            }
+        }
+
+        // A transaction that set no tenant (the setting of the ones before ended with them): nothing.
+        UserTransaction tx = userTransaction();
+        tx.begin();
+        try (Connection c = dataSource().getConnection()) {
+            assertThat(strings(c, "select current_setting('app.tenant_id', true)")).containsAnyOf("", null);
+            for (String table : UnscopedQueries.TABLES) {
+                assertThat(strings(c, "select count(*) from " + table)).as("rows of %s without a tenant", table)
+                        .containsExactly("0");
+            }
+            assertThat(strings(c, "select count(*) from tenant")).as("tenant rows without a tenant").containsExactly("0");
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void rowsOfAnotherTenantCanNeitherBeWrittenNorChanged() throws Exception {
+        TestTenant a = tenantWithData("rls write a", null);
+        TestTenant b = tenantWithData("rls write b", null);
+        UserTransaction tx = userTransaction();
+        tx.begin();
+        try {
+            selection.asPlatform(a.id());
+            try (Connection c = connections.forCurrentTenant()) {
+                // Without a where: only A's rows are touched.
+                try (PreparedStatement update = c.prepareStatement("update touchpoint set channel = channel")) {
+                    assertThat(update.executeUpdate()).as("touchpoints updated").isEqualTo(2);
+                }
+                try (PreparedStatement forged = c.prepareStatement(
+                        "insert into campaign (tenant_id, name, channel) values (?, 'forged', 'Email')")) {
+                    forged.setString(1, b.id());
+                    assertThatThrownBy(forged::executeUpdate).isInstanceOf(SQLException.class)
+                            .hasMessageContaining("row-level security");
+                }
+            }
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void anUnfilteredNativeJpaQuerySeesOnlyTheCurrentTenantsRows() throws Exception {
+        TestTenant a = tenantWithData("rls jpa a", null);
+        TestTenant b = tenantWithData("rls jpa b", null);
+
+        // One transaction switching tenants: each switch (TenantSelection, as the interceptor does
+        // before every business method) reaches the connection EclipseLink reads through.
+        UserTransaction tx = userTransaction();
+        tx.begin();
+        try {
+            selection.asPlatform(b.id());
+            for (String table : UnscopedQueries.TABLES) {
+                assertThat(unscoped.tenantIds(table)).as("%s for B", table).containsExactly(b.id());
+            }
+            assertThat(unscoped.tenantRows()).containsExactly(b.id());
+            selection.asPlatform(a.id());
+            assertThat(unscoped.tenantIds("touchpoint")).containsExactly(a.id());
+            assertThat(unscoped.tenantIds("api_key")).containsExactly(a.id());
+            assertThat(unscoped.tenantRows()).containsExactly(a.id());
+        } finally {
+            tx.rollback();
+        }
+
+        // A product method in a transaction of its own: the interceptor's setting reaches EclipseLink.
+        // (Tenant is not an EclipseLink multitenant entity: only row-level security picks its row.)
+        assertThat(tenants.current().getId()).isEqualTo(a.id());
+    }
+
+    @Test
+    void theInterceptorRefusesAnUndeclaredMethodAndACallerWithoutThePermission() {
+        assertThatThrownBy(() -> probe.undeclared()).as("a business method that declares nothing")
+                .isInstanceOf(EJBException.class).hasStackTraceContaining("declares neither @RequiresPermission");
+        assertThatThrownBy(() -> probe.declared()).as("a declared method without a tenant")
+                .isInstanceOf(CurrentTenant.NoTenantException.class);
+        // A real service, without a tenant.
+        assertThatThrownBy(() -> apiKeys.list()).isInstanceOf(CurrentTenant.NoTenantException.class);
+
+        TestTenant t = tenantWithData("rls refusals", null);
+        TestTenant other = tenantWithData("rls refusals other", null);
+        String email = "viewer-" + UUID.randomUUID() + "@rls.example";
+        fixture.invite(t.id(), email, TenantRole.VIEWER);
+        Caller viewer = new Caller("rls-subject-" + UUID.randomUUID(), email, true, false);
+        assertThat(access.tenantsOf(viewer)).as("the viewer's invitation, bound at sign-in").singleElement()
+                .satisfies(m -> assertThat(m.role()).isEqualTo(TenantRole.VIEWER));
+        assertThat(selection.asMember(viewer, t.id())).isPresent();
+
+        assertThat(campaigns.list()).as("a viewer reads").hasSize(1);
+        assertThatThrownBy(() -> apiKeys.list()).as("a viewer managing keys").isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> tenants.createAgency("by a viewer")).as("a platform job called by a person")
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> selection.asPlatform(t.id())).as("a person's request becoming the platform")
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(selection.asMember(viewer, other.id())).as("a tenant the viewer has no role in").isEmpty();
+    }
+
+    @Test
+    void thePortfolioIsEachAdministeredClientsOwnKpisInOneQuery() {
+        TestTenant first = tenantWithData("rls portfolio berlin", null, ZoneId.of("Europe/Berlin"));
+        TestTenant second = tenantWithData("rls portfolio new york", first.agencyId(), ZoneId.of("America/New_York"));
+        tenantWithData("rls portfolio other agency", null);
+        String email = "admin-" + UUID.randomUUID() + "@rls.example";
+        fixture.addAgencyAdmin(first.agencyId(), email);
+        Caller admin = new Caller("rls-admin-" + UUID.randomUUID(), email, true, false);
+
+        Instant now = Instant.now();
+        List<ClientKpis> lines = portfolio.portfolio(admin, 30, now);
+
+        assertThat(lines).extracting(ClientKpis::tenantId).containsExactlyInAnyOrder(first.id(), second.id());
+        for (ClientKpis line : lines) {
+            selection.asPlatform(line.tenantId());
+            ZoneId zone = ZoneId.of(line.timeZone());
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            assertThat(line.kpis()).as("%s: the portfolio's figures against the client's own report", line.name())
+                    .isEqualTo(reports.kpis(new ReportPeriod(today.minusDays(29), today, zone)));
+            // One touchpoint and one 25.00 purchase in the period; the touchpoint of 40 days ago is outside.
+            assertThat(line.kpis().touchpoints()).isEqualTo(1);
+            assertThat(line.kpis().conversions()).isEqualTo(1);
+            assertThat(line.kpis().revenue()).isEqualTo(25.00);
+        }
+        assertThat(portfolio.portfolio(new Caller("rls-nobody-" + UUID.randomUUID(), null, false, false), 30, now))
+                .as("someone who administers no agency").isEmpty();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private TestTenant tenantWithData(String label, String agencyId) {
+        return tenantWithData(label, agencyId, ZoneId.of("UTC"));
+    }
+
+    /**
+     * A tenant with rows in every tenant-owned table: its key, default action, a campaign, an
+     * invited member and audit entries, and two touchpoints (yesterday and 40 days ago) and a
+     * purchase of 25.00 yesterday with their receipts and credits.
+     */
+    private TestTenant tenantWithData(String label, String agencyId, ZoneId zone) {
+        TestTenant t = fixture.create(agencyId, label, zone, "EUR", EnumSet.allOf(ApiKeyScope.class), List.of());
+        fixture.invite(t.id(), "member-" + UUID.randomUUID() + "@rls.example", TenantRole.ANALYST);
+        selection.asPlatform(t.id());
+        campaigns.create("Spring " + t.id(), "Email", "newsletter", "email", "spring");
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        IngestionReport report = ingestion.ingest(List.of(
+                touch("old", yesterday.minus(Duration.ofDays(39))),
+                touch("t1", yesterday),
+                new EventInput("c1", "conversion", yesterday.plusSeconds(600).toString(), "v1", null, null, null, null,
+                        null, null, null, null, null, null, null, null, "purchase", new BigDecimal("25.00"), null, "o1")),
+                List.of());
+        assertThat(report.accepted()).as("%s", report).isEqualTo(3);
+        return t;
+    }
+
+    private static EventInput touch(String id, Instant at) {
+        return new EventInput(id, "touchpoint", at.toString(), "v1", null, null, "newsletter", "email", "spring",
+                null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static DataSource dataSource() throws NamingException {
+        return InitialContext.doLookup("jdbc/tracker");
+    }
+
+    private static UserTransaction userTransaction() throws NamingException {
+        return InitialContext.doLookup("java:comp/UserTransaction");
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static List<String> row(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            List<String> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                values.add(rs.getString(i));
+            }
+            return values;
+        }
+    }
+}

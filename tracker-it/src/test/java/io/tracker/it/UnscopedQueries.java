@@ -1,0 +1,51 @@
+package io.tracker.it;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.interceptor.ExcludeDefaultInterceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Test-only EJB of {@link RowLevelSecurityIT}: native queries through EclipseLink that deliberately
+ * leave out {@code where tenant_id} and set no tenant themselves (no interceptor), run in the
+ * caller's transaction. What they return is what row-level security lets that transaction's
+ * connection see.
+ */
+@Stateless
+@ExcludeDefaultInterceptors
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class UnscopedQueries {
+
+    /** The tenant-owned tables (every table with a {@code tenant_id} column). */
+    static final Set<String> TABLES = Set.of("api_key", "campaign", "conversion_action", "event_receipt", "touchpoint",
+            "conversion", "attribution_credit", "tenant_member", "audit_entry");
+
+    /**
+     * EclipseLink refuses native SQL in a unit with multitenant entities (it could not add the tenant
+     * filter); this hint lets one query through anyway, which is the mistake this test makes on purpose.
+     */
+    private static final String ALLOW_NATIVE = "eclipselink.jdbc.allow-native-sql-query";
+
+    @PersistenceContext(unitName = "tracker")
+    private EntityManager em;
+
+    /** The distinct {@code tenant_id}s of one of {@link #TABLES}, without a {@code where}. */
+    @SuppressWarnings("unchecked")
+    public List<String> tenantIds(String table) {
+        if (!TABLES.contains(table)) {
+            throw new IllegalArgumentException(table);
+        }
+        return em.createNativeQuery("select distinct tenant_id from " + table + " order by 1")
+                .setHint(ALLOW_NATIVE, true).getResultList();
+    }
+
+    /** The ids of every tenant row, without a {@code where}. */
+    @SuppressWarnings("unchecked")
+    public List<String> tenantRows() {
+        return em.createNativeQuery("select id from tenant order by 1").setHint(ALLOW_NATIVE, true).getResultList();
+    }
+}
