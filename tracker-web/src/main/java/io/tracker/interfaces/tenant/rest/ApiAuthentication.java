@@ -44,6 +44,8 @@ public class ApiAuthentication implements ContainerRequestFilter {
     public static final String TENANT_HEADER = "X-Tracker-Tenant";
     private static final String BEARER = "bearer ";
     private static final String API_KEY_PREFIX = "trk_";
+    /** Retry-After (seconds) of the 503 answered while the identity provider's keys cannot be fetched. */
+    private static final int IDENTITY_PROVIDER_RETRY_SECONDS = 30;
 
     @Context
     private ResourceInfo resourceInfo;
@@ -84,8 +86,11 @@ public class ApiAuthentication implements ContainerRequestFilter {
         try {
             caller = tokens.verify(credential);
         } catch (IllegalStateException e) {
-            request.abortWith(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                    "the identity provider cannot be reached to verify the access token; try again shortly"));
+            Response problem = Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "the identity provider cannot be reached to verify the access token; try again in "
+                            + IDENTITY_PROVIDER_RETRY_SECONDS + " seconds");
+            request.abortWith(Response.fromResponse(problem)
+                    .header(HttpHeaders.RETRY_AFTER, IDENTITY_PROVIDER_RETRY_SECONDS).build());
             return;
         }
         if (caller.isEmpty()) {
