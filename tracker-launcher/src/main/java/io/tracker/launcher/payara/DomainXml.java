@@ -96,7 +96,7 @@ public final class DomainXml {
      * change them, so they are written into the new domain's {@code domain.xml}.
      */
     public void keepInternalServicesOnLoopback() {
-        child(serverConfig(), "jms-service").setAttribute("type", "DISABLED");
+        jmsService().setAttribute("type", "DISABLED");
         NodeList grid = document.getElementsByTagName("hazelcast-runtime-configuration");
         Element hazelcast;
         if (grid.getLength() == 0) {
@@ -121,6 +121,32 @@ public final class DomainXml {
         } catch (TransformerException | IOException e) {
             throw new LaunchException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The server-config's jms-service; a new domain has none until its first boot (Payara then copies
+     * the default-config's), so the default-config's is copied here the same way.
+     */
+    private Element jmsService() {
+        Element config = serverConfig();
+        NodeList own = config.getElementsByTagName("jms-service");
+        if (own.getLength() > 0) {
+            return (Element) own.item(0);
+        }
+        Element copy = null;
+        NodeList configs = document.getElementsByTagName("config");
+        for (int i = 0; i < configs.getLength() && copy == null; i++) {
+            Element other = (Element) configs.item(i);
+            NodeList services = other.getElementsByTagName("jms-service");
+            if (other != config && services.getLength() > 0) {
+                copy = (Element) services.item(0).cloneNode(true);
+            }
+        }
+        if (copy == null) {
+            copy = document.createElement("jms-service");
+        }
+        config.appendChild(copy);
+        return copy;
     }
 
     private Optional<Element> listener(String name) {

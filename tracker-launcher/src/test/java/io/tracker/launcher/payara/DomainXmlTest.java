@@ -88,6 +88,23 @@ class DomainXmlTest {
         assertThat(text.split("hazelcast-runtime-configuration ", -1)).hasSize(2);
     }
 
+    @Test
+    void aNewDomainWithoutItsOwnJmsServiceGetsADisabledCopyOfTheDefaultConfigs() throws Exception {
+        Path file = dir.resolve("domain.xml");
+        Files.writeString(file, DOMAIN.replaceAll("(?s)<jms-service.*?</jms-service>", "")
+                .replace("<microprofile-openapi-configuration/>", "<jms-service type=\"EMBEDDED\" default-jms-host="
+                        + "\"default_JMS_host\"><jms-host name=\"default_JMS_host\" port=\"${JMS_PROVIDER_PORT}\"/>"
+                        + "</jms-service>"));
+        DomainXml xml = DomainXml.read(file);
+        xml.keepInternalServicesOnLoopback();
+        xml.write();
+
+        String text = Files.readString(file);
+        String serverConfig = text.substring(text.indexOf("name=\"server-config\""), text.indexOf("name=\"default-config\""));
+        assertThat(serverConfig).containsPattern("<jms-service[^>]*type=\"DISABLED\"").contains("default_JMS_host");
+        assertThat(text.substring(text.indexOf("name=\"default-config\""))).contains("type=\"EMBEDDED\"");
+    }
+
     private Path write() throws Exception {
         Path file = dir.resolve("domain.xml");
         Files.writeString(file, DOMAIN);
