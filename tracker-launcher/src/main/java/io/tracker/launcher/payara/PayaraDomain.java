@@ -134,9 +134,21 @@ public final class PayaraDomain {
         }
         DomainXml xml = DomainXml.read(domainXml());
         xml.setListenerPort("http-listener-1", httpPort);
+        xml.write();
+        applyBootSettings();
+    }
+
+    /**
+     * Writes what Payara reads at boot, before any command file runs, into the stopped domain's
+     * {@code domain.xml}: the JVM in UTC, the JMS broker off and the data grid on 127.0.0.1, and the
+     * OpenAPI configuration element (so that the pre-boot "set ...enabled=false" finds it at the first
+     * boot). Done before every start, not only at creation, so that a domain whose creation was
+     * interrupted half-way is never started without them. Idempotent.
+     */
+    private void applyBootSettings() {
+        DomainXml xml = DomainXml.read(domainXml());
         xml.addJvmOption(JVM_TIMEZONE);
         xml.keepInternalServicesOnLoopback();
-        // So that the command files' "set ...microprofile-openapi-configuration.enabled=false" applies at the first boot too.
         xml.ensureConfigElement("microprofile-openapi-configuration");
         xml.write();
     }
@@ -170,6 +182,9 @@ public final class PayaraDomain {
      */
     public void start(Map<String, String> domainEnvironment) {
         installDriver();
+        if (!running()) {
+            applyBootSettings();
+        }
         List<String> command = new ArrayList<>(Processes.ownSession());
         command.addAll(List.of(asadminPath().toString(), "--interactive=false", "--user", ADMIN_USER,
                 "--passwordfile", passwordFile.toString(), "start-domain", "--domaindir", domainsDir.toString(),
