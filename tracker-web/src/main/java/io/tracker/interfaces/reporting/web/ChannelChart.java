@@ -1,8 +1,8 @@
 package io.tracker.interfaces.reporting.web;
 
-import io.tracker.interfaces.shared.rest.StrictJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 
 /**
@@ -18,6 +18,9 @@ import java.util.List;
  */
 final class ChannelChart {
 
+    /** Looked up once: {@code Json.create…} runs a {@code ServiceLoader} lookup on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final String CONVERSIONS_COLOR = "#2196f3";
     private static final String REVENUE_COLOR = "#14b8a6";
 
@@ -25,32 +28,32 @@ final class ChannelChart {
     }
 
     static String config(List<ChannelLine> lines, String currencyCode) {
-        JsonArrayBuilder labels = StrictJson.PROVIDER.createArrayBuilder();
-        JsonArrayBuilder conversions = StrictJson.PROVIDER.createArrayBuilder();
-        JsonArrayBuilder revenue = StrictJson.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder labels = JSON.createArrayBuilder();
+        JsonArrayBuilder conversions = JSON.createArrayBuilder();
+        JsonArrayBuilder revenue = JSON.createArrayBuilder();
         for (ChannelLine line : lines) {
             labels.add(line.getChannel());
             conversions.add(Math.round(line.getConversions() * 100) / 100.0);
             revenue.add(Math.round(line.getRevenue() * 100) / 100.0);
         }
         String revenueLabel = "Revenue (" + currencyCode + ")";
-        JsonObjectBuilder data = StrictJson.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder data = JSON.createObjectBuilder()
                 .add("labels", labels)
-                .add("datasets", StrictJson.PROVIDER.createArrayBuilder()
+                .add("datasets", JSON.createArrayBuilder()
                         .add(dataset("Credited conversions", conversions, CONVERSIONS_COLOR, "y"))
                         .add(dataset(revenueLabel, revenue, REVENUE_COLOR, "y1")));
-        JsonObjectBuilder options = StrictJson.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder options = JSON.createObjectBuilder()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
                 .add("animation", false)
-                .add("plugins", StrictJson.PROVIDER.createObjectBuilder()
-                        .add("legend", StrictJson.PROVIDER.createObjectBuilder().add("position", "bottom")))
-                .add("scales", StrictJson.PROVIDER.createObjectBuilder()
-                        .add("x", StrictJson.PROVIDER.createObjectBuilder()
-                                .add("grid", StrictJson.PROVIDER.createObjectBuilder().add("display", false)))
+                .add("plugins", JSON.createObjectBuilder()
+                        .add("legend", JSON.createObjectBuilder().add("position", "bottom")))
+                .add("scales", JSON.createObjectBuilder()
+                        .add("x", JSON.createObjectBuilder()
+                                .add("grid", JSON.createObjectBuilder().add("display", false)))
                         .add("y", axis("Conversions", "left", true))
                         .add("y1", axis(revenueLabel, "right", false)));
-        String json = StrictJson.PROVIDER.createObjectBuilder()
+        String json = JSON.createObjectBuilder()
                 .add("type", "bar")
                 .add("data", data)
                 .add("options", options)
@@ -59,7 +62,7 @@ final class ChannelChart {
     }
 
     private static JsonObjectBuilder dataset(String label, JsonArrayBuilder values, String color, String axis) {
-        return StrictJson.PROVIDER.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("label", label)
                 .add("data", values)
                 .add("backgroundColor", color)
@@ -68,11 +71,11 @@ final class ChannelChart {
     }
 
     private static JsonObjectBuilder axis(String title, String position, boolean grid) {
-        return StrictJson.PROVIDER.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("position", position)
                 .add("beginAtZero", true)
-                .add("grid", StrictJson.PROVIDER.createObjectBuilder().add("drawOnChartArea", grid))
-                .add("title", StrictJson.PROVIDER.createObjectBuilder().add("display", true).add("text", title));
+                .add("grid", JSON.createObjectBuilder().add("drawOnChartArea", grid))
+                .add("title", JSON.createObjectBuilder().add("display", true).add("text", title));
     }
 
     /** JSON that is also safe inside an HTML {@code <script>} element and a CDATA section. */

@@ -1,6 +1,6 @@
 package io.tracker.interfaces.shared.web;
 
-import io.tracker.interfaces.shared.DatabaseOutage;
+import io.tracker.application.shared.DatabaseOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;

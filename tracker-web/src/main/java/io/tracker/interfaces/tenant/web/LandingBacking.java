@@ -5,8 +5,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 
 /**
- * Backs the public landing page ({@code /index.xhtml}, served at {@code /}): its "Sign in" button
- * simply opens {@code /app/}, which the single sign-on protects. A browser that is already signed in
+ * Backs the public landing page ({@code /app/welcome.xhtml}; {@code /} redirects there): its "Sign
+ * in" button simply opens {@code /app/}, which the single sign-on protects. A browser that is already signed in
  * goes straight on to the dashboard.
  */
 @Named

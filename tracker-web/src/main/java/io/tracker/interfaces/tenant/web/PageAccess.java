@@ -3,17 +3,17 @@ package io.tracker.interfaces.tenant.web;
 import io.tracker.domain.tenant.Permission;
 
 /**
- * What each signed-in page needs, by its path under {@code /app}. The navigation hides what the
+ * What each signed-in page needs, by its path in the UI module (context root {@code /app}). The navigation hides what the
  * caller's role cannot open, {@link TenantSessionFilter} refuses such a page opened by URL (403),
  * and the services refuse the calls anyway ({@code @RequiresPermission}); this is the middle line.
  *
  * <ul>
- *   <li>{@code /app/admin/portfolio.xhtml}, {@code /app/admin/clients.xhtml}: agency admins (of any
+ *   <li>{@code /admin/portfolio.xhtml}, {@code /admin/clients.xhtml}: agency admins (of any
  *       agency; platform admins are admins of all of them);</li>
- *   <li>other pages under {@code /app/admin/}: {@link Permission#MANAGE_ACCESS} in the selected
+ *   <li>other pages under {@code /admin/}: {@link Permission#MANAGE_ACCESS} in the selected
  *       tenant (users, API keys, audit log);</li>
- *   <li>{@code /app/import.xhtml}: {@link Permission#INGEST};</li>
- *   <li>{@code /app/conversion-actions.xhtml}: {@link Permission#EDIT_SETUP};</li>
+ *   <li>{@code /import.xhtml}: {@link Permission#INGEST};</li>
+ *   <li>{@code /conversion-actions.xhtml}: {@link Permission#EDIT_SETUP};</li>
  *   <li>every other page (dashboard, campaigns): {@link Permission#READ_REPORTS}.</li>
  * </ul>
  */
@@ -32,19 +32,19 @@ public enum PageAccess {
         this.permission = permission;
     }
 
-    /** What the page at this path (servlet path such as {@code /app/admin/keys.xhtml}) needs. */
+    /** What the page at this path (servlet path such as {@code /admin/keys.xhtml}) needs. */
     public static PageAccess of(String path) {
         String p = path == null ? "" : path;
-        if (p.equals("/app/admin/portfolio.xhtml") || p.equals("/app/admin/clients.xhtml")) {
+        if (p.equals("/admin/portfolio.xhtml") || p.equals("/admin/clients.xhtml")) {
             return AGENCY_ADMIN;
         }
-        if (p.startsWith("/app/admin/")) {
+        if (p.startsWith("/admin/")) {
             return MANAGE_ACCESS;
         }
-        if (p.equals("/app/import.xhtml")) {
+        if (p.equals("/import.xhtml")) {
             return INGEST;
         }
-        if (p.equals("/app/conversion-actions.xhtml")) {
+        if (p.equals("/conversion-actions.xhtml")) {
             return EDIT_SETUP;
         }
         return READ_REPORTS;

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The header's "Sign out": {@code POST /sign-out}, accepted only from Tracker's own pages. A POST, so
+ * The header's "Sign out": {@code POST /app/sign-out}, accepted only from Tracker's own pages. A POST, so
  * no link or image can sign a person out; and a POST whose {@code Origin} (or, from a browser that
  * sends none, {@code Referer}) is another site's, or that names no origin at all, answers 403, so
  * no other site can sign a person out with a form of its own either (the session cookie's
@@ -22,10 +22,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <p>{@code request.logout()} lets the OpenID Connect mechanism ({@link SingleSignOn}) end the HTTP
  * session and redirect the browser to the provider's end-session endpoint with the identity token
  * as {@code id_token_hint}; the provider ends its own session (so the next visit to {@code /app}
- * shows its login form again) and returns to {@code /}. Without a sign-in (an expired session)
- * the browser simply goes to {@code /}.
+ * shows its login form again) and returns to the landing page ({@link PublicPaths#LANDING_PAGE}).
+ * Without a sign-in (an expired session) the browser simply goes there.
  */
-@WebServlet("/sign-out")
+@WebServlet(PublicPaths.SIGN_OUT)
 public class SignOutServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -49,7 +49,7 @@ public class SignOutServlet extends HttpServlet {
             session.invalidate();
         }
         if (!response.isCommitted()) {
-            response.sendRedirect(request.getContextPath() + "/");
+            response.sendRedirect(request.getContextPath() + PublicPaths.LANDING_PAGE);
         }
     }
 

@@ -25,9 +25,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Scopes every request to a signed-in page ({@code /app/*}, mapped in {@code web.xml}) to the
- * caller's selected client tenant. The container has already made sure the caller signed in (the
- * security constraint on {@code /app/*} and {@link SingleSignOn}); this filter then
+ * Scopes every request to a signed-in page (every path of the UI module but the {@link PublicPaths},
+ * which it passes on untouched) to the caller's selected client tenant. The container has already
+ * made sure the caller signed in (the security constraint in {@code web.xml} and
+ * {@link SingleSignOn}); this filter then
  *
  * <ol>
  *   <li>reads the caller from the identity token ({@code sub}, {@code email}, {@code email_verified},
@@ -45,7 +46,7 @@ import java.util.logging.Logger;
  *   <li>answers 403 for a page the role does not include ({@link PageAccess}).</li>
  * </ol>
  *
- * Pages under {@code /app} are sent {@code no-store}, so the back button after signing out shows
+ * Signed-in pages are sent {@code no-store}, so the back button after signing out shows
  * no figures from the cache. The tenant never comes from the request.
  *
  * <p>The caller is read from the identity token rather than from {@code SecurityContext}: on the
@@ -58,9 +59,9 @@ public class TenantSessionFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(TenantSessionFilter.class.getName());
 
     /** The page for signed-in people who are not a member of any client yet. */
-    static final String NO_ACCESS = "/app/no-access.xhtml";
-    static final String DASHBOARD = "/app/dashboard.xhtml";
-    static final String CLIENTS = "/app/admin/clients.xhtml";
+    static final String NO_ACCESS = "/no-access.xhtml";
+    static final String DASHBOARD = "/dashboard.xhtml";
+    static final String CLIENTS = "/admin/clients.xhtml";
     /** Realm role (in the identity token's flat {@code groups} claim) of platform admins. */
     static final String PLATFORM_ADMIN_GROUP = "platform-admin";
     /** Query parameters of the provider's redirect back to Tracker (OpenID Connect core, RFC 9207). */
@@ -84,9 +85,13 @@ public class TenantSessionFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (PublicPaths.isPublic(request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))) {
+            chain.doFilter(request, response);
+            return;
+        }
         IdentityToken token = request.getUserPrincipal() == null ? null : openId.getIdentityToken();
         if (token == null) {
-            // Only reachable if web.xml's constraint were removed: never serve /app without a person.
+            // Only reachable if web.xml's constraint were removed: never serve a signed-in page without a person.
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }

@@ -54,7 +54,7 @@ public class TenantSwitcherBacking {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         String page = faces.getViewRoot() == null ? TenantSessionFilter.DASHBOARD : faces.getViewRoot().getViewId();
-        if (!page.startsWith("/app/") || !PageAccess.of(page).allows(user.getTenant(), user.isAgencyAdmin())) {
+        if (PublicPaths.isPublic(page) || !PageAccess.of(page).allows(user.getTenant(), user.isAgencyAdmin())) {
             page = TenantSessionFilter.DASHBOARD;
         }
         external.redirect(external.getRequestContextPath() + page);

@@ -3,7 +3,7 @@
  * ({@link io.tracker.interfaces.tenant.web.SingleSignOn}, configured by
  * {@link io.tracker.interfaces.tenant.web.OidcSettings}), the session's signed-in person and selected
  * client ({@link io.tracker.interfaces.tenant.web.SignedInUser}), the
- * {@link io.tracker.interfaces.tenant.web.TenantSessionFilter} that scopes every {@code /app/*}
+ * {@link io.tracker.interfaces.tenant.web.TenantSessionFilter} that scopes every signed-in
  * request to that client with the person's role there and refuses pages the role does not include
  * ({@link io.tracker.interfaces.tenant.web.PageAccess}), the tenant switcher, sign-out, and the agency
  * admin pages: clients, users, API keys, audit log.

@@ -13,16 +13,16 @@ class PageAccessTest {
 
     @Test
     void eachPageNeedsWhatItsRoleSectionSays() {
-        assertThat(PageAccess.of("/app/dashboard.xhtml")).isEqualTo(PageAccess.READ_REPORTS);
-        assertThat(PageAccess.of("/app/campaigns.xhtml")).isEqualTo(PageAccess.READ_REPORTS);
-        assertThat(PageAccess.of("/app/import.xhtml")).isEqualTo(PageAccess.INGEST);
-        assertThat(PageAccess.of("/app/conversion-actions.xhtml")).isEqualTo(PageAccess.EDIT_SETUP);
-        assertThat(PageAccess.of("/app/admin/keys.xhtml")).isEqualTo(PageAccess.MANAGE_ACCESS);
-        assertThat(PageAccess.of("/app/admin/users.xhtml")).isEqualTo(PageAccess.MANAGE_ACCESS);
-        assertThat(PageAccess.of("/app/admin/audit.xhtml")).isEqualTo(PageAccess.MANAGE_ACCESS);
-        assertThat(PageAccess.of("/app/admin/anything-new.xhtml")).isEqualTo(PageAccess.MANAGE_ACCESS);
-        assertThat(PageAccess.of("/app/admin/portfolio.xhtml")).isEqualTo(PageAccess.AGENCY_ADMIN);
-        assertThat(PageAccess.of("/app/admin/clients.xhtml")).isEqualTo(PageAccess.AGENCY_ADMIN);
+        assertThat(PageAccess.of("/dashboard.xhtml")).isEqualTo(PageAccess.READ_REPORTS);
+        assertThat(PageAccess.of("/campaigns.xhtml")).isEqualTo(PageAccess.READ_REPORTS);
+        assertThat(PageAccess.of("/import.xhtml")).isEqualTo(PageAccess.INGEST);
+        assertThat(PageAccess.of("/conversion-actions.xhtml")).isEqualTo(PageAccess.EDIT_SETUP);
+        assertThat(PageAccess.of("/admin/keys.xhtml")).isEqualTo(PageAccess.MANAGE_ACCESS);
+        assertThat(PageAccess.of("/admin/users.xhtml")).isEqualTo(PageAccess.MANAGE_ACCESS);
+        assertThat(PageAccess.of("/admin/audit.xhtml")).isEqualTo(PageAccess.MANAGE_ACCESS);
+        assertThat(PageAccess.of("/admin/anything-new.xhtml")).isEqualTo(PageAccess.MANAGE_ACCESS);
+        assertThat(PageAccess.of("/admin/portfolio.xhtml")).isEqualTo(PageAccess.AGENCY_ADMIN);
+        assertThat(PageAccess.of("/admin/clients.xhtml")).isEqualTo(PageAccess.AGENCY_ADMIN);
     }
 
     @Test

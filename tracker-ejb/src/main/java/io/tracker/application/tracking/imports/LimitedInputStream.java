@@ -1,4 +1,4 @@
-package io.tracker.interfaces.shared.limits;
+package io.tracker.application.tracking.imports;
 
 import io.tracker.domain.shared.ContentTooLargeException;
 import java.io.FilterInputStream;

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The API's limits, from MicroProfile Config (environment variable names in brackets). Defaults
- * are chosen so that normal use, the integration tests and the ingestion benchmark (4 client
+ * The API's rate limits, from MicroProfile Config (environment variable names in brackets); the
+ * import limits, shared with the UI, are {@code ImportSlots}'s. Defaults are chosen so that normal use, the integration tests and the ingestion benchmark (4 client
  * threads) never meet them, while a burst of guesses or a flood does.
  */
 @ApplicationScoped
@@ -32,16 +32,6 @@ public class LimitSettings {
     @ConfigProperty(name = "tracker.rate.failed-auth.per-minute", defaultValue = "10")
     int failedAuthPerMinute;
 
-    /** Imports running at the same time for one tenant ({@code TRACKER_IMPORTS_MAX_CONCURRENT}). */
-    @Inject
-    @ConfigProperty(name = "tracker.imports.max-concurrent", defaultValue = "2")
-    int importsMaxConcurrent;
-
-    /** Largest import body in bytes ({@code TRACKER_IMPORTS_MAX_BYTES}; default 100 MiB). */
-    @Inject
-    @ConfigProperty(name = "tracker.imports.max-bytes", defaultValue = "104857600")
-    long importsMaxBytes;
-
     public int callerBurst() {
         return Math.max(1, callerBurst);
     }
@@ -56,13 +46,5 @@ public class LimitSettings {
 
     public int failedAuthPerMinute() {
         return Math.max(1, failedAuthPerMinute);
-    }
-
-    public int importsMaxConcurrent() {
-        return Math.max(1, importsMaxConcurrent);
-    }
-
-    public long importsMaxBytes() {
-        return Math.max(1, importsMaxBytes);
     }
 }

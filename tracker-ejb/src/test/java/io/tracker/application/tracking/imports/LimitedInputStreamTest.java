@@ -1,4 +1,4 @@
-package io.tracker.interfaces.shared.limits;
+package io.tracker.application.tracking.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

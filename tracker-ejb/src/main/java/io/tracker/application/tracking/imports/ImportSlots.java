@@ -1,16 +1,20 @@
-package io.tracker.interfaces.shared.limits;
+package io.tracker.application.tracking.imports;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * At most {@link LimitSettings#importsMaxConcurrent()} imports run at the same time for one
- * tenant (on this server): an import holds a database transaction and a worker thread for as long
- * as its file streams in, so one tenant must not take them all. A caller over the limit is told to
- * come back later (429 with {@code Retry-After}).
+ * At most {@link #max()} imports run at the same time for one tenant (on this server), uploads in
+ * the UI and the API's imports together: an import holds a database transaction and a worker
+ * thread for as long as its file streams in, so one tenant must not take them all. A caller over
+ * the limit is told to come back later (the API: 429 with {@code Retry-After}; the UI: a message).
+ *
+ * <p>In the EJB module, so that both web modules (tracker-web, tracker-api) inject the one
+ * application-scoped instance of the EAR and count against the same slots.
  */
 @ApplicationScoped
 public class ImportSlots {
@@ -18,8 +22,15 @@ public class ImportSlots {
     /** Seconds a refused import is asked to wait: imports take seconds to minutes, their end is unknown. */
     public static final long RETRY_AFTER_SECONDS = 10;
 
+    /** Imports running at the same time for one tenant ({@code TRACKER_IMPORTS_MAX_CONCURRENT}). */
     @Inject
-    private LimitSettings settings;
+    @ConfigProperty(name = "tracker.imports.max-concurrent", defaultValue = "2")
+    int maxConcurrent;
+
+    /** Largest import body in bytes ({@code TRACKER_IMPORTS_MAX_BYTES}; default 100 MiB). */
+    @Inject
+    @ConfigProperty(name = "tracker.imports.max-bytes", defaultValue = "104857600")
+    long maxBytes;
 
     private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
@@ -28,7 +39,7 @@ public class ImportSlots {
      * already runs the most imports allowed.
      */
     public Optional<Slot> tryAcquire(String tenantId) {
-        int max = settings.importsMaxConcurrent();
+        int max = max();
         boolean[] acquired = {false};
         running.compute(tenantId, (id, n) -> {
             int now = n == null ? 0 : n;
@@ -43,12 +54,12 @@ public class ImportSlots {
 
     /** Most imports one tenant may run at once. */
     public int max() {
-        return settings.importsMaxConcurrent();
+        return Math.max(1, maxConcurrent);
     }
 
     /** Largest import body in bytes. */
     public long maxBytes() {
-        return settings.importsMaxBytes();
+        return Math.max(1, maxBytes);
     }
 
     /** A running import's place; closing it (once) frees the place. */

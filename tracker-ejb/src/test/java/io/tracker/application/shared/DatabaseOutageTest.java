@@ -1,4 +1,4 @@
-package io.tracker.interfaces.shared;
+package io.tracker.application.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

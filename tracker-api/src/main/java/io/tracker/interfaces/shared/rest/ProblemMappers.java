@@ -8,7 +8,7 @@ import io.tracker.domain.shared.ForbiddenException;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.shared.RuleViolationException;
-import io.tracker.interfaces.shared.DatabaseOutage;
+import io.tracker.application.shared.DatabaseOutage;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,4 +1,4 @@
-package io.tracker.interfaces.shared;
+package io.tracker.application.shared;
 
 import jakarta.resource.ResourceException;
 import java.sql.SQLException;
