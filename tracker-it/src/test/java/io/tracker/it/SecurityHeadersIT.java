@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * X-Content-Type-Options: nosniff}, {@code Referrer-Policy: same-origin} and a Content-Security-Policy
  * on a page, an API answer (success and error), a static resource and an error page; pages get the
  * page policy with a fresh script nonce that their scripts carry, everything else a policy under
- * which nothing runs. The session cookie is {@code HttpOnly; SameSite=Lax}. {@code POST /sign-out}
- * answers 403 unless it comes from Tracker's own origin. (That the pages still work under the
+ * which nothing runs. The session cookie is {@code HttpOnly; SameSite=Lax}. {@code POST /app/sign-out}
+ * answers 403 unless it comes from Tracker's own origin. The API module's plain servlets ({@code /},
+ * {@code /v1/ping}) answer without any filter and never open a session. (That the pages still work under the
  * policy, and that a signed-in person's sign-out from another origin is refused while the button
  * works, is checked in Chromium by the browser tests.)
  */
@@ -43,9 +44,12 @@ class SecurityHeadersIT {
         return Deployments.tracker();
     }
 
+    /** The UI's public landing page. */
+    private static final String LANDING = "app/welcome.xhtml";
+
     @Test
     void pagesCarryThePagePolicyWithANonceTheirScriptsCarry() {
-        ApiResponse landing = get("");
+        ApiResponse landing = get(LANDING);
         assertThat(landing.status()).isEqualTo(200);
         assertThat(landing.contentType()).isEqualTo("text/html");
         assertCommonHeaders(landing);
@@ -59,7 +63,7 @@ class SecurityHeadersIT {
                 .map(m -> m.group()).toList();
         assertThat(scriptTags).isNotEmpty().allSatisfy(tag -> assertThat(tag).contains("nonce=\"" + nonce + "\""));
         // A new nonce for every response; the landing page stays without a session.
-        assertThat(nonce(get("").header("Content-Security-Policy"))).isNotEqualTo(nonce);
+        assertThat(nonce(get(LANDING).header("Content-Security-Policy"))).isNotEqualTo(nonce);
         assertThat(landing.headers().get("set-cookie")).isNull();
     }
 
@@ -81,14 +85,15 @@ class SecurityHeadersIT {
 
     @Test
     void staticResourcesAndErrorPagesCarryTheHeadersToo() {
-        ApiResponse css = get("jakarta.faces.resource/css/tracker.css.xhtml");
+        ApiResponse css = get("app/jakarta.faces.resource/css/tracker.css.xhtml");
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.contentType()).isEqualTo("text/css");
         assertCommonHeaders(css);
         assertThat(css.header("Content-Security-Policy")).isEqualTo(NOTHING);
 
-        // A missing page (Faces) and a missing file (the default servlet) both show the 404 page.
-        for (String missing : List.of("no-such-page.xhtml", "no-such-file")) {
+        // A missing page (Faces) and a missing file (the default servlet) both show the 404 page. (Among the
+        // public paths: elsewhere in the UI module an unknown path is a signed-in page, so sign-in comes first.)
+        for (String missing : List.of("app/errors/no-such-page.xhtml", "app/errors/no-such-file")) {
             ApiResponse notFound = get(missing);
             assertThat(notFound.status()).as(missing).isEqualTo(404);
             assertThat(notFound.body()).as(missing).contains("id=\"error-404\"");
@@ -125,12 +130,28 @@ class SecurityHeadersIT {
         // From Tracker's own pages (here without a sign-in): on to the landing page.
         ApiResponse own1 = signOut("Origin", own);
         assertThat(own1.status()).isEqualTo(302);
-        assertThat(own1.header("Location")).isIn(own + "/", "/");
+        assertThat(own1.header("Location")).isIn(own + "/" + LANDING, "/" + LANDING);
         assertThat(signOut("Referer", own + "/app/dashboard.xhtml").status()).isEqualTo(302);
     }
 
+    @Test
+    void theApiModulesPlainServletsAnswerWithoutSessionOrFilter() {
+        ApiResponse root = get("");
+        assertThat(root.status()).isEqualTo(302);
+        assertThat(root.header("Location")).isIn(TrackerClient.BASE_URL + LANDING, "/" + LANDING);
+        assertThat(root.headers().get("set-cookie")).isNull();
+
+        ApiResponse ping = get("v1/ping");
+        assertThat(ping.status()).isEqualTo(200);
+        assertThat(ping.contentType()).isEqualTo("text/plain");
+        assertThat(ping.body()).isEqualTo("ok");
+        assertThat(ping.headers().get("set-cookie")).isNull();
+        // No filter outside /api: what the collection endpoints need, they set themselves.
+        assertThat(ping.headers().get("content-security-policy")).isNull();
+    }
+
     private ApiResponse signOut(String header, String value) {
-        HttpRequest.Builder request = client.request("sign-out").POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request = client.request("app/sign-out").POST(HttpRequest.BodyPublishers.noBody());
         if (header != null) {
             request.header(header, value);
         }

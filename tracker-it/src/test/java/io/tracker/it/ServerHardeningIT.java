@@ -106,7 +106,9 @@ class ServerHardeningIT {
     @Test
     void noResponseNamesTheServerOrItsVersion() throws Exception {
         List<URI> pages = List.of(TrackerClient.BASE_URL.resolve("health"), TrackerClient.BASE_URL,
-                TrackerClient.BASE_URL.resolve("api/v1/reports/summary"), TrackerClient.BASE_URL.resolve("no-such-page"));
+                TrackerClient.BASE_URL.resolve("api/v1/reports/summary"), TrackerClient.BASE_URL.resolve("no-such-page"),
+                TrackerClient.BASE_URL.resolve("v1/ping"), TrackerClient.BASE_URL.resolve("app/welcome.xhtml"),
+                TrackerClient.BASE_URL.resolve("app/errors/no-such-page"));
         for (URI page : pages) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(page).GET());
 

@@ -163,7 +163,7 @@ public final class LocalStack {
         boolean ok = true;
         HttpProbe.Answer health = HttpProbe.get("http://127.0.0.1:" + port + "/health");
         if (health.healthUp()) {
-            System.out.println("Tracker is up at http://localhost:" + port + "/\n" + health.body());
+            System.out.println("Tracker is up at http://localhost:" + port + "/app/ (API at /api/v1)\n" + health.body());
         } else if (health.status() == 0) {
             System.out.println("Tracker is not running (nothing answers on port " + port + ").");
             ok = false;

@@ -23,7 +23,7 @@ final class Summary {
         String app = "http://localhost:" + v.settings().httpPort();
         StringBuilder out = new StringBuilder();
         out.append("\nTracker is up (started in ").append(v.took().toSeconds()).append(" s).\n");
-        out.append("  Dashboard      ").append(app).append("/\n");
+        out.append("  Dashboard      ").append(app).append("/app/   (the landing page: ").append(app).append("/)\n");
         if (v.keycloak() == null) {
             out.append("  Sign-in        ").append(v.settings().oidcIssuer()).append(" (your provider, not started by ./run)\n");
         } else {

@@ -135,10 +135,13 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         return currentUrl().startsWith(Keycloak.BASE_URL.toString()) && isPresent(By.id("kc-login"));
     }
 
+    /** Tracker's public landing page (in the UI module; {@code /} redirects there). */
+    static final String LANDING_PAGE = "app/welcome.xhtml";
+
     /** Clicks "Sign out" and waits until Keycloak has sent the browser back to Tracker's landing page. */
     void signOut() {
         driver.findElement(By.id("sign-out")).click();
-        waitUntil(d -> d.getCurrentUrl().equals(url("")) && !d.findElements(By.id("sign-in-button")).isEmpty());
+        waitUntil(d -> d.getCurrentUrl().equals(url(LANDING_PAGE)) && !d.findElements(By.id("sign-in-button")).isEmpty());
     }
 
     /**

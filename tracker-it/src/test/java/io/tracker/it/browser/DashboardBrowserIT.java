@@ -107,7 +107,9 @@ class DashboardBrowserIT {
 
     @Test
     void signedInPagesSendVisitorsToKeycloaksLoginPage() {
+        // "/" (the API module) sends browsers on to the UI's public landing page.
         browser.open("");
+        assertThat(browser.currentUrl()).isEqualTo(browser.url(Browser.LANDING_PAGE));
         assertThat(browser.isPresent(By.id("sign-in-button"))).isTrue();
         // The public landing page is stateless: no session for anonymous visitors.
         assertThat(browser.sessionCookie()).isNull();
@@ -227,7 +229,7 @@ class DashboardBrowserIT {
 
         // Signing out ends Tracker's and Keycloak's sessions: the dashboard asks for the password again.
         browser.signOut();
-        assertThat(browser.currentUrl()).isEqualTo(browser.url(""));
+        assertThat(browser.currentUrl()).isEqualTo(browser.url(Browser.LANDING_PAGE));
         browser.open("app/dashboard.xhtml");
         assertThat(browser.onKeycloakLogin()).as(browser.currentUrl()).isTrue();
     }
@@ -335,9 +337,9 @@ class DashboardBrowserIT {
         browser.signIn(DemoUser.VIEWER);
         Cookie session = browser.sessionCookie();
 
-        // A page of another origin on the same host posts to /sign-out; the Lax cookie goes along (same
+        // A page of another origin on the same host posts to /app/sign-out; the Lax cookie goes along (same
         // site), so only the origin check stands between it and the person's session.
-        browser.postFromAnotherOrigin("sign-out");
+        browser.postFromAnotherOrigin("app/sign-out");
         assertThat(browser.text(By.id("error-403"))).contains("Not allowed");
         browser.open("app/dashboard.xhtml");
         assertThat(browser.onKeycloakLogin()).as(browser.currentUrl()).isFalse();

@@ -2,15 +2,22 @@ package io.tracker.it.support;
 
 import java.io.File;
 import java.net.URISyntaxException;
+import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The deployment of every integration test: the real EAR that tracker-ear built, unchanged except
- * that its web module {@value #WEB_MODULE} also holds the test classes, this support package
- * (among it the test-only {@link FixtureServlet}) and AssertJ, so that in-container test methods
- * can inject the services and assert. Nothing is hand-listed from the product.
+ * that its web module {@value #WEB_MODULE} (context root {@code /}) also holds the test classes,
+ * this support package (among it the test-only {@link FixtureServlet}, so at {@code /it-fixtures/*})
+ * and AssertJ, so that in-container test methods can inject the services and assert. Nothing is
+ * hand-listed from the product.
+ *
+ * <p>The EAR has two web modules (tracker-api, tracker-web). Arquillian's Servlet 5.0 protocol adds
+ * its test runner servlet to the only war of an EAR; with several it uses the one marked with
+ * {@link Testable#archiveToTest} (else it refuses: "Multiple WebArchives found ... Can not determine
+ * which to enrich"), so this war is marked.
  *
  * <p>The EAR is the file named by the system property {@code tracker.it.ear} (failsafe sets it to
  * the resolved {@code io.tracker:tracker-ear:ear} artifact: the reactor's own in a full build),
@@ -18,8 +25,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
-    /** The web module's file name inside the EAR (tracker-ear's pom). */
-    public static final String WEB_MODULE = "tracker-web.war";
+    /** The file name inside the EAR (tracker-ear's pom) of the web module that gets the test classes. */
+    public static final String WEB_MODULE = "tracker-api.war";
 
     private Deployments() {
     }
@@ -35,6 +42,7 @@ public final class Deployments {
         web.addPackage(Deployments.class.getPackage());
         web.addClasses(testClasses);
         web.addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
+        Testable.archiveToTest(web);
         return ear;
     }
 

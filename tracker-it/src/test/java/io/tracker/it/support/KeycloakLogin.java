@@ -57,7 +57,7 @@ public final class KeycloakLogin {
 
     /** Signs in through Keycloak's login page; fails with Keycloak's message when it refuses. */
     public static OidcTokens signIn(String username, String password) {
-        String redirectUri = TrackerClient.BASE_URL.resolve("Callback").toString();
+        String redirectUri = TrackerClient.BASE_URL.resolve("app/Callback").toString();
         String state = UUID.randomUUID().toString();
         Map<String, String> cookies = new LinkedHashMap<>();
 
