@@ -110,6 +110,7 @@ class RateLimitIT {
         // imports are written by hand on sockets (chunked) so that nothing buffers them. A probe can overtake
         // a held import on its way in (then the held one is refused instead): that attempt is discarded and
         // repeated with a fresh tenant, so the test waits for the condition, not for a guessed time.
+        List<String> attempts = new ArrayList<>();
         for (int attempt = 1; attempt <= 5; attempt++) {
             TestTenant tenant = api.createTenant("concurrent imports", ZoneId.of("UTC"), "EUR");
             List<SlowImport> held = new ArrayList<>();
@@ -132,6 +133,8 @@ class RateLimitIT {
                 answers.add(i.finish());
             }
             if (refused == null || !answers.stream().allMatch(a -> a.startsWith("HTTP/1.1 200"))) {
+                attempts.add("probe refused: " + (refused != null) + ", held answers: "
+                        + answers.stream().map(a -> a.lines().findFirst().orElse("(none)")).toList());
                 continue;
             }
             assertThat(assertProblem(refused, 429)).contains("this client already runs 2 imports");
@@ -144,7 +147,7 @@ class RateLimitIT {
             assertThat(api.storedCounts(tenant).touchpoints()).isEqualTo(3);
             return;
         }
-        throw new AssertionError("in 5 attempts, no third import was refused while two were held");
+        throw new AssertionError("in 5 attempts, no third import was refused while two were held: " + attempts);
     }
 
     /** An import request whose chunked body has begun and stays open until {@link #finish()}. */

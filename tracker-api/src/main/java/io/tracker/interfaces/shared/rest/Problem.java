@@ -39,7 +39,8 @@ public final class Problem {
     }
 
     /** The HTTP reason phrase (RFC 9110 names for the codes JAX-RS does not list). */
-    static String title(int status) {
+    /** The standard reason phrase of an HTTP status ("Error" for one without). */
+    public static String title(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         if (known != null) {
             return known.getReasonPhrase();
