@@ -18,6 +18,12 @@ import io.tracker.application.tenant.TenantService;
 import io.tracker.application.tracking.EventIngestionService;
 import io.tracker.application.tracking.EventInput;
 import io.tracker.application.tracking.IngestionReport;
+import io.tracker.application.tracking.collection.CollectedHit;
+import io.tracker.application.tracking.collection.Collector;
+import io.tracker.application.tracking.collection.HitOutcome;
+import io.tracker.application.tracking.collection.HitType;
+import io.tracker.application.tracking.collection.SiteService;
+import io.tracker.domain.tracking.WayIn;
 import io.tracker.domain.shared.ForbiddenException;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.domain.tenant.TenantRole;
@@ -41,6 +47,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -131,6 +138,12 @@ class RowLevelSecurityIT {
 
     @EJB
     private PortfolioService portfolio;
+
+    @EJB
+    private SiteService sites;
+
+    @Inject
+    private Collector collector;
 
     @Test
     void theApplicationRoleIsSubjectToRowLevelSecurityOnEveryTenantOwnedTable() throws Exception {
@@ -304,7 +317,9 @@ class RowLevelSecurityIT {
     /**
      * A tenant with rows in every tenant-owned table: its key, default action, a campaign, an
      * invited member and audit entries, and two touchpoints (yesterday and 40 days ago) and a
-     * purchase of 25.00 yesterday with their receipts and credits.
+     * purchase of 25.00 yesterday with their receipts and credits; a site, and through the collector a
+     * custom event with an order id and an identify (custom event, order receipt, identity link,
+     * attribution mark, collection count).
      */
     private TestTenant tenantWithData(String label, String agencyId, ZoneId zone) {
         TestTenant t = fixture.create(agencyId, label, zone, "EUR", EnumSet.allOf(ApiKeyScope.class), List.of());
@@ -319,6 +334,17 @@ class RowLevelSecurityIT {
                         null, null, null, null, null, null, null, null, "purchase", new BigDecimal("25.00"), null, "o1")),
                 List.of());
         assertThat(report.accepted()).as("%s", report).isEqualTo(3);
+        // The collection tables (V4): a site, a custom event with an order id, an identify.
+        sites.create("Site of " + t.name(), List.of("shop.example"), true);
+        try {
+            assertThat(collector.collect(t.id(), List.of(
+                    CollectedHit.builder(WayIn.TAG, HitType.EVENT).eventId("ce1").visitorId("v1").eventName("refund")
+                            .orderId("o1").propertiesJson("{\"reason\":\"size\"}").occurredAt(yesterday).build(),
+                    CollectedHit.builder(WayIn.TAG, HitType.IDENTIFY).eventId("id1").visitorId("v1").userId("u1").build()))
+                    .get(60, TimeUnit.SECONDS)).containsOnly(HitOutcome.STORED);
+        } catch (Exception e) {
+            throw new AssertionError("collecting the test hits failed", e);
+        }
         return t;
     }
 

@@ -22,7 +22,9 @@ public class UnscopedQueries {
 
     /** The tenant-owned tables (every table with a {@code tenant_id} column). */
     static final Set<String> TABLES = Set.of("api_key", "campaign", "conversion_action", "event_receipt", "touchpoint",
-            "conversion", "attribution_credit", "tenant_member", "audit_entry");
+            "conversion", "attribution_credit", "tenant_member", "audit_entry",
+            // V4__collection.sql
+            "custom_event", "order_receipt", "site", "collection_count", "identity_link", "attribution_pending");
 
     /**
      * EclipseLink refuses native SQL in a unit with multitenant entities (it could not add the tenant

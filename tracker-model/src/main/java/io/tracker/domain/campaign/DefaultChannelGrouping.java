@@ -14,7 +14,9 @@ import java.util.Set;
  *       {@code sms|text|text-message|mms} → SMS; {@code affiliate|affiliates|partner} → Affiliates;
  *       {@code display|banner|cpm|expandable|interstitial|programmatic} → Display;
  *       {@code video|cpv} → Video;</li>
- *   <li>a {@code gclid} or {@code msclkid} → Paid Search (these ids come only from paid clicks);</li>
+ *   <li>a {@code gclid}, {@code gbraid}, {@code wbraid} or {@code msclkid} → Paid Search (these ids come
+ *       only from paid clicks);</li>
+ *   <li>a {@code ttclid} (TikTok Ads) or {@code li_fat_id} (LinkedIn Ads) → Paid Social (likewise);</li>
  *   <li>a paid medium ({@code cpc|ppc|paid|paidsearch|paid_search|paid-search|retargeting}, or any
  *       medium starting with {@code paid}) → Paid Social when the source or medium is social, Video
  *       when the source is a video site, otherwise Paid Search;</li>
@@ -78,8 +80,11 @@ public final class DefaultChannelGrouping {
         if (VIDEO_MEDIA.contains(medium)) {
             return Channels.VIDEO;
         }
-        if (present(s.gclid()) || present(s.msclkid())) {
+        if (present(s.gclid()) || present(s.gbraid()) || present(s.wbraid()) || present(s.msclkid())) {
             return Channels.PAID_SEARCH;
+        }
+        if (present(s.ttclid()) || present(s.liFatId())) {
+            return Channels.PAID_SOCIAL;
         }
         if (PAID_MEDIA.contains(medium) || medium.startsWith("paid")) {
             if (medium.contains("social") || SOCIAL_SITES.contains(source) || present(s.fbclid())) {

@@ -10,7 +10,18 @@ package io.tracker.domain.campaign;
  * @param gclid       Google Ads click id
  * @param fbclid      Meta (Facebook, Instagram) click id
  * @param msclkid     Microsoft Advertising click id
+ * @param gbraid      Google Ads click id of app-to-web clicks on iOS
+ * @param wbraid      Google Ads click id of web-to-app/web clicks on iOS
+ * @param ttclid      TikTok Ads click id
+ * @param liFatId     LinkedIn Ads click id ({@code li_fat_id})
  */
 public record TrafficSignals(String channel, String utmSource, String utmMedium, String referrer,
-                             String gclid, String fbclid, String msclkid) {
+                             String gclid, String fbclid, String msclkid,
+                             String gbraid, String wbraid, String ttclid, String liFatId) {
+
+    /** Signals with the three classic click ids only. */
+    public TrafficSignals(String channel, String utmSource, String utmMedium, String referrer,
+                          String gclid, String fbclid, String msclkid) {
+        this(channel, utmSource, utmMedium, referrer, gclid, fbclid, msclkid, null, null, null, null);
+    }
 }

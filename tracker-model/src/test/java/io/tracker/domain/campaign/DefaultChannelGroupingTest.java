@@ -47,4 +47,20 @@ class DefaultChannelGroupingTest {
 
         assertThat(DefaultChannelGrouping.classify(signals)).as(rule).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            gbraid alone is paid search              | -          | -     | g1 | -  | -  | -  | Paid Search
+            wbraid alone is paid search              | -          | -     | -  | w1 | -  | -  | Paid Search
+            ttclid alone is paid social              | -          | -     | -  | -  | t1 | -  | Paid Social
+            li_fat_id alone is paid social           | -          | -     | -  | -  | -  | l1 | Paid Social
+            an email link with a ttclid stays email  | newsletter | email | -  | -  | t1 | -  | Email
+            """)
+    void classifiesTheNewerClickIds(String rule, String source, String medium, String gbraid, String wbraid,
+                                    String ttclid, String liFatId, String expected) {
+        TrafficSignals signals = new TrafficSignals(null, source, medium, null, null, null, null,
+                gbraid, wbraid, ttclid, liFatId);
+
+        assertThat(DefaultChannelGrouping.classify(signals)).as(rule).isEqualTo(expected);
+    }
 }

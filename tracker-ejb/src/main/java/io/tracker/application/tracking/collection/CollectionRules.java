@@ -1,0 +1,107 @@
+package io.tracker.application.tracking.collection;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tracker.application.tenant.TenantConnections;
+import io.tracker.domain.conversion.CountingMode;
+import io.tracker.domain.conversion.CountingRule;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Each tenant's {@link TenantRules}, read through row-level security (the tenant set for the read's
+ * own short transaction) and kept {@value #TTL_SECONDS} seconds: a new or changed conversion action
+ * is used for validation at most that long after it was saved. At most {@value #MAX_TENANTS} tenants
+ * are kept (least recently used go first).
+ */
+final class CollectionRules {
+
+    static final int TTL_SECONDS = 5;
+    static final int MAX_TENANTS = 10_000;
+
+    private final DataSource dataSource;
+    private final Cache<String, Optional<TenantRules>> cache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS))
+            .maximumSize(MAX_TENANTS)
+            .executor(Runnable::run) // maintenance on the caller's thread, no unmanaged pool
+            .build();
+
+    CollectionRules(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The tenant's rules; empty for an unknown tenant.
+     *
+     * @throws CollectionUnavailableException when the database cannot be read
+     */
+    Optional<TenantRules> of(String tenantId) {
+        return cache.get(tenantId, this::load);
+    }
+
+    private Optional<TenantRules> load(String tenantId) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "select set_config('" + TenantConnections.SETTING + "', ?, true)")) {
+                    ps.setString(1, tenantId);
+                    ps.executeQuery().close();
+                }
+                Optional<TenantRules> rules = read(c, tenantId);
+                c.commit();
+                return rules;
+            } finally {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // nothing was open
+                }
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new CollectionUnavailableException("reading the tenant's conversion actions failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<TenantRules> read(Connection c, String tenantId) throws SQLException {
+        String currency;
+        String zone;
+        String defaultAction;
+        try (PreparedStatement ps = c.prepareStatement(
+                "select currency, time_zone, default_action_key from tenant where id = ?")) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                currency = rs.getString(1).trim();
+                zone = rs.getString(2);
+                defaultAction = rs.getString(3);
+            }
+        }
+        Map<String, CountingRule> actions = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, action_key, default_value, counting from conversion_action where tenant_id = ?")) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CountingRule rule = new CountingRule(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
+                            CountingMode.valueOf(rs.getString(4)));
+                    actions.put(rule.key(), rule);
+                }
+            }
+        }
+        return Optional.of(new TenantRules(tenantId, Currency.getInstance(currency), ZoneId.of(zone), defaultAction,
+                actions));
+    }
+}

@@ -1,0 +1,48 @@
+package io.tracker.application.tracking.collection;
+
+import io.tracker.domain.tracking.ClickIds;
+import io.tracker.domain.tracking.Utm;
+import io.tracker.domain.tracking.WayIn;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A validated hit and the rows it makes, all resolved: at most one touchpoint ({@code touchpoint}),
+ * one conversion ({@code actionId} not null), one custom event ({@code customEventName} not null) and
+ * its identity links ({@code personKeys}). {@code orderName} not null: the hit claims
+ * (orderName, orderId) for the browser/server check.
+ */
+record ValidHit(WayIn wayIn, HitType type, String eventId, Instant occurredAt, String visitorId, String sessionId,
+                boolean touchpoint, String channel, Utm utm, ClickIds clickIds, String url, String referrer,
+                Long actionId, BigDecimal value, String currency, String orderId, String dedupeKey,
+                String customEventName, String propertiesJson, List<String> personKeys, String orderName) {
+
+    boolean conversion() {
+        return actionId != null;
+    }
+
+    /** Rough size in the heap, for the queue's memory bound: 2 bytes a character plus the objects. */
+    long estimatedBytes() {
+        long chars = length(eventId) + length(visitorId) + length(sessionId) + length(url) + length(referrer)
+                + length(channel) + length(orderId) + length(dedupeKey) + length(customEventName)
+                + length(propertiesJson) + length(orderName);
+        if (utm != null) {
+            chars += length(utm.source()) + length(utm.medium()) + length(utm.campaign()) + length(utm.term())
+                    + length(utm.content());
+        }
+        if (clickIds != null) {
+            chars += length(clickIds.gclid()) + length(clickIds.gbraid()) + length(clickIds.wbraid())
+                    + length(clickIds.fbclid()) + length(clickIds.msclkid()) + length(clickIds.ttclid())
+                    + length(clickIds.liFatId()) + length(clickIds.trk());
+        }
+        for (String key : personKeys) {
+            chars += key.length();
+        }
+        return 2 * chars + 600;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+}
