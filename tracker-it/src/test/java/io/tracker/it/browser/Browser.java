@@ -48,6 +48,7 @@ final class Browser implements AutoCloseable, AfterEachCallback {
     private final Path screenshots;
     private final String lastScreenshotPrefix;
     private final List<String> cspViolations = new java.util.ArrayList<>();
+    private final List<String> console = new java.util.ArrayList<>();
 
     /**
      * A browser for one test method, to register with {@code @RegisterExtension}: after the test it
@@ -99,6 +100,21 @@ final class Browser implements AutoCloseable, AfterEachCallback {
 
     boolean isEnabled(By by) {
         return driver.findElement(by).isEnabled();
+    }
+
+    /** The cookie of the current page's host with that name, with its attributes, or null. */
+    Cookie cookie(String name) {
+        return driver.manage().getCookieNamed(name);
+    }
+
+    /** The names of the cookies the current page's host has. */
+    List<String> cookieNames() {
+        return driver.manage().getCookies().stream().map(Cookie::getName).sorted().toList();
+    }
+
+    /** Sets (or replaces) a cookie for the current page's host, as a page's own script could. */
+    void setCookie(Cookie cookie) {
+        driver.manage().addCookie(cookie);
     }
 
     /** The servlet session cookie, or null when the browser has no session. */
@@ -557,11 +573,25 @@ final class Browser implements AutoCloseable, AfterEachCallback {
      * violates the following Content Security Policy directive: …".
      */
     List<String> cspViolations() {
-        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
-                .forEach(cspViolations::add);
+        readConsole();
         return List.copyOf(cspViolations);
+    }
+
+    /** Every message Chromium's console printed since the browser started (every page shown so far). */
+    List<String> consoleMessages() {
+        readConsole();
+        return List.copyOf(console);
+    }
+
+    /** Chromium hands each console entry out once: keep them all, and the CSP violations apart. */
+    private void readConsole() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER).getAll()) {
+            String m = entry.getMessage();
+            console.add(m);
+            if (m.contains("Content Security Policy") || m.contains("Content-Security-Policy")) {
+                cspViolations.add(m);
+            }
+        }
     }
 
     /** The violations so far (as {@link #cspViolations()}), forgotten afterwards: for a test that causes one. */

@@ -6,5 +6,8 @@
  * build, so each test first resets the memberships of the one it signs in as
  * ({@link io.tracker.it.browser.MembershipReset}, added to these tests' deployments only) and gives
  * it exactly the tenants it asserts. Screenshots are kept in {@code tracker-it/target/screenshots/}.
+ *
+ * <p>{@link io.tracker.it.browser.TagBrowserTest} is the exception: a surefire test of the tag alone on
+ * {@link io.tracker.it.browser.DemoShop}, which stands in for Tracker's server.
  */
 package io.tracker.it.browser;
