@@ -11,7 +11,8 @@ import java.util.Set;
  * <ol>
  *   <li>an explicit {@code channel} is kept as sent (trimmed);</li>
  *   <li>{@code utm_medium} {@code email|e-mail|e_mail|newsletter} → Email;
- *       {@code sms|text|text-message|mms} → SMS; {@code affiliate|affiliates|partner} → Affiliates;
+ *       {@code sms|text|text-message|mms} → SMS (for these two, a {@code utm_source} with no medium
+ *       counts too, as in GA4: a link tagged only {@code utm_source=sms} is SMS); {@code affiliate|affiliates|partner} → Affiliates;
  *       {@code display|banner|cpm|expandable|interstitial|programmatic} → Display;
  *       {@code video|cpv} → Video;</li>
  *   <li>a {@code gclid}, {@code gbraid}, {@code wbraid} or {@code msclkid} → Paid Search (these ids come
@@ -65,10 +66,11 @@ public final class DefaultChannelGrouping {
         String medium = lower(s.utmMedium());
         String source = lower(s.utmSource());
 
-        if (EMAIL_MEDIA.contains(medium)) {
+        // GA4 matches the source as well as the medium for these two ("utm_source=sms" alone is SMS).
+        if (EMAIL_MEDIA.contains(medium) || (medium.isEmpty() && EMAIL_MEDIA.contains(source))) {
             return Channels.EMAIL;
         }
-        if (SMS_MEDIA.contains(medium)) {
+        if (SMS_MEDIA.contains(medium) || (medium.isEmpty() && SMS_MEDIA.contains(source))) {
             return Channels.SMS;
         }
         if (AFFILIATE_MEDIA.contains(medium)) {

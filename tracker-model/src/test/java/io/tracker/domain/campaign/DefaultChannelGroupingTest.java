@@ -17,6 +17,9 @@ class DefaultChannelGroupingTest {
             email medium ignores case                | -        | news       | E-Mail       | -                                   | -  | -  | -  | Email
             sms medium                               | -        | twilio     | sms          | -                                   | -  | -  | -  | SMS
             sms link with a gclid stays sms          | -        | -          | sms          | -                                   | g1 | -  | -  | SMS
+            sms source without a medium is sms       | -        | sms        | -            | -                                   | -  | -  | -  | SMS
+            email source without a medium is email   | -        | email      | -            | -                                   | -  | -  | -  | Email
+            sms source with another medium is not    | -        | sms        | cpc          | -                                   | -  | -  | -  | Paid Search
             display medium                           | -        | gdn        | cpm          | -                                   | -  | -  | -  | Display
             affiliate medium                         | -        | awin       | affiliate    | -                                   | -  | -  | -  | Affiliates
             video medium                             | -        | youtube    | video        | -                                   | -  | -  | -  | Video

@@ -1,0 +1,119 @@
+package io.tracker.domain.campaign;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import io.tracker.domain.shared.QueryParameter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where a tracked link ({@code /c/{code}}) sends the visitor: the link's destination, plus every
+ * parameter the link was opened with, plus {@code trk=<click id>}.
+ *
+ * <p>Rules, in this order:
+ * <ol>
+ *   <li>the destination's own query comes first, exactly as the tenant wrote it;</li>
+ *   <li>each parameter the link was opened with follows, in the order it came, except a UTM key
+ *       ({@code utm_*}) the destination already carries (the link's own UTM values win on a
+ *       collision) and {@code trk} (the click id is Tracker's to set);</li>
+ *   <li>{@code trk=<click id>} comes last.</li>
+ * </ol>
+ * Opening parameters are decoded exactly once as a query string is ({@code +} is a space,
+ * {@code %2B} is {@code +}, {@code %2520} is {@code %20}) and encoded again as RFC 3986 asks of a
+ * query component (unreserved characters as they are, everything else as UTF-8 percent-escapes, so a
+ * space becomes {@code %20} and a literal {@code %20} becomes {@code %2520}). A parameter without
+ * {@code =} stays without it. The destination's fragment stays the fragment, after the query.
+ */
+public final class TrackedLinkRedirect {
+
+    /** The query parameter that carries Tracker's click id to the landing page. */
+    public static final String CLICK_ID_PARAMETER = "trk";
+
+    private TrackedLinkRedirect() {
+    }
+
+    /**
+     * @param destination  the link's absolute destination URL (validated when the link was made)
+     * @param openedQuery  the raw query string the link was opened with, without {@code ?}; may be null
+     * @param clickId      the new click id
+     * @return the URL to redirect to
+     */
+    public static String target(String destination, String openedQuery, String clickId) {
+        URI uri = URI.create(destination);
+        String ownQuery = uri.getRawQuery();
+        Set<String> ownUtmKeys = new HashSet<>();
+        for (QueryParameter p : QueryParameter.parse(ownQuery)) {
+            if (p.name().startsWith("utm_")) {
+                ownUtmKeys.add(p.name());
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (ownQuery != null && !ownQuery.isEmpty()) {
+            parts.add(ownQuery);
+        }
+        for (QueryParameter p : QueryParameter.parse(openedQuery)) {
+            if (p.name().equals(CLICK_ID_PARAMETER) || ownUtmKeys.contains(p.name())) {
+                continue;
+            }
+            parts.add(p.value() == null ? encode(p.name()) : encode(p.name()) + "=" + encode(p.value()));
+        }
+        parts.add(CLICK_ID_PARAMETER + "=" + encode(clickId));
+
+        StringBuilder target = new StringBuilder();
+        target.append(uri.getScheme()).append("://").append(uri.getRawAuthority());
+        target.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+        target.append('?').append(String.join("&", parts));
+        if (uri.getRawFragment() != null) {
+            target.append('#').append(uri.getRawFragment());
+        }
+        return target.toString();
+    }
+
+    /**
+     * Checks a destination when a link is made: an absolute http(s) URL whose host is one of the
+     * tenant's website domains or a subdomain of one (no open redirect).
+     *
+     * @param websiteDomains the tenant's domains, lower case, such as {@code shop.example}
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static URI checkDestination(String destination, Set<String> websiteDomains) {
+        URI uri;
+        try {
+            uri = new URI(destination == null ? "" : destination.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("the destination is not a valid URL: " + e.getReason());
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))) {
+            throw new IllegalArgumentException("the destination must be an absolute http or https URL");
+        }
+        if (uri.getHost() == null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("the destination must name a host (and no user name)");
+        }
+        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean allowed = websiteDomains.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
+        if (!allowed) {
+            throw new IllegalArgumentException("the destination's host " + host
+                    + " is not one of the client's website domains " + new java.util.TreeSet<>(websiteDomains));
+        }
+        return uri;
+    }
+
+    /** Percent-encodes a query name or value as RFC 3986 allows it unescaped: unreserved characters only. */
+    static String encode(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}
