@@ -22,7 +22,7 @@ public class UnscopedQueries {
 
     /** The tenant-owned tables (every table with a {@code tenant_id} column). */
     static final Set<String> TABLES = Set.of("api_key", "campaign", "conversion_action", "event_receipt", "touchpoint",
-            "conversion", "attribution_credit", "tenant_member", "audit_entry");
+            "conversion", "attribution_credit", "tenant_member", "audit_entry", "identity_link", "attribution_pending");
 
     /**
      * EclipseLink refuses native SQL in a unit with multitenant entities (it could not add the tenant

@@ -43,7 +43,11 @@ public class AttributionQueue {
 
     private static final String READY = "(q.retry_after is null or q.retry_after <= now())";
 
-    private static final String CLAIM_OLDEST = "delete from attribution_pending p where p.tenant_id = ? "
+    /**
+     * The claim of a batch; parameters: tenant id, tenant id, batch size. Public for the test of the
+     * protocol against a writer's mark ({@code AttributionWorkerIT}).
+     */
+    public static final String CLAIM_OLDEST = "delete from attribution_pending p where p.tenant_id = ? "
             + "and p.visitor_id in (select q.visitor_id from attribution_pending q where q.tenant_id = ? and " + READY
             + " order by q.marked_at limit ? for update skip locked) returning p.visitor_id";
 
