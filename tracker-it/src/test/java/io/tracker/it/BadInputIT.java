@@ -213,6 +213,7 @@ class BadInputIT {
         assertThat(rejected.get(4).getString("error")).contains("more than a day in the future");
 
         // Exactly the two good events: one Email touch and one purchase of 42.50 it gets all credit for.
+        api.awaitAttribution(tenant);
         assertThat(api.storedCounts(tenant)).isEqualTo(new StoredCounts(1, 1, 2, 4));
         JsonObject summary = api.summary(tenant, DAY, DAY);
         assertThat(summary.getJsonNumber("touchpoints").longValue()).isEqualTo(1);
@@ -274,6 +275,7 @@ class BadInputIT {
                 touch("iso-1", "shared-visitor", DAY + "T08:00:00Z", "gclid", "g-1"),
                 conversion("iso-2", "shared-visitor", DAY + "T08:10:00Z", null, "80.00", "SAME-ORDER")));
         assertThat(toOther.status()).as("%s", toOther).isEqualTo(202);
+        api.awaitAttribution(other);
 
         // Before this tenant sends anything, its reports are empty although the other tenant has data.
         Reports.assertEmpty(api.attribution(tenant, "last_touch", DAY, DAY, "channel"));
@@ -285,6 +287,7 @@ class BadInputIT {
                 conversion("iso-2", "shared-visitor", DAY + "T09:10:00Z", null, "15.00", "SAME-ORDER")));
         assertThat(toMine.json().getInt("accepted")).as("%s", toMine).isEqualTo(2);
         assertThat(toMine.json().getInt("duplicates")).isZero();
+        api.awaitAttribution(tenant);
 
         Reports.assertReport(api.attribution(tenant, "last_touch", DAY, DAY, "channel"),
                 Map.of("Email", new Expected(1, 15.00)));

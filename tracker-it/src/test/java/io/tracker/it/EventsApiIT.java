@@ -31,7 +31,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Events sent through {@code POST /api/v1/events} come back right from the report API.
+ * Events sent through {@code POST /api/v1/events} come back right from the report API, once the
+ * attribution worker has re-attributed their visitors ({@code awaitAttribution}: attribution runs off
+ * the request path).
  *
  * <p>The tenant reports in Europe/Berlin (UTC+1 in January 2025). Six visitors' journeys are
  * written down below with the channel each touch must get under the documented default channel
@@ -115,6 +117,7 @@ class EventsApiIT {
         assertThat(r.json().getInt("accepted")).isEqualTo(17);
         assertThat(r.json().getInt("duplicates")).isZero();
         assertThat(r.json().getJsonArray("rejected")).isEmpty();
+        api.awaitAttribution(tenant);
     }
 
     @ParameterizedTest
@@ -250,6 +253,7 @@ class EventsApiIT {
         StoredCounts after = api.storedCounts(tenant);
         assertThat(after.touchpoints()).isEqualTo(before.touchpoints() + 2);
         assertThat(after.conversions()).isEqualTo(before.conversions());
+        api.awaitAttribution(tenant);
         // Purchases still 6 worth 265.00; touches 8 + G + H.
         JsonObject summary = api.summary(tenant, FROM, TO);
         assertThat(summary.getJsonNumber("touchpoints").longValue()).isEqualTo(10);
@@ -265,6 +269,7 @@ class EventsApiIT {
         ApiResponse late = api.postEvents(tenant.apiKey(), batch(
                 touch("d-t2", "D", "2025-01-09T10:00:00Z", "utm_source", "bing", "utm_medium", "cpc")));
         assertThat(late.json().getInt("accepted")).isEqualTo(1);
+        api.awaitAttribution(tenant);
         List<Converted> withLateTouch = List.of(PURCHASES.get(0), PURCHASES.get(1), PURCHASES.get(2), PURCHASES.get(3),
                 Converted.of("20.00", Touch.of("Paid Search")), PURCHASES.get(5));
         for (String model : List.of("last_touch", "first_touch", "linear", "position_based")) {

@@ -127,6 +127,7 @@ class ImportIT {
     }
 
     private void assertGaReports(TestTenant tenant, GaFile ga) {
+        api.awaitAttribution(tenant);
         Instant from = GA_FROM.atStartOfDay(GA_ZONE).toInstant();
         Instant to = GA_TO.plusDays(1).atStartOfDay(GA_ZONE).toInstant();
         List<Converted> converted = journeys(ga, from, to);
@@ -244,6 +245,7 @@ class ImportIT {
         assertThat(r.getJsonNumber("conversions").longValue()).isEqualTo(3);
         assertThat(r.getJsonNumber("duplicates").longValue()).isZero();
         assertBadRowReported(r);
+        api.awaitAttribution(tenant);
 
         // Journeys in time order (file order does not matter), worked out by hand:
         //   c1 (80.00):  Facebook 02-01, Organic Search 02-02, Email 02-03, Paid Search 02-05 (the converting row)

@@ -126,6 +126,8 @@ class IsolationIT {
                 touch("b-1", "b-visitor", DAY + "T10:00:00Z", "utm_source", "b-news", "utm_medium", "email"),
                 conversion("b-2", "b-visitor", DAY + "T10:30:00Z", "purchase", "99.00", "b-order-1")));
         assertThat(events.status()).as(events.toString()).isEqualTo(202);
+        // Attribution settles first (off the request path), so that B1's snapshot below stays true.
+        API.awaitAttribution(b1);
         JsonArray conversions = ok(API.get("api/v1/conversions?" + PERIOD, b, b1.id())).jsonArray();
         assertThat(conversions).hasSize(1);
         bConversion = conversions.getJsonObject(0).getJsonNumber("id").longValue();
@@ -242,6 +244,7 @@ class IsolationIT {
                 .isEqualTo("this API key lacks the 'read' scope");
         assertThat(ok202(API.postEvents(writeKey, batch(touch("w-1", "w", DAY + "T09:00:00Z"))))).isEqualTo(1);
         assertThat(ok(API.get("api/v1/reports/summary?" + PERIOD, readKey)).json().getInt("touchpoints")).isEqualTo(2);
+        API.awaitAttribution(a1);
         assertThat(API.storedCounts(a1)).isEqualTo(new StoredCounts(before.touchpoints() + 2, before.conversions(),
                 before.eventReceipts() + 2, before.attributionCredits()));
         assertB1Unchanged();

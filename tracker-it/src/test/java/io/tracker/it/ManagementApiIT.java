@@ -220,6 +220,7 @@ class ManagementApiIT {
                 conversion("k-2", "visitor-k", "2025-06-10T09:30:00Z", "purchase", "25.50", "order-k")));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
         assertThat(sent.json().getInt("accepted")).isEqualTo(2);
+        API.awaitAttribution(client);
         ApiResponse summary = API.get("api/v1/reports/summary?from=2025-06-10&to=2025-06-10", secret);
         assertThat(summary.status()).as(summary.toString()).isEqualTo(200);
         assertThat(summary.json().getInt("touchpoints")).isEqualTo(1);

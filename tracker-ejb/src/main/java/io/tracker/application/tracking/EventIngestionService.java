@@ -1,13 +1,18 @@
 package io.tracker.application.tracking;
 
-import io.tracker.application.attribution.AttributionService;
+import io.tracker.application.attribution.PendingAttribution;
 import io.tracker.application.conversion.ConversionActionService;
+import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
+import io.tracker.application.tenant.TenantConnections;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +23,10 @@ import java.util.Set;
 
 /**
  * Accepts a batch of events for the current tenant: validates each item, stores the good ones
- * in one transaction, and brings the attribution of the visitors concerned up to date. A bad item
- * is reported by its index and never stops the good ones; a database failure stores nothing.
+ * in one transaction and, in the same transaction, marks their visitors for re-attribution
+ * ({@link PendingAttribution}), which the attribution worker does within seconds, off the request
+ * path. A bad item is reported by its index and never stops the good ones; a database failure
+ * stores nothing.
  */
 @Stateless
 @RequiresPermission(Permission.INGEST)
@@ -37,8 +44,11 @@ public class EventIngestionService {
     @EJB
     private EventStore store;
 
-    @EJB
-    private AttributionService attribution;
+    @Inject
+    private TenantConnections connections;
+
+    @Inject
+    private CurrentTenant currentTenant;
 
     /**
      * @param events  the batch, in the client's order
@@ -63,16 +73,17 @@ public class EventIngestionService {
             }
         }
         rejected.sort(Comparator.comparingInt(RejectedEvent::index));
-        int[] counts = storeAndAttribute(valid);
+        int[] counts = storeAndMark(valid);
         return new IngestionReport(counts[0], counts[1], List.copyOf(rejected));
     }
 
     /**
-     * Stores already validated events (imports use this) and re-attributes their visitors.
+     * Stores already validated events and marks the visitors of the stored ones for re-attribution,
+     * in the caller's transaction (the marks commit exactly with the events).
      *
      * @return {@code [stored, duplicates]}
      */
-    public int[] storeAndAttribute(List<? extends TrackedEvent> valid) {
+    public int[] storeAndMark(List<? extends TrackedEvent> valid) {
         boolean[] stored = store.store(valid);
         Set<String> visitors = new LinkedHashSet<>();
         int accepted = 0;
@@ -82,7 +93,11 @@ public class EventIngestionService {
                 visitors.add(valid.get(i).visitorId());
             }
         }
-        attribution.reattribute(visitors);
+        try (Connection c = connections.forCurrentTenant()) {
+            PendingAttribution.mark(c, currentTenant.require(), visitors);
+        } catch (SQLException e) {
+            throw new IllegalStateException("marking visitors for attribution failed: " + e.getMessage(), e);
+        }
         return new int[] {accepted, valid.size() - accepted};
     }
 }

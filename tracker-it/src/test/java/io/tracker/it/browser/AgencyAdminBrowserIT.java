@@ -63,6 +63,7 @@ class AgencyAdminBrowserIT {
                 conversion("p-buy", "visitor-p", t, "purchase", "49.90", "order-p"),
                 touch("q-1", "visitor-q", t)));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+        API.awaitAttribution(seed);
         MembershipReset.reset(API, ADMIN);
         API.addAgencyAdmin(seed.agencyId(), ADMIN);
 

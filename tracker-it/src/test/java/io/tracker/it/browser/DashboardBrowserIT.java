@@ -101,6 +101,7 @@ class DashboardBrowserIT {
         ApiResponse r = API.postEvents(shop.apiKey(), events);
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
         assertThat(r.json().getInt("accepted")).as(r.toString()).isEqualTo(13);
+        API.awaitAttribution(shop);
     }
 
 
@@ -167,6 +168,8 @@ class DashboardBrowserIT {
         assertThat(browser.text(By.id("kpi-conversions"))).isEqualTo("4");
         assertThat(browser.text(By.id("kpi-conversion-rate"))).isEqualTo("66.67%");
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("$280.00");
+        // The set-up waited for the attribution worker: nothing of this client is waiting.
+        assertThat(browser.text(By.id("attribution-status"))).isEqualTo("Attribution up to date");
 
         // Last touch: A → Organic Search; B → Paid Social (Direct only when nothing else); C → Direct;
         // D → Email. One conversion each: 25% each; ties in name order.
@@ -270,6 +273,7 @@ class DashboardBrowserIT {
         assertThat(browser.text(By.id("import-touchpoints"))).isEqualTo("0");
         assertThat(browser.text(By.id("import-conversions"))).isEqualTo("0");
         assertThat(browser.text(By.id("import-duplicates"))).isEqualTo("4");
+        API.awaitAttribution(importer);
 
         // The dashboard shows the imported day: one conversion after Affiliates then Video (last touch Video).
         browser.open("app/dashboard.xhtml");
@@ -290,6 +294,7 @@ class DashboardBrowserIT {
                 touch("x-1", "visitor-x", "2025-05-05T10:00:00Z", "channel", channel),
                 conversion("x-buy", "visitor-x", "2025-05-05T10:05:00Z", "purchase", "10.00", "order-x")));
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        API.awaitAttribution(tenant);
 
         onlyMemberOf(DemoUser.VIEWER, tenant, "VIEWER");
         browser.signIn(DemoUser.VIEWER);

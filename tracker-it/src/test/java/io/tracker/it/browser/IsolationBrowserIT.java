@@ -69,6 +69,7 @@ class IsolationBrowserIT {
         ApiResponse sent = API.postEvents(b.apiKey(), batch(touch("b-1", "visitor-b", t, "gclid", "g"),
                 conversion("b-buy", "visitor-b", t, "purchase", "777.00", "order-b")));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+        API.awaitAttribution(b);
     }
 
 

@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  *       {@code {"tenant_id","email","role"}}.</li>
  *   <li>{@code GET /it-fixtures/tenants/<id>/counts}: the tenant's stored rows, counted in SQL
  *       straight from the tables through the tenant-scoped JDBC path ({@link TenantRows}), {@code {"touchpoints","conversions","event_receipts",
- *       "attribution_credits"}}, so a test can prove that a rejected request stored nothing at all.</li>
+ *       "attribution_credits","attribution_pending"}}, so a test can prove that a rejected request stored nothing
+ *       at all, and wait for the attribution worker ({@code attribution_pending}: visitors waiting).</li>
  *   <li>{@code GET /it-fixtures/tenants/<id>/state}: every row the tenant owns, read in SQL from each
  *       table with a {@code tenant_id} column (found in the database catalogue, so new tables are
  *       included), plus its {@code tenant} row and its agency's {@code agency_member} rows:

@@ -1,5 +1,6 @@
 package io.tracker.it.support;
 
+import io.tracker.application.attribution.AttributionQueue;
 import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.application.tenant.ApiKeyService;
 import io.tracker.application.tenant.CurrentTenant;
@@ -22,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
@@ -55,6 +57,9 @@ public class TenantFixture {
 
     @EJB
     private TenantSelection selection;
+
+    @EJB
+    private AttributionQueue attributionQueue;
 
     /**
      * Only for {@link #addAgencyAdmin}: Tracker has no service that makes agency admins (the demo
@@ -139,6 +144,19 @@ public class TenantFixture {
         selection.asPlatform(tenantId);
         tenants.current();
         return memberships.invite(email, role);
+    }
+
+    /**
+     * In the container: waits (polling, at most {@link TrackerClient#ATTRIBUTION_TIMEOUT}) until the
+     * attribution worker has re-attributed every visitor of the tenant marked so far; leaves the tenant
+     * selected as Tracker itself.
+     */
+    public void awaitAttribution(String tenantId) {
+        selection.asPlatform(tenantId);
+        Duration timeout = TrackerClient.ATTRIBUTION_TIMEOUT;
+        Waits.until(() -> attributionQueue.tenantLag().upToDate(), timeout,
+                () -> "the attribution worker did not re-attribute tenant " + tenantId + " within " + timeout + ": "
+                        + attributionQueue.tenantLag().summary());
     }
 
     private String agency(String agencyId) {

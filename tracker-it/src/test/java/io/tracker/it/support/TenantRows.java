@@ -28,7 +28,7 @@ import java.util.List;
 public class TenantRows {
 
     private static final List<String> COUNTED_TABLES = List.of("touchpoint", "conversion", "event_receipt",
-            "attribution_credit");
+            "attribution_credit", "attribution_pending");
 
     @EJB
     private TenantSelection selection;
@@ -36,7 +36,11 @@ public class TenantRows {
     @Inject
     private TenantConnections connections;
 
-    /** {@code {"touchpoints","conversions","event_receipts","attribution_credits"}}: the tenant's rows in the write path's tables. */
+    /**
+     * {@code {"touchpoints","conversions","event_receipts","attribution_credits","attribution_pending"}}: the
+     * tenant's rows in the write path's tables; {@code attribution_pending} counts the visitors waiting for the
+     * attribution worker (committed marks: a batch the worker is attributing still counts until it commits).
+     */
     @Transactional
     public JsonObject counts(String tenantId) throws SQLException {
         selection.asPlatform(tenantId);
@@ -47,8 +51,12 @@ public class TenantRows {
                     ps.setString(1, tenantId);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
-                        counts.add(table.equals("attribution_credit") ? "attribution_credits"
-                                : table.equals("event_receipt") ? "event_receipts" : table + "s", rs.getLong(1));
+                        counts.add(switch (table) {
+                            case "attribution_credit" -> "attribution_credits";
+                            case "event_receipt" -> "event_receipts";
+                            case "attribution_pending" -> "attribution_pending";
+                            default -> table + "s";
+                        }, rs.getLong(1));
                     }
                 }
             }

@@ -31,6 +31,11 @@ public final class TestDatabase {
                         + "' and pid <> pg_backend_pid()");
     }
 
+    /** A connection to the IT database as its superuser (row-level security does not apply to it). */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(URL, SUPERUSER, "");
+    }
+
     /** {@code ALTER DATABASE … ALLOW_CONNECTIONS true}. */
     public static void reconnect() {
         run("alter database " + name() + " allow_connections true");

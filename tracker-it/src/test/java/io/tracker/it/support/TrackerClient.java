@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
  */
 public final class TrackerClient {
 
+    /** Longest wait for the attribution worker ({@link #awaitAttribution}); it needs about a second. */
+    public static final Duration ATTRIBUTION_TIMEOUT = Duration.ofSeconds(60);
+
     /** Base URL of the application under test, ending in {@code /}. */
     public static final URI BASE_URL = URI.create(System.getProperty("tracker.it.base-url", "http://localhost:28080/"));
 
@@ -133,6 +136,38 @@ public final class TrackerClient {
         JsonObject j = r.json();
         return new StoredCounts(j.getJsonNumber("touchpoints").longValue(), j.getJsonNumber("conversions").longValue(),
                 j.getJsonNumber("event_receipts").longValue(), j.getJsonNumber("attribution_credits").longValue());
+    }
+
+    /**
+     * Visitors of the tenant waiting for the attribution worker ({@code attribution_pending}, see
+     * {@link FixtureServlet}).
+     */
+    public long pendingAttribution(String tenantId) {
+        ApiResponse r = send(request("it-fixtures/tenants/" + tenantId + "/counts").GET());
+        if (r.status() != 200) {
+            throw new AssertionError("counting stored rows failed: " + r);
+        }
+        return r.json().getJsonNumber("attribution_pending").longValue();
+    }
+
+    /** {@link #awaitAttribution(String)} for a test tenant. */
+    public void awaitAttribution(TestTenant tenant) {
+        awaitAttribution(tenant.id());
+    }
+
+    /**
+     * Waits until the attribution worker has re-attributed every visitor of the tenant marked so far
+     * (no committed mark left, so every credit of the events stored before this call is committed).
+     * Attribution runs off the request path: call this after sending events and before reading
+     * reports or credits. Polls every 50 ms, for at most {@link #ATTRIBUTION_TIMEOUT}.
+     *
+     * @throws AssertionError when marks are still there after the timeout (with {@code /health}'s answer)
+     */
+    public void awaitAttribution(String tenantId) {
+        Waits.until(() -> pendingAttribution(tenantId) == 0, ATTRIBUTION_TIMEOUT,
+                () -> "the attribution worker did not re-attribute tenant " + tenantId + "'s "
+                        + pendingAttribution(tenantId) + " pending visitors within " + ATTRIBUTION_TIMEOUT
+                        + "; /health: " + send(request("health").GET()).body());
     }
 
     /** {@code POST /api/v1/events} with a JSON body; {@code apiKey} null sends no Authorization header. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cuts one visitor's history into the journey of each conversion.
+ * Cuts one visitor's (or one person's) history into the journey of each conversion.
  *
  * <p>A conversion's journey is the visitor's touches at or before the conversion's instant,
  * no older than the lookback window (30 days by default, measured back from the conversion),
@@ -68,6 +68,34 @@ public final class JourneyBuilder {
             }
             result.put(c, List.copyOf(journey));
             previousConversionOfAction.put(c.actionId(), c.at());
+        }
+        return result;
+    }
+
+    /**
+     * The journey of each conversion of these visitors, per person: a person's visitors (see
+     * {@link Persons}) share one history, so a conversion on one device gets the touches of the
+     * person's other devices, under the same rules as one visitor's.
+     *
+     * @param persons              the visitors joined into persons
+     * @param touchesByVisitor     touches per visitor id (visitors without any may be missing)
+     * @param conversionsByVisitor conversions per visitor id
+     * @return each conversion with its touches, oldest first; persons in {@link Persons#groups()} order
+     */
+    public Map<ConversionPoint, List<JourneyTouch>> journeys(Persons persons,
+                                                             Map<String, List<JourneyTouch>> touchesByVisitor,
+                                                             Map<String, List<ConversionPoint>> conversionsByVisitor) {
+        Map<ConversionPoint, List<JourneyTouch>> result = new LinkedHashMap<>();
+        for (var person : persons.groups()) {
+            List<ConversionPoint> conversions = new ArrayList<>();
+            List<JourneyTouch> touches = new ArrayList<>();
+            for (String visitor : person) {
+                conversions.addAll(conversionsByVisitor.getOrDefault(visitor, List.of()));
+                touches.addAll(touchesByVisitor.getOrDefault(visitor, List.of()));
+            }
+            if (!conversions.isEmpty()) {
+                result.putAll(journeys(touches, conversions));
+            }
         }
         return result;
     }

@@ -5,14 +5,16 @@ import io.tracker.application.tracking.RejectedEvent;
 import io.tracker.application.tracking.TrackedConversion;
 import io.tracker.application.tracking.TrackedEvent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Collects an import's events and writes them in chunks, so a large file streams through in
- * bounded memory; remembers the visitors concerned so attribution runs once, at the end, over
- * journeys that may have arrived in any order.
+ * bounded memory; hands each chunk's stored visitors to the marker (attribution is recomputed by
+ * the worker after the import committed, over journeys that may have arrived in any order).
  */
 final class ImportBatch {
 
@@ -21,8 +23,8 @@ final class ImportBatch {
     static final int MAX_ERRORS_LISTED = 1_000;
 
     private final EventStore store;
+    private final Consumer<Collection<String>> markForAttribution;
     private final List<TrackedEvent> pending = new ArrayList<>(CHUNK);
-    private final Set<String> visitors = new LinkedHashSet<>();
     private final List<RejectedEvent> errors = new ArrayList<>();
     private long rows;
     private long touchpoints;
@@ -30,8 +32,9 @@ final class ImportBatch {
     private long duplicates;
     private long rejected;
 
-    ImportBatch(EventStore store) {
+    ImportBatch(EventStore store, Consumer<Collection<String>> markForAttribution) {
         this.store = store;
+        this.markForAttribution = markForAttribution;
     }
 
     void row() {
@@ -57,6 +60,7 @@ final class ImportBatch {
             return;
         }
         boolean[] stored = store.store(pending);
+        Set<String> visitors = new LinkedHashSet<>();
         for (int i = 0; i < stored.length; i++) {
             TrackedEvent e = pending.get(i);
             if (!stored[i]) {
@@ -70,11 +74,8 @@ final class ImportBatch {
                 }
             }
         }
+        markForAttribution.accept(visitors);
         pending.clear();
-    }
-
-    Set<String> visitors() {
-        return visitors;
     }
 
     ImportReport report() {

@@ -1,8 +1,10 @@
 package io.tracker.application.tracking.imports;
 
-import io.tracker.application.attribution.AttributionService;
+import io.tracker.application.attribution.PendingAttribution;
 import io.tracker.application.conversion.ConversionActionService;
+import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
+import io.tracker.application.tenant.TenantConnections;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.domain.tenant.Permission;
 import io.tracker.application.tracking.EventStore;
@@ -14,6 +16,7 @@ import io.tracker.domain.shared.Text;
 import io.tracker.domain.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,8 +26,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -42,7 +48,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * (empty, a nameless or repeated column, a required column missing, bytes that are not text in
  * the file's charset) is refused as a whole; a row with such bytes is a line error. A UTF-8 byte
  * order mark is skipped. Imports are idempotent: each row's event id is derived from its content, so a file imported twice is
- * stored once.
+ * stored once. The visitors of stored rows are marked for re-attribution chunk by chunk, in the import's
+ * transaction; the attribution worker re-attributes them once the import has committed.
  */
 @Stateless
 @RequiresPermission(Permission.INGEST)
@@ -51,8 +58,11 @@ public class ImportService {
     @EJB
     private EventStore store;
 
-    @EJB
-    private AttributionService attribution;
+    @Inject
+    private TenantConnections connections;
+
+    @Inject
+    private CurrentTenant currentTenant;
 
     @EJB
     private TenantService tenants;
@@ -104,7 +114,7 @@ public class ImportService {
     }
 
     private ImportReport run(InputStream csv, Charset charset, Set<String> requiredColumns, RowReader reader) {
-        ImportBatch batch = new ImportBatch(store);
+        ImportBatch batch = new ImportBatch(store, this::markForAttribution);
         // Empty and repeated column names are allowed here only to be refused below with a clear message.
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
@@ -161,8 +171,15 @@ public class ImportService {
             throw new InvalidInputException("the header line could not be read: " + Text.echo(e.getMessage()));
         }
         batch.flush();
-        attribution.reattribute(batch.visitors());
         return batch.report();
+    }
+
+    private void markForAttribution(Collection<String> visitors) {
+        try (Connection c = connections.forCurrentTenant()) {
+            PendingAttribution.mark(c, currentTenant.require(), visitors);
+        } catch (SQLException e) {
+            throw new IllegalStateException("marking visitors for attribution failed: " + e.getMessage(), e);
+        }
     }
 
     /** True when decoding replaced bytes with U+FFFD (a file may hold a real U+FFFD only by mistake). */

@@ -1,5 +1,6 @@
 package io.tracker.interfaces.reporting.web;
 
+import io.tracker.application.attribution.AttributionQueue;
 import io.tracker.application.reporting.AttributionReport;
 import io.tracker.application.reporting.AttributionRow;
 import io.tracker.application.reporting.Kpis;
@@ -53,6 +54,9 @@ public class DashboardBacking implements Serializable {
     private ReportService reports;
 
     @Inject
+    private AttributionQueue attributionQueue;
+
+    @Inject
     private SignedInUser tenant;
 
     /** The tenant the page was opened for (see {@code SignedInUser#isStill}). */
@@ -71,6 +75,7 @@ public class DashboardBacking implements Serializable {
     private double totalRevenue;
     private List<ModelComparisonLine> comparison = List.of();
     private String chartJson;
+    private String attributionStatus;
 
     /** The last 30 days up to today in the tenant's time zone, last-touch model. */
     @PostConstruct
@@ -108,6 +113,8 @@ public class DashboardBacking implements Serializable {
                 byModel.put(m, reports.attribution(m, period, ReportDimension.CHANNEL, null));
             }
             show(kpis, byModel);
+            // Credits lag the events by the attribution worker's queue: say so next to the figures.
+            attributionStatus = attributionQueue.tenantLag().summary();
         } catch (DomainException | EJBException e) {
             // Only a domain rule (such as "at most 1098 days") is the user's to fix; anything else is a fault.
             DomainException cause = Messages.domainCause(e).orElseThrow(() -> e);
@@ -224,6 +231,11 @@ public class DashboardBacking implements Serializable {
 
     public String getChartJson() {
         return chartJson;
+    }
+
+    /** "Attribution up to date", or how many visitors wait and for how long (see AttributionLag). */
+    public String getAttributionStatus() {
+        return attributionStatus;
     }
 
     public String getCurrencyCode() {
