@@ -14,6 +14,7 @@ import io.tracker.it.support.Deployments;
 import io.tracker.it.support.ReferenceAttribution.Expected;
 import io.tracker.it.support.Reports;
 import io.tracker.it.support.StoredCounts;
+import io.tracker.it.support.TestDatabase;
 import io.tracker.it.support.TestTenant;
 import io.tracker.it.support.TrackerClient;
 import jakarta.json.JsonArray;
@@ -42,7 +43,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -57,6 +61,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SegmentIT {
 
     /** A desktop Chrome (a headless or library user agent would be counted as a robot). */
@@ -291,6 +296,41 @@ class SegmentIT {
         assertThat(none.json().getJsonArray("rejected")).hasSize(1);
         assertThat(api.tenantState(t.id()).getJsonArray("custom_event").getValuesAs(JsonObject.class))
                 .extracting(e -> e.getString("event_id")).containsExactly("seg-m-1");
+    }
+
+    /**
+     * Last, since it cuts the database off for a moment ({@link TestDatabase}): a batch that cannot be
+     * committed is answered 503 with {@code Retry-After}, never 200; sent again as Segment's libraries
+     * do, it is stored once.
+     */
+    @Test
+    @Order(100)
+    void aBatchThatCannotBeCommittedIs503AndItsRetryIsStoredOnce() throws Exception {
+        TestTenant t = api.createTenant("segment outage", ZoneId.of("UTC"), "EUR");
+        assertThat(batch(basic(t.apiKey()), "{\"batch\":[" + message("track", "seg-warm-1", "\"event\":\"Signed Up\"")
+                + "]}").status()).as("the key is known before the outage").isEqualTo(200);
+        String body = "{\"batch\":[" + message("track", "seg-out-1", "\"event\":\"Signed Up\"") + "]}";
+        ApiResponse during;
+        try {
+            TestDatabase.cutOff();
+            during = batch(basic(t.apiKey()), body);
+        } finally {
+            TestDatabase.reconnect();
+        }
+        assertProblem(during, 503);
+        assertThat(Integer.parseInt(during.header("Retry-After"))).isPositive();
+
+        Instant deadline = Instant.now().plusSeconds(60);
+        ApiResponse again = batch(basic(t.apiKey()), body);
+        while (again.status() != 200 && Instant.now().isBefore(deadline)) {
+            assertThat(again.status()).as("while the pool recovers: %s", again).isEqualTo(503);
+            Thread.sleep(500);
+            again = batch(basic(t.apiKey()), body);
+        }
+        assertThat(again.status()).as("%s", again).isEqualTo(200);
+        assertThat(batch(basic(t.apiKey()), body).status()).as("a retry after a lost answer").isEqualTo(200);
+        assertThat(api.tenantState(t.id()).getJsonArray("custom_event").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("event_id")).containsExactlyInAnyOrder("seg-warm-1", "seg-out-1");
     }
 
     /**

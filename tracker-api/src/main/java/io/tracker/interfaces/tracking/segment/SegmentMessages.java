@@ -68,6 +68,8 @@ final class SegmentMessages {
 
     private static final Map<String, Type> TYPES = Map.of("track", Type.TRACK, "page", Type.PAGE,
             "identify", Type.IDENTIFY, "screen", Type.IGNORED, "group", Type.IGNORED, "alias", Type.IGNORED);
+    /** The collector's limit for ids. */
+    private static final int MAX_USER_ID = 200;
     /** Beyond this a number in the properties is refused: PostgreSQL's numeric cannot hold it. */
     private static final int MAX_EXPONENT = 1000;
 
@@ -135,6 +137,10 @@ final class SegmentMessages {
         String userId = scalar(message, "userId");
         if (anonymousId == null && userId == null) {
             throw new Invalid("the message needs an anonymousId or a userId");
+        }
+        if (userId != null && userId.strip().length() > MAX_USER_ID) {
+            // checked here, not only by the collector, so that a message is stored whole or not at all
+            throw new Invalid("userId is longer than " + MAX_USER_ID + " characters");
         }
         String visitorId = anonymousId != null ? anonymousId : USER_VISITOR_PREFIX + userId;
         ObjectNode context = context(batchContext, object(message, "context"));

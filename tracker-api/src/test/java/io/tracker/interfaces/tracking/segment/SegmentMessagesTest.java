@@ -164,6 +164,8 @@ class SegmentMessagesTest {
         assertThat(map("{\"type\":\"group\",\"userId\":\"u\",\"groupId\":\"g\"}")).isInstanceOf(Ignored.class);
         assertThat(map("{\"type\":\"alias\",\"userId\":\"u\",\"previousId\":\"p\"}")).isInstanceOf(Ignored.class);
         assertThat(reason("{\"type\":\"track\",\"event\":\"x\"}")).contains("anonymousId or a userId");
+        assertThat(reason("{\"type\":\"page\",\"anonymousId\":\"a\",\"userId\":\"" + "u".repeat(201) + "\"}"))
+                .contains("userId is longer than 200");
         assertThat(reason("{\"type\":\"bogus\",\"anonymousId\":\"a\"}")).contains("unknown type");
         assertThat(reason("{\"anonymousId\":\"a\"}")).contains("no \"type\"");
         assertThat(reason("{\"type\":\"track\",\"anonymousId\":\"a\"}")).contains("needs an \"event\"");
