@@ -53,7 +53,8 @@ import java.util.Map;
  *       click ids in the URL) it starts a visit and records a touchpoint, else it is the custom event
  *       {@code page_view};</li>
  *   <li>{@code track}: {@code event} as {@link TrackNames} maps it, {@code properties} kept as the
- *       event's properties (at most 16,384 characters of JSON); {@code properties.order_id},
+ *       event's properties (at most 16,384 characters of JSON; an {@code email} property only as its
+ *       SHA-256, {@code email_sha256}); {@code properties.order_id},
  *       {@code revenue} (else {@code total}, else {@code value}; a number or a numeric string) and
  *       {@code currency} make the conversion;</li>
  *   <li>{@code identify}: {@code traits.email} (else {@code context.traits.email}) trimmed, lower-cased
@@ -315,17 +316,41 @@ final class SegmentMessages {
         return v.signum() == 0 ? 0 : (long) v.precision() - v.scale() - 1;
     }
 
-    /** The properties as JSON text; numbers PostgreSQL cannot hold are refused. */
+    /**
+     * The properties as JSON text; numbers PostgreSQL cannot hold are refused. A top-level {@code email}
+     * (any case) is replaced by {@code email_sha256}, the hash of the trimmed, lower-cased address
+     * (Segment's {@code Signed Up} carries one): Tracker stores no e-mail address.
+     */
     private static String json(ObjectNode properties) throws Invalid {
         if (properties == null || properties.isEmpty()) {
             return null;
         }
         checkNumbers(properties);
+        properties = withoutEmail(properties);
         try {
             return SegmentJson.MAPPER.writeValueAsString(properties);
         } catch (JsonProcessingException e) {
             throw new Invalid("properties cannot be written as JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private static ObjectNode withoutEmail(ObjectNode properties) {
+        String emailField = null;
+        for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (name.equalsIgnoreCase("email")) {
+                emailField = name;
+            }
+        }
+        if (emailField == null) {
+            return properties;
+        }
+        ObjectNode copy = properties.deepCopy();
+        JsonNode email = copy.remove(emailField);
+        if (email.isTextual() && !email.asText().isBlank()) {
+            copy.put("email_sha256", sha256(email.asText().strip().toLowerCase(Locale.ROOT)));
+        }
+        return copy;
     }
 
     private static void checkNumbers(JsonNode node) throws Invalid {

@@ -105,6 +105,15 @@ class SegmentMessagesTest {
     }
 
     @Test
+    void anEmailPropertyIsStoredOnlyAsItsHash() {
+        CollectedHit hit = own(map("""
+                {"type":"track","event":"Signed Up","anonymousId":"a","properties":{"type":"organic",
+                 "Email":" Jane@Example.COM","plan":"pro"}}"""));
+        assertThat(hit.propertiesJson()).isEqualTo("{\"type\":\"organic\",\"plan\":\"pro\",\"email_sha256\":"
+                + "\"8c87b489ce35cf2e2f39f80e282cb2e804932a56a213983eeeb428407d43b52d\"}");
+    }
+
+    @Test
     void aUserIdLinksTheVisitorAndStandsInForAMissingAnonymousId() {
         Hits h = hits(map("""
                 {"type":"track","event":"Order Completed","userId":"cust-7","properties":{"order_id":"A-1","revenue":10}}"""));
