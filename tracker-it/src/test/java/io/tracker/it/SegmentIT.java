@@ -97,6 +97,11 @@ class SegmentIT {
                         .userId("cust-7")
                         .timestamp(Date.from(orderTime.minus(30, ChronoUnit.MINUTES)))
                         .traits(Map.of("email", EMAIL, "name", "Jane")),
+                TrackMessage.builder("Signed Up")
+                        .messageId("seg-signup-1")
+                        .anonymousId(anonymousId)
+                        .timestamp(Date.from(orderTime.minus(29, ChronoUnit.MINUTES)))
+                        .properties(Map.of("type", "organic", "email", EMAIL)),
                 // the shop's back end knows the customer, not the browser's anonymous id
                 TrackMessage.builder("Order Completed")
                         .messageId("seg-order-1")
@@ -104,7 +109,7 @@ class SegmentIT {
                         .timestamp(Date.from(orderTime))
                         .properties(Map.of("order_id", "A-1001", "revenue", 129.90, "currency", "EUR",
                                 "products", List.of(Map.of("sku", "TENT-2", "price", 129.90)))));
-        assertThat(sent).hasSize(3);
+        assertThat(sent).hasSize(4);
         api.awaitAttribution(t);
 
         JsonObject state = api.tenantState(t.id());
@@ -128,6 +133,10 @@ class SegmentIT {
                 anonymousId + " user:cust-7",
                 anonymousId + " email:" + emailHash,
                 "segment-user:cust-7 user:cust-7");
+        JsonArray events = state.getJsonArray("custom_event");
+        assertThat(events).hasSize(1);
+        assertThat(events.getJsonObject(0).getString("name")).isEqualTo("sign_up");
+        assertThat(events.getJsonObject(0).getJsonObject("properties").getString("email_sha256")).isEqualTo(emailHash);
         assertThat(state.toString().toLowerCase()).as("the raw e-mail address is stored nowhere")
                 .doesNotContain("jane.doe@example.com").doesNotContain("jane.doe");
 
