@@ -261,7 +261,13 @@ public final class BeaconBody {
 
     /** A value for a message, cut short (a sender's mistake is named, not echoed at length). */
     static String shortly(Object value) {
-        String text = value instanceof JsonString s ? "\"" + s.getString() + "\"" : String.valueOf(value);
+        String text = value instanceof JsonString s ? "\"" + cut(s.getString()) + "\""
+                : value instanceof String s ? "\"" + cut(s) + "\"" : cut(String.valueOf(value));
+        return text;
+    }
+
+    /** At most 40 characters of a text, "…" marking a cut. */
+    static String cut(String text) {
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 

@@ -140,7 +140,7 @@ public final class PixelQuery {
                 int hi = i + 2 < component.length() ? Character.digit(component.charAt(i + 1), 16) : -1;
                 int lo = hi < 0 ? -1 : Character.digit(component.charAt(i + 2), 16);
                 if (lo < 0) {
-                    throw new BadPixel(BeaconBody.shortly(parameter) + " is malformed: \"%\" must be followed by two hex digits");
+                    throw new BadPixel(BeaconBody.cut(parameter) + " is malformed: \"%\" must be followed by two hex digits");
                 }
                 bytes.write(hi * 16 + lo);
                 i += 2;
@@ -154,7 +154,7 @@ public final class PixelQuery {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new BadPixel(BeaconBody.shortly(parameter) + " is malformed: its escapes are not UTF-8");
+            throw new BadPixel(BeaconBody.cut(parameter) + " is malformed: its escapes are not UTF-8");
         }
     }
 
