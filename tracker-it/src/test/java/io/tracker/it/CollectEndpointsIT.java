@@ -237,7 +237,10 @@ class CollectEndpointsIT {
         JsonObject before = api.tenantState(t.id());
         assertThat(pixelProblem("url=" + enc(ANDROID), 400)).startsWith("k: the site key is missing");
         assertThat(pixelProblem("k=site_unknownUnknownUnknow&url=" + enc(ANDROID), 400)).startsWith("k: no site has the key");
-        assertThat(pixelProblem("k=" + key + "&utm_source=%zz", 400)).startsWith("utm_source is malformed");
+        // java.net.URI refuses to carry "%zz": sent over a plain socket, as a careless page could
+        String raw = rawGet("/p.gif?k=" + key + "&utm_source=%zz&gclid=ab%4");
+        assertThat(raw).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                .contains("utm_source is malformed");
         assertThat(pixelProblem("k=" + key + "&utm_source=%FF%FE", 400)).isEqualTo("utm_source is malformed: its escapes are not UTF-8");
         assertThat(pixelProblem("k=" + key + "&type=identify", 400)).startsWith("type must be");
         assertThat(pixelProblem("k=" + key + "&type=conversion&value=ten", 400)).startsWith("value must be a decimal number");
@@ -332,6 +335,19 @@ class CollectEndpointsIT {
 
     private String pixelProblem(String rawQuery, int status) {
         return assertProblem(api.send(api.request("p.gif?" + rawQuery).header("User-Agent", CHROME).GET()), status);
+    }
+
+    /** A GET with exactly this request target over a plain socket; the whole answer as text. */
+    private static String rawGet(String target) throws IOException {
+        java.net.URI base = TrackerClient.BASE_URL;
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\nUser-Agent: " + CHROME + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private List<JsonObject> rows(TestTenant t, String table) {
