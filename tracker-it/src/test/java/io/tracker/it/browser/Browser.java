@@ -59,7 +59,24 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         return new Browser(TrackerClient.BASE_URL, lastScreenshotPrefix);
     }
 
+    /**
+     * A browser for one test method (as {@link #forEachTest}) that presents itself as desktop Chrome
+     * ({@link #DESKTOP_USER_AGENT}): Tracker counts a headless browser as a robot and stores none of its hits.
+     */
+    static Browser forEachTestAsDesktop(String lastScreenshotPrefix) {
+        return new Browser(TrackerClient.BASE_URL, lastScreenshotPrefix, DESKTOP_USER_AGENT);
+    }
+
+    /** A desktop Chrome on Linux, as Tracker's bot detection sees an ordinary visitor. */
+    static final String DESKTOP_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/140.0.0.0 Safari/537.36";
+
     Browser(URI base, String lastScreenshotPrefix) {
+        this(base, lastScreenshotPrefix, null);
+    }
+
+    /** @param userAgent the user agent to present instead of headless Chromium's own; null: its own */
+    Browser(URI base, String lastScreenshotPrefix, String userAgent) {
         this.base = base;
         this.lastScreenshotPrefix = lastScreenshotPrefix;
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
@@ -68,6 +85,9 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight());
+        if (userAgent != null) {
+            options.addArguments("--user-agent=" + userAgent);
+        }
         // The console, to find Content-Security-Policy violations (see cspViolations).
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

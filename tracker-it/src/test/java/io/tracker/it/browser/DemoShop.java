@@ -92,6 +92,8 @@ final class DemoShop implements AutoCloseable {
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final Path tagFile;
     private final List<Beacon> beacons = new ArrayList<>();
+    /** A snippet installed instead of the built-in one (see {@link #install}); null: the built-in one. */
+    private volatile String installed;
 
     private DemoShop(Path tagFile) throws IOException {
         this.tagFile = tagFile;
@@ -136,6 +138,15 @@ final class DemoShop implements AutoCloseable {
     /** A page on another site (Tracker's origin) with a link {@code #result} to that URL. */
     String searchPageLinkingTo(String url) {
         return trackerOrigin() + "/search?to=" + java.net.URLEncoder.encode(url, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Installs this snippet (HTML for the {@code <head>}, such as the one Tracker's set-up page shows) on the
+     * pages of {@link Variant#SHOP} and {@link Variant#CONSENT} instead of the built-in one: the tag then
+     * loads from and sends to wherever the snippet says (a real Tracker).
+     */
+    void install(String snippet) {
+        this.installed = snippet;
     }
 
     /** Forgets the requests recorded so far. */
@@ -243,6 +254,10 @@ final class DemoShop implements AutoCloseable {
 
     /** The installation, as the set-up page shows it (see t.js), in the variant's way. */
     private String head(Variant variant) {
+        String snippet = installed;
+        if (snippet != null && (variant == Variant.SHOP || variant == Variant.CONSENT)) {
+            return snippet;
+        }
         String once = snippet(variant == Variant.CONSENT ? ", consent: 'required'" : "");
         return switch (variant) {
             case SHOP, CONSENT -> once;

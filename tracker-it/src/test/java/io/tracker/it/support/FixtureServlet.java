@@ -45,6 +45,9 @@ import java.util.stream.Collectors;
  *       straight from the tables through the tenant-scoped JDBC path ({@link TenantRows}), {@code {"touchpoints","conversions","event_receipts",
  *       "attribution_credits","attribution_pending"}}, so a test can prove that a rejected request stored nothing
  *       at all, and wait for the attribution worker ({@code attribution_pending}: visitors waiting).</li>
+ *   <li>{@code POST /it-fixtures/tenants/<id>/sites} with {@code name}, {@code domain} (repeated) and
+ *       {@code consent} ({@code true}: consent required): adds a website through the product's
+ *       {@code SiteService}; 201 {@code {"id","site_key","consent_required"}}.</li>
  *   <li>{@code GET /it-fixtures/tenants/<id>/state}: every row the tenant owns, read in SQL from each
  *       table with a {@code tenant_id} column (found in the database catalogue, so new tables are
  *       included), plus its {@code tenant} row and its agency's {@code agency_member} rows:
@@ -63,6 +66,7 @@ public class FixtureServlet extends HttpServlet {
     private static final Pattern MEMBERS = Pattern.compile("/tenants/([^/]+)/members");
     private static final Pattern COUNTS = Pattern.compile("/tenants/([^/]+)/counts");
     private static final Pattern STATE = Pattern.compile("/tenants/([^/]+)/state");
+    private static final Pattern SITES = Pattern.compile("/tenants/([^/]+)/sites");
 
     @Inject
     private TenantFixture fixture;
@@ -85,6 +89,8 @@ public class FixtureServlet extends HttpServlet {
                         TenantRole.valueOf(required(req, "role").toUpperCase(Locale.ROOT)));
                 json(resp, 201, Json.createObjectBuilder().add("tenant_id", m.group(1))
                         .add("email", member.getEmail()).add("role", member.getRole().name()).build());
+            } else if ((m = SITES.matcher(path)).matches()) {
+                createSite(m.group(1), req, resp);
             } else {
                 resp.sendError(404);
             }
@@ -124,6 +130,16 @@ public class FixtureServlet extends HttpServlet {
                 .add("id", t.id()).add("agency_id", t.agencyId()).add("name", t.name())
                 .add("time_zone", t.timeZone()).add("currency", t.currency()).add("api_key", t.apiKey())
                 .build());
+    }
+
+    /** {@code POST /it-fixtures/tenants/<id>/sites}: {@code name}, {@code domain} (repeated), {@code consent} (true/false). */
+    private void createSite(String tenantId, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<String> domains = req.getParameterValues("domain") == null ? List.of()
+                : Arrays.asList(req.getParameterValues("domain"));
+        io.tracker.application.tracking.collection.Site site = fixture.createSite(tenantId,
+                param(req, "name", "IT site"), domains, Boolean.parseBoolean(param(req, "consent", "false")));
+        json(resp, 201, Json.createObjectBuilder().add("id", site.id()).add("site_key", site.siteKey())
+                .add("consent_required", site.consentRequired()).build());
     }
 
     private static void domainError(HttpServletResponse resp, RuntimeException e) throws IOException {

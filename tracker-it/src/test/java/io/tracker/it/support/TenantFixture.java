@@ -7,6 +7,8 @@ import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.TenantSelection;
 import io.tracker.application.tenant.MembershipService;
 import io.tracker.application.tenant.TenantService;
+import io.tracker.application.tracking.collection.Site;
+import io.tracker.application.tracking.collection.SiteService;
 import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.shared.NotFoundException;
@@ -60,6 +62,9 @@ public class TenantFixture {
 
     @EJB
     private AttributionQueue attributionQueue;
+
+    @EJB
+    private SiteService sites;
 
     /**
      * Only for {@link #addAgencyAdmin}: Tracker has no service that makes agency admins (the demo
@@ -144,6 +149,18 @@ public class TenantFixture {
         selection.asPlatform(tenantId);
         tenants.current();
         return memberships.invite(email, role);
+    }
+
+    /**
+     * Adds a website to the tenant through {@link SiteService}, acting as Tracker itself.
+     *
+     * @return the site with its new public site key
+     * @throws NotFoundException for an unknown tenant id
+     */
+    public Site createSite(String tenantId, String name, List<String> domains, boolean consentRequired) {
+        selection.asPlatform(tenantId);
+        tenants.current();
+        return sites.create(name, domains, consentRequired);
     }
 
     /**

@@ -114,6 +114,23 @@ public final class TrackerClient {
         return r.json();
     }
 
+    /**
+     * Adds a website to the tenant (see {@link FixtureServlet}) and returns its public site key.
+     *
+     * @param consentRequired true: the site requires consent before identifiers
+     */
+    public String createSite(String tenantId, String name, List<String> domains, boolean consentRequired) {
+        List<String> form = new ArrayList<>(List.of("name=" + enc(name), "consent=" + consentRequired));
+        domains.forEach(d -> form.add("domain=" + enc(d)));
+        ApiResponse r = send(request("it-fixtures/tenants/" + tenantId + "/sites")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", form))));
+        if (r.status() != 201) {
+            throw new AssertionError("creating a test site failed: " + r);
+        }
+        return r.json().getString("site_key");
+    }
+
     private void fixturePost(String path, String form) {
         ApiResponse r = send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));

@@ -14,7 +14,8 @@ import io.tracker.domain.tenant.Permission;
  *       tenant (users, API keys, audit log);</li>
  *   <li>{@code /import.xhtml}: {@link Permission#INGEST};</li>
  *   <li>{@code /conversion-actions.xhtml}: {@link Permission#EDIT_SETUP};</li>
- *   <li>every other page (dashboard, campaigns): {@link Permission#READ_REPORTS}.</li>
+ *   <li>every other page (dashboard, campaigns, sites: adding a site needs {@code EDIT_SETUP} in the
+ *       service): {@link Permission#READ_REPORTS}.</li>
  * </ul>
  */
 public enum PageAccess {

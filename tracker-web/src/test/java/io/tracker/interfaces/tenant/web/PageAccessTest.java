@@ -15,6 +15,7 @@ class PageAccessTest {
     void eachPageNeedsWhatItsRoleSectionSays() {
         assertThat(PageAccess.of("/dashboard.xhtml")).isEqualTo(PageAccess.READ_REPORTS);
         assertThat(PageAccess.of("/campaigns.xhtml")).isEqualTo(PageAccess.READ_REPORTS);
+        assertThat(PageAccess.of("/sites.xhtml")).isEqualTo(PageAccess.READ_REPORTS);
         assertThat(PageAccess.of("/import.xhtml")).isEqualTo(PageAccess.INGEST);
         assertThat(PageAccess.of("/conversion-actions.xhtml")).isEqualTo(PageAccess.EDIT_SETUP);
         assertThat(PageAccess.of("/admin/keys.xhtml")).isEqualTo(PageAccess.MANAGE_ACCESS);
