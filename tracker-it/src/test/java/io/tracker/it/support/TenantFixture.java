@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import io.tracker.application.tracking.collection.CollectedHit;
+import io.tracker.application.tracking.collection.HitOutcome;
 import java.util.Set;
 import java.util.UUID;
 
@@ -57,6 +59,12 @@ public class TenantFixture {
 
     @EJB
     private TenantSelection selection;
+
+    @EJB
+    private io.tracker.application.tracking.collection.SiteService siteService;
+
+    @jakarta.inject.Inject
+    private io.tracker.application.tracking.collection.Collector collector;
 
     @EJB
     private AttributionQueue attributionQueue;
@@ -157,6 +165,27 @@ public class TenantFixture {
         Waits.until(() -> attributionQueue.tenantLag().upToDate(), timeout,
                 () -> "the attribution worker did not re-attribute tenant " + tenantId + " within " + timeout + ": "
                         + attributionQueue.tenantLag().summary());
+    }
+
+    /** A website of the tenant with these domains (no consent required), made as Tracker itself: its site key. */
+    public String addSite(String tenantId, List<String> domains) {
+        selection.asPlatform(tenantId);
+        return siteService.create("IT site " + UUID.randomUUID().toString().substring(0, 8), domains, false).siteKey();
+    }
+
+    /**
+     * Hands hits to the collection core for the tenant, as the tag's endpoint would, and waits (at most
+     * a minute) until they are committed.
+     */
+    public List<HitOutcome> collect(String tenantId, List<CollectedHit> hits) {
+        try {
+            return collector.collect(tenantId, hits).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("collecting the test hits failed: " + e, e);
+        }
     }
 
     private String agency(String agencyId) {
