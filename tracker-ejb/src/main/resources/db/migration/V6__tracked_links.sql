@@ -70,4 +70,8 @@ as $$
     where l.code = p_code
 $$;
 
+-- identity_link (V4) gains a third kind of person key, 'trk:' || click id: the collector links every
+-- touchpoint's visitor that carries Tracker's click id trk to it, so a link's click (visitor = click id)
+-- and the landing page the link led to (the site's visitor, trk in its URL) join one journey.
+
 -- Grants: afterMigrate.sql grants every table and function of this schema to the application role.
