@@ -51,7 +51,7 @@ public class LinksBacking implements Serializable {
 
     private String tenantId;
     private String base;
-    private List<TrackedLink> rows = List.of();
+    private List<LinkRow> rows = List.of();
     private Map<Long, String> campaignNames = Map.of();
     private String domains;
 
@@ -79,7 +79,7 @@ public class LinksBacking implements Serializable {
     }
 
     private void load() {
-        rows = links.list();
+        rows = links.list().stream().map(LinkRow::new).toList();
     }
 
     /** Empties the form for a new link. */
@@ -150,7 +150,7 @@ public class LinksBacking implements Serializable {
         return defaultPort ? origin : origin + ":" + port;
     }
 
-    public List<TrackedLink> getRows() {
+    public List<LinkRow> getRows() {
         return rows;
     }
 
@@ -225,5 +225,57 @@ public class LinksBacking implements Serializable {
 
     public void setUtmContent(String utmContent) {
         this.utmContent = utmContent;
+    }
+
+    /** One link as the table shows it (Jakarta EL 5 reads bean getters, not record accessors). */
+    public static final class LinkRow implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String code;
+        private final String campaign;
+        private final String channel;
+        private final String destination;
+        private final long clicks;
+        private final java.time.Instant createdAt;
+        private final boolean active;
+
+        LinkRow(TrackedLink l) {
+            this.code = l.code();
+            this.campaign = l.campaign();
+            this.channel = l.channel();
+            this.destination = l.destination();
+            this.clicks = l.clicks();
+            this.createdAt = l.createdAt();
+            this.active = l.active();
+        }
+
+        public String getCode() {
+            return code;
+        }
+
+        public String getCampaign() {
+            return campaign;
+        }
+
+        public String getChannel() {
+            return channel;
+        }
+
+        public String getDestination() {
+            return destination;
+        }
+
+        public long getClicks() {
+            return clicks;
+        }
+
+        public java.time.Instant getCreatedAt() {
+            return createdAt;
+        }
+
+        public boolean isActive() {
+            return active;
+        }
     }
 }
