@@ -22,7 +22,7 @@ import org.openqa.selenium.By;
 
 /**
  * The tracked links page ({@code /app/links.xhtml}) as an analyst uses it: makes a link for a campaign
- * (its UTM values and the form's written into the destination), sees its QR code (an SVG the page
+ * (its UTM values and the form's written into the destination), sees its QR code (a PNG the page
  * loads), the short URL in the list, then archives it; a viewer reads the list without the controls.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -74,14 +74,16 @@ class LinksBrowserIT {
                 .isEqualTo("https://shop.example/landing?utm_source=sms&utm_medium=sms&utm_campaign=spring");
         String shortUrl = browser.url("c/" + link.getString("code"));
         assertThat(browser.text(By.id("qr-url"))).isEqualTo(shortUrl);
-        // The QR code is an image the page loads from the server: an SVG.
-        String qr = (String) browser.asyncScript("var done = arguments[arguments.length - 1];"
-                + "var img = document.querySelector('#qr-dialog img');"
-                + "if (!img) { done('no image'); return; }"
-                + "fetch(img.src, {credentials: 'same-origin'}).then(function (r) { return r.text().then("
-                + "function (t) { done(r.status + ' ' + r.headers.get('Content-Type') + ' ' + t.indexOf('<svg')); }); })"
-                + ".catch(function (e) { done('failed ' + e); });");
-        assertThat(qr).startsWith("200 image/svg+xml").doesNotEndWith(" -1");
+        // The QR code is an image the page loads from the server: a square PNG, shown square.
+        browser.waitUntil(d -> Boolean.TRUE.equals(browser.script(
+                "var i = document.getElementById('qr-code'); return !!i && i.complete && i.naturalWidth > 0;")));
+        String qr = (String) browser.script("var i = document.getElementById('qr-code'); var r = i.getBoundingClientRect();"
+                + "return i.naturalWidth + 'x' + i.naturalHeight + ' shown ' + Math.round(r.width) + 'x' + Math.round(r.height);");
+        assertThat(qr).matches("(\\d+)x\\1 shown 240x240");
+        assertThat((String) browser.asyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('qr-code').src, {credentials: 'same-origin'})"
+                + ".then(function (r) { done(r.status + ' ' + r.headers.get('Content-Type')); })"
+                + ".catch(function (e) { done('failed ' + e); });")).isEqualTo("200 image/png");
         browser.screenshot("40-link-qr-code");
         browser.click(By.cssSelector("#qr-dialog .ui-dialog-titlebar-close"));
         browser.waitHidden(By.id("qr-dialog"));
