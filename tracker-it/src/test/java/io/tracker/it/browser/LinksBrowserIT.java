@@ -22,8 +22,8 @@ import org.openqa.selenium.By;
 
 /**
  * The tracked links page ({@code /app/links.xhtml}) as an analyst uses it: makes a link for a campaign
- * (its UTM values and the form's written into the destination), sees its QR code (a PNG the page
- * loads), the short URL in the list, then archives it; a viewer reads the list without the controls.
+ * (its UTM values and the form's written into the destination), sees its QR code (an SVG the page
+ * loads, the whole symbol in a square), the short URL in the list, then archives it; a viewer reads the list without the controls.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -74,16 +74,24 @@ class LinksBrowserIT {
                 .isEqualTo("https://shop.example/landing?utm_source=sms&utm_medium=sms&utm_campaign=spring");
         String shortUrl = browser.url("c/" + link.getString("code"));
         assertThat(browser.text(By.id("qr-url"))).isEqualTo(shortUrl);
-        // The QR code is an image the page loads from the server: a square PNG, shown square.
+        // The QR code is an image the page loads from the server (an SVG), shown as a 240 px square with
+        // the whole symbol in it: drawn onto a canvas, a white quiet zone all around, black modules inside.
         browser.waitUntil(d -> Boolean.TRUE.equals(browser.script(
                 "var i = document.getElementById('qr-code'); return !!i && i.complete && i.naturalWidth > 0;")));
-        String qr = (String) browser.script("var i = document.getElementById('qr-code'); var r = i.getBoundingClientRect();"
-                + "return i.naturalWidth + 'x' + i.naturalHeight + ' shown ' + Math.round(r.width) + 'x' + Math.round(r.height);");
-        assertThat(qr).matches("(\\d+)x\\1 shown 240x240");
         assertThat((String) browser.asyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch(document.getElementById('qr-code').src, {credentials: 'same-origin'})"
                 + ".then(function (r) { done(r.status + ' ' + r.headers.get('Content-Type')); })"
-                + ".catch(function (e) { done('failed ' + e); });")).isEqualTo("200 image/png");
+                + ".catch(function (e) { done('failed ' + e); });")).isEqualTo("200 image/svg+xml");
+        String qr = (String) browser.script("var i = document.getElementById('qr-code'); var r = i.getBoundingClientRect();"
+                + "var c = document.createElement('canvas'); c.width = 240; c.height = 240;"
+                + "var g = c.getContext('2d'); g.fillStyle = '#fff'; g.fillRect(0, 0, 240, 240); g.drawImage(i, 0, 0, 240, 240);"
+                + "var px = g.getImageData(0, 0, 240, 240).data; var edge = 0, inner = 0;"
+                + "for (var y = 0; y < 240; y++) for (var x = 0; x < 240; x++) {"
+                + "  var dark = px[(y * 240 + x) * 4] < 128;"
+                + "  if (x < 8 || y < 8 || x >= 232 || y >= 232) { if (dark) edge++; } else if (dark) inner++; }"
+                + "return Math.round(r.width) + 'x' + Math.round(r.height) + ' ratio ' + (i.naturalWidth === i.naturalHeight)"
+                + " + ' edge ' + edge + ' inner ' + (inner > 5000);");
+        assertThat(qr).isEqualTo("240x240 ratio true edge 0 inner true");
         browser.screenshot("40-link-qr-code");
         browser.click(By.cssSelector("#qr-dialog .ui-dialog-titlebar-close"));
         browser.waitHidden(By.id("qr-dialog"));
