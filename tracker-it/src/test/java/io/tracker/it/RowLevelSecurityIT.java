@@ -47,6 +47,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import io.tracker.application.tracking.links.TrackedLink;
+import io.tracker.application.tracking.links.TrackedLinkService;
+import io.tracker.domain.campaign.TrackedLinkRedirect;
+import io.tracker.domain.tracking.Utm;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
@@ -146,6 +150,9 @@ class RowLevelSecurityIT {
     @Inject
     private Collector collector;
 
+    @EJB
+    private TrackedLinkService trackedLinks;
+
     @Test
     void theApplicationRoleIsSubjectToRowLevelSecurityOnEveryTenantOwnedTable() throws Exception {
         try (Connection c = dataSource().getConnection()) {
@@ -215,7 +222,8 @@ class RowLevelSecurityIT {
             try (Connection c = connections.forCurrentTenant()) {
                 // Without a where: only A's rows are touched.
                 try (PreparedStatement update = c.prepareStatement("update touchpoint set channel = channel")) {
-                    assertThat(update.executeUpdate()).as("touchpoints updated").isEqualTo(2);
+                    // two from the events API, the tracked link's click
+                    assertThat(update.executeUpdate()).as("touchpoints updated").isEqualTo(3);
                 }
                 try (PreparedStatement forged = c.prepareStatement(
                         "insert into campaign (tenant_id, name, channel) values (?, 'forged', 'Email')")) {
@@ -326,14 +334,15 @@ class RowLevelSecurityIT {
      * invited member and audit entries, two touchpoints (yesterday and 40 days ago) and a purchase
      * of 25.00 yesterday with their receipts, the visitor's identity link and, once the attribution
      * worker is done (awaited here), their credits; a site, and through the collector a custom
-     * event with an order id and an identify (custom event, order receipt, collection count). (The pending marks are gone by then; the tests
+     * event with an order id and an identify (custom event, order receipt, collection count); a tracked
+     * link and, through the collector, a click on it 40 days ago (a third touchpoint, outside the portfolio's period; a link_click). (The pending marks are gone by then; the tests
      * that need one add it in their own transaction.)
      */
     private TestTenant tenantWithData(String label, String agencyId, ZoneId zone) {
         TestTenant t = fixture.create(agencyId, label, zone, "EUR", EnumSet.allOf(ApiKeyScope.class), List.of());
         fixture.invite(t.id(), "member-" + UUID.randomUUID() + "@rls.example", TenantRole.ANALYST);
         selection.asPlatform(t.id());
-        campaigns.create("Spring " + t.id(), "Email", "newsletter", "email", "spring");
+        long campaignId = campaigns.create("Spring " + t.id(), "Email", "newsletter", "email", "spring").getId();
         Instant yesterday = Instant.now().minus(Duration.ofDays(1));
         IngestionReport report = ingestion.ingest(List.of(
                 touch("old", yesterday.minus(Duration.ofDays(39))),
@@ -344,8 +353,14 @@ class RowLevelSecurityIT {
         assertThat(report.accepted()).as("%s", report).isEqualTo(3);
         // The collection tables (V4): a site, a custom event with an order id, an identify.
         sites.create("Site of " + t.name(), List.of("shop.example"), true);
+        // V6: a tracked link and a click on it (link_click, through the collector).
+        TrackedLink link = trackedLinks.create(campaignId, "https://shop.example/rls", Utm.NONE);
+        String clickId = "rls-click-" + t.id();
         try {
             assertThat(collector.collect(t.id(), List.of(
+                    CollectedHit.builder(WayIn.LINK, HitType.CLICK).eventId(clickId).visitorId(clickId)
+                            .startsVisit(true).trackedLinkId(link.id()).occurredAt(yesterday.minus(Duration.ofDays(39)))
+                            .url(TrackedLinkRedirect.target(link.destination(), null, clickId)).build(),
                     CollectedHit.builder(WayIn.TAG, HitType.EVENT).eventId("ce1").visitorId("v1").eventName("refund")
                             .orderId("o1").propertiesJson("{\"reason\":\"size\"}").occurredAt(yesterday).build(),
                     CollectedHit.builder(WayIn.TAG, HitType.IDENTIFY).eventId("id1").visitorId("v1").userId("u1").build()))

@@ -24,7 +24,9 @@ public class UnscopedQueries {
     static final Set<String> TABLES = Set.of("api_key", "campaign", "conversion_action", "event_receipt", "touchpoint",
             "conversion", "attribution_credit", "tenant_member", "audit_entry",
             // V4__collection.sql
-            "custom_event", "order_receipt", "site", "collection_count", "identity_link", "attribution_pending");
+            "custom_event", "order_receipt", "site", "collection_count", "identity_link", "attribution_pending",
+            // V6__tracked_links.sql
+            "tracked_link", "link_click");
 
     /**
      * EclipseLink refuses native SQL in a unit with multitenant entities (it could not add the tenant

@@ -6,6 +6,10 @@ import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.domain.tenant.TenantMember;
 import io.tracker.domain.tenant.TenantRole;
+import io.tracker.application.tracking.collection.CollectedHit;
+import io.tracker.application.tracking.collection.HitOutcome;
+import io.tracker.application.tracking.collection.HitType;
+import io.tracker.domain.tracking.WayIn;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -41,6 +45,12 @@ import java.util.stream.Collectors;
  *   <li>{@code POST /it-fixtures/tenants/<id>/members} with {@code email} and {@code role}
  *       ({@code ANALYST}, {@code VIEWER}): invites through the membership service; 201
  *       {@code {"tenant_id","email","role"}}.</li>
+ *   <li>{@code POST /it-fixtures/tenants/<id>/sites} with any number of {@code domain}: a website (no
+ *       consent required); 201 {@code {"site_key"}}.</li>
+ *   <li>{@code POST /it-fixtures/tenants/<id>/tag-hits} with {@code type} ({@code page_view} starting a
+ *       visit, or {@code conversion}), {@code event_id}, {@code vid}, {@code url}, {@code user_agent},
+ *       {@code action}, {@code value}, {@code order_id}: one hit of way in TAG through the collector, as the
+ *       beacon endpoint hands it over; 200 {@code {"outcome"}} once committed.</li>
  *   <li>{@code GET /it-fixtures/tenants/<id>/counts}: the tenant's stored rows, counted in SQL
  *       straight from the tables through the tenant-scoped JDBC path ({@link TenantRows}), {@code {"touchpoints","conversions","event_receipts",
  *       "attribution_credits","attribution_pending"}}, so a test can prove that a rejected request stored nothing
@@ -67,6 +77,7 @@ public class FixtureServlet extends HttpServlet {
     private static final Pattern COUNTS = Pattern.compile("/tenants/([^/]+)/counts");
     private static final Pattern STATE = Pattern.compile("/tenants/([^/]+)/state");
     private static final Pattern SITES = Pattern.compile("/tenants/([^/]+)/sites");
+    private static final Pattern TAG_HITS = Pattern.compile("/tenants/([^/]+)/tag-hits");
 
     @Inject
     private TenantFixture fixture;
@@ -91,6 +102,8 @@ public class FixtureServlet extends HttpServlet {
                         .add("email", member.getEmail()).add("role", member.getRole().name()).build());
             } else if ((m = SITES.matcher(path)).matches()) {
                 createSite(m.group(1), req, resp);
+            } else if ((m = TAG_HITS.matcher(path)).matches()) {
+                tagHit(m.group(1), req, resp);
             } else {
                 resp.sendError(404);
             }
@@ -140,6 +153,20 @@ public class FixtureServlet extends HttpServlet {
                 param(req, "name", "IT site"), domains, Boolean.parseBoolean(param(req, "consent", "false")));
         json(resp, 201, Json.createObjectBuilder().add("id", site.id()).add("site_key", site.siteKey())
                 .add("consent_required", site.consentRequired()).build());
+    }
+
+    private void tagHit(String tenantId, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        boolean conversion = "conversion".equals(param(req, "type", "page_view"));
+        CollectedHit.Builder hit = CollectedHit.builder(WayIn.TAG, conversion ? HitType.CONVERSION : HitType.PAGE_VIEW)
+                .eventId(param(req, "event_id", null)).visitorId(param(req, "vid", null))
+                .url(param(req, "url", null)).userAgent(param(req, "user_agent", null)).startsVisit(!conversion)
+                .actionKey(param(req, "action", null)).orderId(param(req, "order_id", null));
+        String value = param(req, "value", null);
+        if (value != null) {
+            hit.value(new java.math.BigDecimal(value));
+        }
+        HitOutcome outcome = fixture.collect(tenantId, List.of(hit.build())).get(0);
+        json(resp, 200, Json.createObjectBuilder().add("outcome", outcome.status().name()).build());
     }
 
     private static void domainError(HttpServletResponse resp, RuntimeException e) throws IOException {

@@ -29,6 +29,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import io.tracker.application.tracking.collection.CollectedHit;
+import io.tracker.application.tracking.collection.HitOutcome;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,6 +61,9 @@ public class TenantFixture {
 
     @EJB
     private TenantSelection selection;
+
+    @Inject
+    private io.tracker.application.tracking.collection.Collector collector;
 
     @EJB
     private AttributionQueue attributionQueue;
@@ -174,6 +179,21 @@ public class TenantFixture {
         Waits.until(() -> attributionQueue.tenantLag().upToDate(), timeout,
                 () -> "the attribution worker did not re-attribute tenant " + tenantId + " within " + timeout + ": "
                         + attributionQueue.tenantLag().summary());
+    }
+
+    /**
+     * Hands hits to the collection core for the tenant, as the tag's endpoint would, and waits (at most
+     * a minute) until they are committed.
+     */
+    public List<HitOutcome> collect(String tenantId, List<CollectedHit> hits) {
+        try {
+            return collector.collect(tenantId, hits).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("collecting the test hits failed: " + e, e);
+        }
     }
 
     private String agency(String agencyId) {

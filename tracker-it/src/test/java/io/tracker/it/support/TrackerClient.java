@@ -131,6 +131,25 @@ public final class TrackerClient {
         return r.json().getString("site_key");
     }
 
+    /** A website of the tenant with these domains (no consent required); answers its site key. */
+    public String addSite(String tenantId, String... domains) {
+        return createSite(tenantId, "IT site", List.of(domains), false);
+    }
+
+    /**
+     * One hit of way in TAG through the collection core, as the beacon endpoint hands it over (form
+     * fields of {@code /it-fixtures/tenants/<id>/tag-hits}); answers its outcome ({@code STORED}…).
+     */
+    public String tagHit(String tenantId, Map<String, String> fields) {
+        ApiResponse r = send(request("it-fixtures/tenants/" + tenantId + "/tag-hits")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(query(fields))));
+        if (r.status() != 200) {
+            throw new AssertionError("sending a test tag hit failed: " + r);
+        }
+        return r.json().getString("outcome");
+    }
+
     private void fixturePost(String path, String form) {
         ApiResponse r = send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import io.tracker.domain.shared.QueryParameter;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -99,6 +101,63 @@ public final class TrackedLinkRedirect {
                     + " is not one of the client's website domains " + new java.util.TreeSet<>(websiteDomains));
         }
         return uri;
+    }
+
+    /**
+     * The destination a link is stored with: the tenant's destination with the link's UTM values in its
+     * query. A key the destination already has gets the given value in place of its first occurrence
+     * (later occurrences go); a key it lacks is appended, in the order given; a null or blank value
+     * changes nothing. Every other part of the destination stays exactly as written, so a destination
+     * that already carries the values comes back unchanged.
+     *
+     * @param destination an absolute URL, checked by {@link #checkDestination}
+     * @param utm         {@code utm_*} names and values (decoded), in the order to append them
+     */
+    public static String withUtm(String destination, Map<String, String> utm) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        utm.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                wanted.put(name, value.strip());
+            }
+        });
+        URI uri = URI.create(destination);
+        String query = uri.getRawQuery();
+        List<String> parts = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        boolean changed = false;
+        if (query != null && !query.isEmpty()) {
+            for (String raw : query.split("&", -1)) {
+                int eq = raw.indexOf('=');
+                String name = QueryParameter.decode(eq < 0 ? raw : raw.substring(0, eq));
+                String value = wanted.get(name);
+                if (value == null) {
+                    parts.add(raw);
+                } else if (placed.add(name)) {
+                    String pair = encode(name) + "=" + encode(value);
+                    changed |= !pair.equals(raw);
+                    parts.add(pair);
+                } else {
+                    changed = true;
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : wanted.entrySet()) {
+            if (placed.add(e.getKey())) {
+                parts.add(encode(e.getKey()) + "=" + encode(e.getValue()));
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return destination;
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(uri.getScheme()).append("://").append(uri.getRawAuthority());
+        out.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+        out.append('?').append(String.join("&", parts));
+        if (uri.getRawFragment() != null) {
+            out.append('#').append(uri.getRawFragment());
+        }
+        return out.toString();
     }
 
     /** Percent-encodes a query name or value as RFC 3986 allows it unescaped: unreserved characters only. */

@@ -3,6 +3,8 @@ package io.tracker.domain.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +61,20 @@ class TrackedLinkRedirectTest {
                 .hasMessageContaining("absolute http or https");
         assertThatThrownBy(() -> TrackedLinkRedirect.checkDestination("//shop.example/a", domains))
                 .hasMessageContaining("absolute http or https");
+    }
+
+    @Test
+    void theLinksUtmValuesGoIntoTheDestinationAtTheirPlaceOrAtTheEnd() {
+        Map<String, String> utm = new LinkedHashMap<>();
+        utm.put("utm_source", "sms");
+        utm.put("utm_campaign", "spring");
+        // Already there: the destination stays exactly as written.
+        assertThat(TrackedLinkRedirect.withUtm(LANDING, utm)).isEqualTo(LANDING);
+        utm.put("utm_medium", "text message");
+        utm.put("utm_term", " ");
+        assertThat(TrackedLinkRedirect.withUtm("https://shop.example/l?utm_source=ads&x=%2B&utm_source=b#f", utm))
+                .isEqualTo("https://shop.example/l?utm_source=sms&x=%2B&utm_campaign=spring&utm_medium=text%20message#f");
+        assertThat(TrackedLinkRedirect.withUtm("https://shop.example", Map.of()))
+                .isEqualTo("https://shop.example");
     }
 }

@@ -46,13 +46,16 @@ import java.time.Instant;
  *                       (a server call without the browser's)
  * @param prefetch       the request was a browser prefetch ({@code Sec-Purpose}/{@code Purpose: prefetch}):
  *                       counted as a bot, not stored
+ * @param trackedLinkId  {@link HitType#CLICK} of a tracked link: the link's id in the tenant; with
+ *                       {@code startsVisit} and a {@code trk} click id the click is also a {@code link_click}
+ *                       row. Null otherwise
  */
 public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant occurredAt,
                            String visitorId, String sessionId, boolean startsVisit,
                            String url, String referrer, Utm utm, ClickIds clickIds,
                            String eventName, String actionKey, BigDecimal value, String currency, String orderId,
                            String userId, String emailSha256, String propertiesJson,
-                           String userAgent, boolean prefetch) {
+                           String userAgent, boolean prefetch, Long trackedLinkId) {
 
     /** A builder for a hit of this way in and type; everything else starts empty. */
     public static Builder builder(WayIn wayIn, HitType type) {
@@ -82,6 +85,7 @@ public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant oc
         private String propertiesJson;
         private String userAgent;
         private boolean prefetch;
+        private Long trackedLinkId;
 
         private Builder(WayIn wayIn, HitType type) {
             this.wayIn = wayIn;
@@ -183,10 +187,15 @@ public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant oc
             return this;
         }
 
+        public Builder trackedLinkId(Long trackedLinkId) {
+            this.trackedLinkId = trackedLinkId;
+            return this;
+        }
+
         public CollectedHit build() {
             return new CollectedHit(wayIn, type, eventId, occurredAt, visitorId, sessionId, startsVisit, url, referrer,
                     utm, clickIds, eventName, actionKey, value, currency, orderId, userId, emailSha256, propertiesJson,
-                    userAgent, prefetch);
+                    userAgent, prefetch, trackedLinkId);
         }
     }
 }

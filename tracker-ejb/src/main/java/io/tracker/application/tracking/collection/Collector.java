@@ -39,7 +39,7 @@ import javax.sql.DataSource;
  * <p><b>Writer.</b> A writer takes the queued calls in arrival order up to
  * {@link CollectorSettings#maxBatch()} hits (a call's hits are never split), groups them by tenant
  * (tenants in id order), and per tenant sets {@code app.tenant_id} for row-level security and runs one
- * statement per table ({@link GroupStatements}: at most 9 round trips per tenant, plus one commit per
+ * statement per table ({@link GroupStatements}: at most 10 round trips per tenant, plus one commit per
  * transaction), then commits and hands the futures to the container's executor to complete, so that
  * callers' callbacks never hold up the writer. A deadlock or serialization failure (possible with the
  * events API writing the same rows) is retried up to three times; a transaction that fails on a data

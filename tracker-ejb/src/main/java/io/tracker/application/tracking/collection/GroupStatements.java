@@ -25,13 +25,14 @@ import java.util.function.Function;
  *       (if any hit has an order id);</li>
  *   <li>insert conversions, {@code on conflict do nothing} on the dedupe index (if any);</li>
  *   <li>insert touchpoints (if any);</li>
+ *   <li>insert tracked links' clicks into {@code link_click} (if any);</li>
  *   <li>insert custom events (if any);</li>
  *   <li>insert identity links (if any identify);</li>
  *   <li>mark visitors in {@code attribution_pending} (if any);</li>
  *   <li>add to the day's {@code collection_count}.</li>
  * </ol>
  *
- * So at most 9 round trips per tenant in the transaction, 3 for a batch of page views without ids
+ * So at most 10 round trips per tenant in the transaction, 3 for a batch of page views without ids
  * (set, touchpoints, counts) plus the claim and the mark when they have ids; the transaction adds one
  * for its commit ({@code BEGIN} travels with the first statement). {@link #roundTrips()} counts them.
  */
@@ -60,6 +61,9 @@ final class GroupStatements {
             + "select ?, u.* from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], "
             + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
             + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u";
+
+    private static final String INSERT_LINK_CLICKS = "insert into link_click (tenant_id, click_id, link_id, occurred_at) "
+            + "select ?, u.* from unnest(?::text[], ?::bigint[], ?::timestamptz[]) as u on conflict do nothing";
 
     private static final String INSERT_CUSTOM_EVENTS = "insert into custom_event (tenant_id, event_id, name, "
             + "visitor_id, session_id, occurred_at, url, properties, way_in) "
@@ -183,6 +187,18 @@ final class GroupStatements {
                 ps.setArray(p++, texts(touchpoints, h -> h.clickIds().liFatId()));
                 ps.setArray(p++, texts(touchpoints, h -> h.clickIds().trk()));
                 ps.setArray(p, texts(touchpoints, h -> h.wayIn().name()));
+                ps.executeUpdate();
+                roundTrips++;
+            }
+        }
+
+        List<ValidHit> clicks = batch.linkClicks();
+        if (!clicks.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_LINK_CLICKS)) {
+                ps.setString(1, tenant);
+                ps.setArray(2, texts(clicks, h -> h.clickIds().trk()));
+                ps.setArray(3, c.createArrayOf("bigint", clicks.stream().map(ValidHit::linkId).toArray()));
+                ps.setArray(4, texts(clicks, h -> h.occurredAt().toString()));
                 ps.executeUpdate();
                 roundTrips++;
             }

@@ -48,7 +48,13 @@ import java.util.Map;
  *   <li>{@link HitType#IDENTIFY}: needs a visitor id and a user id or an e-mail hash (64 hex
  *       digits, stored lower-case), linked as {@code user:<id>} and {@code email:<hash>};</li>
  *   <li>a hit with an order id (an event or a conversion) claims (event name, order id), the name
- *       being the event name or else the action key.</li>
+ *       being the event name or else the action key;</li>
+ *   <li>a touchpoint with a visitor id and Tracker's own click id {@code trk} links the visitor to the
+ *       person key {@code trk:<click id>}: a tracked link's click (whose visitor is the click id) and
+ *       the landing page the link led to (the site's visitor, {@code trk} in its URL) join one
+ *       journey;</li>
+ *   <li>{@link HitType#CLICK} starting a visit with a tracked link id and a {@code trk} click id is
+ *       also a {@code link_click} row.</li>
  * </ul>
  */
 final class HitValidator {
@@ -144,6 +150,17 @@ final class HitValidator {
             }
         }
 
+        Long linkId = null;
+        if (hit.startsVisit() && clickIds.trk() != null) {
+            if (visitorId != null) {
+                personKeys = new ArrayList<>(personKeys);
+                personKeys.add("trk:" + clickIds.trk());
+            }
+            if (hit.type() == HitType.CLICK) {
+                linkId = hit.trackedLinkId();
+            }
+        }
+
         Long actionId = null;
         BigDecimal value = null;
         String currency = null;
@@ -158,7 +175,8 @@ final class HitValidator {
         }
         return new ValidHit(hit.wayIn(), hit.type(), eventId, at, visitorId, sessionId, hit.startsVisit(), channel,
                 utm, clickIds, url, referrer, actionId, value, currency, orderId, dedupeKey, customEvent,
-                customEvent == null ? null : properties, personKeys, orderId == null ? null : orderName);
+                customEvent == null ? null : properties, List.copyOf(personKeys), orderId == null ? null : orderName,
+                linkId);
     }
 
     private static List<String> personKeys(CollectedHit hit) throws Invalid {

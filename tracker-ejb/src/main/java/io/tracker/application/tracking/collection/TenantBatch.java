@@ -20,7 +20,7 @@ import java.util.TreeSet;
  *       48 hours (in this batch or in {@code order_receipt}) likewise;</li>
  *   <li>{@link #conversionsToInsert()} / {@link #conversionsInserted}: a conversion whose dedupe key the
  *       action already has (in this batch or in {@code conversion}) makes its hit a duplicate;</li>
- *   <li>every hit still standing is stored: {@link #touchpoints()}, {@link #customEvents()},
+ *   <li>every hit still standing is stored: {@link #touchpoints()}, {@link #linkClicks()}, {@link #customEvents()},
  *       {@link #identityLinks()} / {@link #linksInserted}, then {@link #visitorsToMark()} for
  *       attribution and {@link #counts()}.</li>
  * </ol>
@@ -185,6 +185,17 @@ final class TenantBatch {
         List<ValidHit> rows = new ArrayList<>();
         for (int i = 0; i < outcomes.length; i++) {
             if (live(i) && hit(i).customEventName() != null) {
+                rows.add(hit(i));
+            }
+        }
+        return rows;
+    }
+
+    /** The stored touchpoints that are tracked links' clicks ({@code link_click} rows). */
+    List<ValidHit> linkClicks() {
+        List<ValidHit> rows = new ArrayList<>();
+        for (int i = 0; i < outcomes.length; i++) {
+            if (live(i) && hit(i).touchpoint() && hit(i).linkId() != null) {
                 rows.add(hit(i));
             }
         }

@@ -11,12 +11,14 @@ import java.util.List;
  * A validated hit and the rows it makes, all resolved: at most one touchpoint ({@code touchpoint}),
  * one conversion ({@code actionId} not null), one custom event ({@code customEventName} not null) and
  * its identity links ({@code personKeys}). {@code orderName} not null: the hit claims
- * (orderName, orderId) for the browser/server check.
+ * (orderName, orderId) for the browser/server check. {@code linkId} not null: the touchpoint is a tracked
+ * link's click, also stored in {@code link_click} under its {@code trk} click id.
  */
 record ValidHit(WayIn wayIn, HitType type, String eventId, Instant occurredAt, String visitorId, String sessionId,
                 boolean touchpoint, String channel, Utm utm, ClickIds clickIds, String url, String referrer,
                 Long actionId, BigDecimal value, String currency, String orderId, String dedupeKey,
-                String customEventName, String propertiesJson, List<String> personKeys, String orderName) {
+                String customEventName, String propertiesJson, List<String> personKeys, String orderName,
+                Long linkId) {
 
     boolean conversion() {
         return actionId != null;

@@ -60,6 +60,27 @@ class HitValidatorTest {
     }
 
     @Test
+    void aTouchpointWithTrkLinksItsVisitorToTheClickAndATrackedLinksClickIsALinkClick() {
+        ValidHit landing = valid(page().startsVisit(true).url("https://shop.example/welcome?trk=K9").build());
+        assertThat(landing.personKeys()).containsExactly("trk:K9");
+        assertThat(landing.linkId()).as("a page view is no link click").isNull();
+
+        ValidHit click = valid(CollectedHit.builder(WayIn.LINK, HitType.CLICK).eventId("K9").visitorId("K9")
+                .startsVisit(true).trackedLinkId(42L)
+                .url("https://shop.example/landing?utm_source=sms&utm_campaign=spring&trk=K9").build());
+        assertThat(click.touchpoint()).isTrue();
+        assertThat(click.personKeys()).containsExactly("trk:K9");
+        assertThat(click.linkId()).isEqualTo(42L);
+        assertThat(click.channel()).isEqualTo(Channels.SMS);
+
+        ValidHit cookieless = valid(CollectedHit.builder(WayIn.TAG, HitType.PAGE_VIEW).startsVisit(true)
+                .url("https://shop.example/welcome?trk=K9").build());
+        assertThat(cookieless.personKeys()).as("no visitor, nothing to link").isEmpty();
+        assertThat(valid(page().url("https://shop.example/cart?trk=K9").build()).personKeys())
+                .as("a page view that starts no visit").isEmpty();
+    }
+
+    @Test
     void sentValuesWinOverTheUrlsAndTheChannelFollowsThem() {
         ValidHit h = valid(page().startsVisit(true).url("https://shop.example/?utm_source=ads&utm_medium=cpc")
                 .utm(new Utm("newsletter", "email", "spring", null, null)).build());

@@ -46,6 +46,23 @@ class TenantBatchTest {
     }
 
     @Test
+    void aStoredLinkClickIsALinkClickRowAndJoinsItsLandingPageThroughTrk() {
+        Prepared click = hit(CollectedHit.builder(WayIn.LINK, HitType.CLICK).eventId("K1").visitorId("K1")
+                .startsVisit(true).trackedLinkId(7L).url("https://shop.example/?utm_source=sms&trk=K1"));
+        Prepared again = hit(CollectedHit.builder(WayIn.LINK, HitType.CLICK).eventId("K1").visitorId("K1")
+                .startsVisit(true).trackedLinkId(7L).url("https://shop.example/?utm_source=sms&trk=K1"));
+        Prepared landing = hit(visit("lp", "v1").url("https://shop.example/?utm_source=sms&trk=K1"));
+        TenantBatch batch = new TenantBatch("t1", List.of(click, again, landing));
+        batch.eventIdsClaimed(Set.copyOf(batch.eventIdsToClaim()));
+
+        assertThat(batch.linkClicks()).extracting(ValidHit::eventId, ValidHit::linkId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("K1", 7L));
+        assertThat(batch.identityLinks()).containsExactly(new TenantBatch.IdentityLink("K1", "trk:K1"),
+                new TenantBatch.IdentityLink("v1", "trk:K1"));
+        assertThat(batch.outcomes()).containsExactly(HitOutcome.STORED, HitOutcome.DUPLICATE, HitOutcome.STORED);
+    }
+
+    @Test
     void theSameOrderFromBrowserAndServerIsStoredOnce() {
         Prepared browser = hit(purchase("b-1", "v1", "A-1"));
         Prepared server = hit(CollectedHit.builder(WayIn.SEGMENT, HitType.CONVERSION).eventId("s-1").visitorId("v1")
