@@ -48,6 +48,18 @@ final class CollectionRules {
         return cache.get(tenantId, this::load);
     }
 
+    /**
+     * The tenant's rules read now (and cached afresh), for a caller that found the cached ones refusing
+     * something, such as a conversion action created a moment ago.
+     *
+     * @throws CollectionUnavailableException when the database cannot be read
+     */
+    Optional<TenantRules> fresh(String tenantId) {
+        Optional<TenantRules> rules = load(tenantId);
+        cache.put(tenantId, rules);
+        return rules;
+    }
+
     private Optional<TenantRules> load(String tenantId) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

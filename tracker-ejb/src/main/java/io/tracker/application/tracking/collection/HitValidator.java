@@ -157,7 +157,7 @@ final class HitValidator {
                     : action.dedupeKey(visitorId, orderId);
         }
         return new ValidHit(hit.wayIn(), hit.type(), eventId, at, visitorId, sessionId, hit.startsVisit(), channel,
-                utm, clickIds, url, referrer, actionId, value, currency, orderId, dedupeKey, customEvent,
+                utm == null ? null : utm.campaign(), utm, clickIds, url, referrer, actionId, value, currency, orderId, dedupeKey, customEvent,
                 customEvent == null ? null : properties, personKeys, orderId == null ? null : orderName);
     }
 
