@@ -70,6 +70,32 @@ public final class DomainXml {
     }
 
     /**
+     * Sets server-config's maximum heap ({@code -Xmx}), replacing whatever {@code -Xmx} option is there.
+     *
+     * @param size a JVM size such as {@code 1g} or {@code 768m}
+     * @return true when domain.xml changed
+     */
+    public boolean setMaxHeap(String size) {
+        String option = "-Xmx" + size;
+        Element javaConfig = child(serverConfig(), "java-config");
+        NodeList options = javaConfig.getElementsByTagName("jvm-options");
+        boolean changed = false;
+        boolean present = false;
+        for (int i = options.getLength() - 1; i >= 0; i--) {
+            String text = options.item(i).getTextContent().strip();
+            if (text.startsWith("-Xmx")) {
+                if (text.equals(option) && !present) {
+                    present = true;
+                } else {
+                    javaConfig.removeChild(options.item(i));
+                    changed = true;
+                }
+            }
+        }
+        return (present ? false : addJvmOption(option)) || changed;
+    }
+
+    /**
      * Adds an empty configuration element {@code tag} to server-config unless it exists. Some services
      * (MicroProfile OpenAPI) write theirs only during their first boot, which is too late for a pre-boot
      * {@code set} of that boot to find it; an empty element carries the service's defaults.

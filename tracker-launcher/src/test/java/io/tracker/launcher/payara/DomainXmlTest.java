@@ -73,6 +73,20 @@ class DomainXmlTest {
     }
 
     @Test
+    void theMaximumHeapReplacesTheDefaultOnce() throws Exception {
+        Path file = write();
+        DomainXml xml = DomainXml.read(file);
+        assertThat(xml.setMaxHeap("1g")).isTrue();
+        xml.write();
+        assertThat(DomainXml.read(file).setMaxHeap("1g")).isFalse();
+
+        String text = Files.readString(file);
+        String serverConfig = text.substring(text.indexOf("name=\"server-config\""), text.indexOf("name=\"default-config\""));
+        assertThat(serverConfig).contains("<jvm-options>-Xmx1g</jvm-options>").doesNotContain("-Xmx512m");
+        assertThat(serverConfig.split("-Xmx", -1)).hasSize(2);
+    }
+
+    @Test
     void theJmsBrokerIsDisabledAndTheDataGridBindsToTheLoopbackAddress() throws Exception {
         Path file = write();
         DomainXml xml = DomainXml.read(file);
