@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -58,6 +59,8 @@ import java.util.logging.Logger;
 public class EventsResource {
 
     static final int MAX_BODY_BYTES = 1 << 20;
+    /** Longest wait for the commit of a request's events before answering 503. */
+    static final int COMMIT_TIMEOUT_SECONDS = 30;
     private static final Logger LOG = Logger.getLogger(EventsResource.class.getName());
 
     @EJB
@@ -75,6 +78,10 @@ public class EventsResource {
             response.resume(refused);
             return;
         }
+        // Bounded: a commit that takes longer is answered 503 (the client's retry with the same ids is harmless).
+        response.setTimeoutHandler(r -> r.resume(unavailable("storing the events was not confirmed within "
+                + COMMIT_TIMEOUT_SECONDS + " seconds")));
+        response.setTimeout(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         ingestion.submit(batch.inputs, batch.unreadable).whenComplete((report, failure) -> response.resume(
                 failure == null ? answer(report) : failed(failure)));
     }
@@ -155,9 +162,14 @@ public class EventsResource {
         if (!(cause instanceof CollectionUnavailableException)) {
             LOG.log(Level.SEVERE, "events API: storing a batch failed unexpectedly", cause);
         }
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the events could not be stored "
-                        + "at the moment and nothing of this request was stored; send the same events again in "
-                        + DatabaseOutage.RETRY_AFTER_SECONDS + " seconds (their event ids make a repeat harmless)"))
+        return unavailable("Tracker's database cannot be reached at the moment (or the server is stopping) and "
+                + "nothing of this request was stored");
+    }
+
+    private static Response unavailable(String what) {
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, what + "; send the same events "
+                        + "again in " + DatabaseOutage.RETRY_AFTER_SECONDS + " seconds (their event ids make a repeat "
+                        + "harmless)"))
                 .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).build();
     }
 }
