@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The load of durability.sh: sends single-event {@code POST /api/v1/events} requests with unique event
  * ids at a steady rate and records which ids Tracker acknowledged (202: stored, or a duplicate of a
  * stored one). Like a well-behaved client, it sends an unacknowledged event again with the same id after
- * a 429 or 503 (after {@code Retry-After}, at most 5 s) or a broken connection (after 1 s), until
+ * a 429 or 503 (after {@code Retry-After}, at most 5 s), a broken connection or any other answer (after
+ * 1 s; a restarting Payara answers 404 until Tracker is deployed), until
  * acknowledged or the final deadline; so an acknowledgement after a retry may be a duplicate of an
  * attempt that was committed but never answered.
  *
@@ -145,8 +146,13 @@ public class DurabilityLoad {
                     waitMillis = 1000L * Math.min(5, Math.max(1,
                             Long.parseLong(response.headers().firstValue("Retry-After").orElse("1"))));
                 } else {
-                    counts.get("other").incrementAndGet();
-                    System.err.println("unexpected answer " + status + " for " + id + ": " + response.body());
+                    // 404 while Payara restarts and has not deployed Tracker yet; anything else is worth a look
+                    counts.computeIfAbsent(Integer.toString(status), s -> new AtomicLong()).incrementAndGet();
+                    if (status != 404 && counts.get("other").incrementAndGet() <= 5) {
+                        String answer = response.body();
+                        System.err.println("unexpected answer " + status + " for " + id + ": "
+                                + answer.substring(0, Math.min(200, answer.length())));
+                    }
                     waitMillis = 1000;
                 }
             } catch (IOException e) {
