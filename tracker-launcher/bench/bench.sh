@@ -3,7 +3,8 @@
 # measured in the same run, and counts the rows PostgreSQL holds before and after each target, so the
 # "durable" figure is what was committed, not what was answered. See README.md, "Speed".
 #
-# Usage: tracker-launcher/bench/bench.sh [-d 10s] [-t 2] [-c 32] [target ...]
+# Usage: tracker-launcher/bench/bench.sh [-d 10s] [-w 0s] [-t 2] [-c 32] [target ...]
+#   -w: a warm-up run of each target before it is measured (not counted)
 #   targets (default: all, in this order): ping pixel link beacon events1 events500 segment
 #
 # Environment (bench/setup.sh prints these for a running stack):
@@ -20,10 +21,11 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-duration=10s threads=2 connections=32
-while getopts "d:t:c:" opt; do
+duration=10s warmup="" threads=2 connections=32
+while getopts "d:w:t:c:" opt; do
   case $opt in
     d) duration=$OPTARG ;;
+    w) warmup=$OPTARG ;;
     t) threads=$OPTARG ;;
     c) connections=$OPTARG ;;
     *) sed -n '2,20p' "$0" >&2; exit 2 ;;
@@ -93,7 +95,7 @@ skip_reason() {
   esac
 }
 
-echo "Tracker collection benchmark $(now): $base, wrk -t$threads -c$connections -d$duration, $(nproc) cores," \
+echo "Tracker collection benchmark $(now): $base, wrk -t$threads -c$connections -d$duration (warm-up ${warmup:-none}), $(nproc) cores," \
   "load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-10s %11s %11s %12s %8s %8s %8s %9s  %s\n' target 'requests/s' 'events/s' 'durable ev/s' \
   'p50 ms' 'p99 ms' 'x ping' 'non-2xx' note
@@ -114,6 +116,12 @@ for target in "${targets[@]}"; do
   # The link's click ids are made by Tracker: count every new row for it (nothing else may write then).
   prefix="$run_id-$target-"
   [ "$target" = link ] && prefix=""
+  if [ -n "$warmup" ] && [ "$warmup" != 0 ] && [ "$warmup" != 0s ]; then
+    BENCH_TARGET=$target BENCH_RUN="$run_id-warm-$target" BENCH_SITE="$site_key" BENCH_AUTH="$auth" \
+      BENCH_PATH="$path" BENCH_BATCH="$batch" \
+      wrk -t"$threads" -c"$connections" -d"$warmup" --timeout 10s -s "$here/bench.lua" "$base" >/dev/null 2>&1 || true
+    sleep 1
+  fi
   before=0
   [ -z "$prefix" ] && before=$(rows)
   out=$(BENCH_TARGET=$target BENCH_RUN="$run_id-$target" BENCH_SITE="$site_key" BENCH_AUTH="$auth" \
