@@ -73,25 +73,10 @@ public class EventIngestionService {
      */
     public IngestionReport ingest(List<EventInput> events, List<RejectedEvent> invalid) {
         Tenant tenant = tenants.current();
-        EventValidator validator = new EventValidator(conversionActions.countingRules(), tenant.getDefaultActionKey(),
-                tenant.getCurrency(), Clock.systemUTC());
-        List<RejectedEvent> rejected = new ArrayList<>(invalid);
-        Set<Integer> alreadyRejected = new HashSet<>();
-        invalid.forEach(r -> alreadyRejected.add(r.index()));
-        List<TrackedEvent> valid = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            if (alreadyRejected.contains(i) || events.get(i) == null) {
-                continue;
-            }
-            try {
-                valid.add(validator.validate(events.get(i)));
-            } catch (EventValidator.InvalidEventException e) {
-                rejected.add(new RejectedEvent(i, e.getMessage()));
-            }
-        }
-        rejected.sort(Comparator.comparingInt(RejectedEvent::index));
-        int[] counts = storeAndMark(valid);
-        return new IngestionReport(counts[0], counts[1], List.copyOf(rejected));
+        Validated validated = validate(events, invalid, new EventValidator(conversionActions.countingRules(),
+                tenant.getDefaultActionKey(), tenant.getCurrency(), Clock.systemUTC()));
+        int[] counts = storeAndMark(validated.valid);
+        return new IngestionReport(counts[0], counts[1], validated.rejected);
     }
 
     /**
@@ -116,27 +101,32 @@ public class EventIngestionService {
             if (cached.isEmpty()) {
                 return CompletableFuture.completedFuture(allRejected(events, "this client tenant does not exist"));
             }
-            Validated validated = validate(events, invalid, cached.get());
-            if (!validated.rejected.isEmpty()) {
+            TenantRules rules = cached.get();
+            Validated validated = validate(events, invalid, validator(rules));
+            if (validated.rejected.size() > invalid.size()) {
                 Optional<TenantRules> fresh = collector.freshRules(tenantId);
-                if (fresh.isPresent() && !fresh.get().equals(cached.get())) {
-                    validated = validate(events, invalid, fresh.get());
+                if (fresh.isPresent() && !fresh.get().equals(rules)) {
+                    rules = fresh.get();
+                    validated = validate(events, invalid, validator(rules));
                 }
             }
             Validated result = validated;
-            return collector.collectValidated(tenantId, result.rules, result.valid)
+            return collector.collectValidated(tenantId, rules, result.valid)
                     .thenApply(outcomes -> report(outcomes, result.rejected));
         } catch (QueueFullException | CollectionUnavailableException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private record Validated(TenantRules rules, List<TrackedEvent> valid, List<RejectedEvent> rejected) {
+    /** The valid events, in order, and every rejected item (unreadable or invalid) by index. */
+    private record Validated(List<TrackedEvent> valid, List<RejectedEvent> rejected) {
     }
 
-    private static Validated validate(List<EventInput> events, List<RejectedEvent> invalid, TenantRules rules) {
-        EventValidator validator = new EventValidator(rules.actions(), rules.defaultActionKey(), rules.currency(),
-                Clock.systemUTC());
+    private static EventValidator validator(TenantRules rules) {
+        return new EventValidator(rules.actions(), rules.defaultActionKey(), rules.currency(), Clock.systemUTC());
+    }
+
+    private static Validated validate(List<EventInput> events, List<RejectedEvent> invalid, EventValidator validator) {
         List<RejectedEvent> rejected = new ArrayList<>(invalid);
         Set<Integer> alreadyRejected = new HashSet<>();
         invalid.forEach(r -> alreadyRejected.add(r.index()));
@@ -152,7 +142,7 @@ public class EventIngestionService {
             }
         }
         rejected.sort(Comparator.comparingInt(RejectedEvent::index));
-        return new Validated(rules, valid, List.copyOf(rejected));
+        return new Validated(valid, List.copyOf(rejected));
     }
 
     private static IngestionReport report(List<HitOutcome> outcomes, List<RejectedEvent> rejected) {
