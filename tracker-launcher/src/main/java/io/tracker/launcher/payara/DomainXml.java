@@ -76,14 +76,29 @@ public final class DomainXml {
      * @return true when domain.xml changed
      */
     public boolean setMaxHeap(String size) {
-        String option = "-Xmx" + size;
+        return replaceJvmOption("-Xmx", "-Xmx" + size);
+    }
+
+    /**
+     * Sets the server JVM's temporary directory ({@code java.io.tmpdir}). Payara keeps uploaded
+     * deployments there under fixed names ({@code uploads/tracker.ear}), so two domains on one machine
+     * sharing {@code /tmp} overwrite each other's archive while deploying.
+     *
+     * @return true when domain.xml changed
+     */
+    public boolean setTempDir(Path dir) {
+        return replaceJvmOption("-Djava.io.tmpdir=", "-Djava.io.tmpdir=" + dir);
+    }
+
+    /** Makes {@code option} the only server-config JVM option starting with {@code prefix}; true when changed. */
+    private boolean replaceJvmOption(String prefix, String option) {
         Element javaConfig = child(serverConfig(), "java-config");
         NodeList options = javaConfig.getElementsByTagName("jvm-options");
         boolean changed = false;
         boolean present = false;
         for (int i = options.getLength() - 1; i >= 0; i--) {
             String text = options.item(i).getTextContent().strip();
-            if (text.startsWith("-Xmx")) {
+            if (text.startsWith(prefix)) {
                 if (text.equals(option) && !present) {
                     present = true;
                 } else {

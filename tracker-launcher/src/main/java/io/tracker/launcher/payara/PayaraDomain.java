@@ -146,7 +146,7 @@ public final class PayaraDomain {
 
     /**
      * Writes what Payara reads at boot, before any command file runs, into the stopped domain's
-     * {@code domain.xml}: the JVM in UTC with a 1 GB heap, the JMS broker off and the data grid on 127.0.0.1, and the
+     * {@code domain.xml}: the JVM in UTC with a 1 GB heap and its own temporary directory, the JMS broker off and the data grid on 127.0.0.1, and the
      * OpenAPI configuration element (so that the pre-boot "set ...enabled=false" finds it at the first
      * boot). Done before every start, not only at creation, so that a domain whose creation was
      * interrupted half-way is never started without them. Idempotent.
@@ -155,6 +155,7 @@ public final class PayaraDomain {
         DomainXml xml = DomainXml.read(domainXml());
         xml.addJvmOption(JVM_TIMEZONE);
         xml.setMaxHeap(MAX_HEAP);
+        xml.setTempDir(tempDir());
         xml.keepInternalServicesOnLoopback();
         xml.ensureConfigElement("microprofile-openapi-configuration");
         xml.write();
@@ -165,6 +166,17 @@ public final class PayaraDomain {
         DomainXml xml = DomainXml.read(domainXml());
         xml.setListenerPort("http-listener-1", httpPort);
         xml.write();
+    }
+
+    /** The server's own temporary directory (created if missing), not the machine's shared {@code /tmp}. */
+    private Path tempDir() {
+        Path tmp = domainDir().resolve("tmp");
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new LaunchException("cannot create " + tmp + ": " + e.getMessage());
+        }
+        return tmp.toAbsolutePath();
     }
 
     /** Deletes the stopped domain. */

@@ -87,6 +87,20 @@ class DomainXmlTest {
     }
 
     @Test
+    void theTemporaryDirectoryIsTheDomainsOwn() throws Exception {
+        Path file = write();
+        DomainXml xml = DomainXml.read(file);
+        assertThat(xml.setTempDir(dir.resolve("a"))).isTrue();
+        assertThat(xml.setTempDir(dir.resolve("b"))).isTrue();
+        assertThat(xml.setTempDir(dir.resolve("b"))).isFalse();
+        xml.write();
+
+        String text = Files.readString(file);
+        assertThat(text).contains("<jvm-options>-Djava.io.tmpdir=" + dir.resolve("b") + "</jvm-options>");
+        assertThat(text.split("java.io.tmpdir", -1)).hasSize(2);
+    }
+
+    @Test
     void theJmsBrokerIsDisabledAndTheDataGridBindsToTheLoopbackAddress() throws Exception {
         Path file = write();
         DomainXml xml = DomainXml.read(file);
