@@ -6,10 +6,14 @@ import io.tracker.domain.tenant.ApiKey;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.tenant.ApiKeySecret;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Set;
 
@@ -25,6 +29,12 @@ public class ApiKeyService {
 
     @EJB
     private AuditLog audit;
+
+    @Inject
+    private ApiKeyCache keyCache;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     /**
      * A new key for the current tenant. The returned secret is the only time it is readable.
@@ -70,9 +80,29 @@ public class ApiKeyService {
         }
         if (!key.isRevoked()) {
             key.revoke();
+            forgetWhenDone(keyId);
             audit.record("api-key.revoked", key.getName() + " (" + key.getKeyPrefix() + "…)", null);
         }
         return key;
+    }
+
+    /**
+     * Drops the key from this server's {@link ApiKeyCache} now and again when the revocation's transaction
+     * ends, so that no request that read it before the commit keeps it cached.
+     */
+    private void forgetWhenDone(long keyId) {
+        keyCache.forget(keyId);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                keyCache.forget(keyId);
+            }
+        });
     }
 
     /** Whether the current tenant already has a key with this secret. */

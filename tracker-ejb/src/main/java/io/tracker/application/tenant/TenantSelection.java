@@ -4,8 +4,12 @@ import io.tracker.domain.shared.ForbiddenException;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.domain.tenant.ApiKeySecret;
 import io.tracker.domain.tenant.Permission;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,21 +46,60 @@ public class TenantSelection {
     @EJB
     private AccessService access;
 
+    @Inject
+    private ApiKeyCache keyCache;
+
+    @Resource
+    private SessionContext context;
+
     /**
      * Checks a presented secret and, when it is a stored, unrevoked key, acts for its tenant with the
      * permissions of its scopes (a key without scopes may do nothing). Records when the key was last
-     * used, at most once a minute per key.
+     * used, at most once a minute per key. Runs without a transaction; a key found is kept for a minute
+     * ({@link ApiKeyCache}: on this server a revoked key is refused at once), so a request with a known
+     * key costs no database round trip here.
      *
      * @return the key, empty for an unknown or revoked secret (then nothing changes)
      */
     @CrossTenant("API key authentication: the key's tenant is what the lookup finds out; it reads one "
             + "unrevoked key by the hash of the presented secret (database function api_key_by_hash)")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<AuthenticatedKey> asApiKey(String presentedSecret) {
         if (presentedSecret == null || presentedSecret.isBlank()) {
             return Optional.empty();
         }
         String hash = new ApiKeySecret(presentedSecret.trim()).hash();
+        Optional<AuthenticatedKey> cached = keyCache.find(hash);
         AuthenticatedKey key;
+        if (cached.isPresent()) {
+            key = cached.get();
+        } else {
+            Optional<AuthenticatedKey> stored = lookUp(hash);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            key = stored.get();
+            keyCache.put(hash, key);
+        }
+        act(key.tenantId(), key.permissions(), key.actor(), CurrentTenant.Origin.API_KEY);
+        if (keyCache.useRecordDue(key.keyId())) {
+            context.getBusinessObject(TenantSelection.class).recordUse(key.keyId());
+        }
+        return Optional.of(key);
+    }
+
+    /**
+     * Records that the key the current request authenticated was used ({@code api_key.last_used_at}),
+     * in its own transaction; called by {@link #asApiKey} at most once a minute per key and server.
+     */
+    @CrossTenant("records the use of the key this request has just authenticated; the row is the current "
+            + "tenant's (row-level security), so no other tenant's key can be touched")
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordUse(long keyId) {
+        touch(keyId);
+    }
+
+    private Optional<AuthenticatedKey> lookUp(String hash) {
         try (Connection c = connections.forCrossTenantFunctions();
              PreparedStatement find = c.prepareStatement("select tenant_id, id, scopes, key_prefix from api_key_by_hash(?)")) {
             find.setString(1, hash);
@@ -64,14 +107,12 @@ public class TenantSelection {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                key = new AuthenticatedKey(rs.getString(1), rs.getLong(2), scopes(rs.getString(3)), rs.getString(4));
+                return Optional.of(new AuthenticatedKey(rs.getString(1), rs.getLong(2), scopes(rs.getString(3)),
+                        rs.getString(4)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("API key lookup failed", e);
         }
-        act(key.tenantId(), key.permissions(), key.actor(), CurrentTenant.Origin.API_KEY);
-        touch(key.keyId());
-        return Optional.of(key);
     }
 
     /**

@@ -70,6 +70,47 @@ public final class DomainXml {
     }
 
     /**
+     * Sets server-config's maximum heap ({@code -Xmx}), replacing whatever {@code -Xmx} option is there.
+     *
+     * @param size a JVM size such as {@code 1g} or {@code 768m}
+     * @return true when domain.xml changed
+     */
+    public boolean setMaxHeap(String size) {
+        return replaceJvmOption("-Xmx", "-Xmx" + size);
+    }
+
+    /**
+     * Sets the server JVM's temporary directory ({@code java.io.tmpdir}). Payara keeps uploaded
+     * deployments there under fixed names ({@code uploads/tracker.ear}), so two domains on one machine
+     * sharing {@code /tmp} overwrite each other's archive while deploying.
+     *
+     * @return true when domain.xml changed
+     */
+    public boolean setTempDir(Path dir) {
+        return replaceJvmOption("-Djava.io.tmpdir=", "-Djava.io.tmpdir=" + dir);
+    }
+
+    /** Makes {@code option} the only server-config JVM option starting with {@code prefix}; true when changed. */
+    private boolean replaceJvmOption(String prefix, String option) {
+        Element javaConfig = child(serverConfig(), "java-config");
+        NodeList options = javaConfig.getElementsByTagName("jvm-options");
+        boolean changed = false;
+        boolean present = false;
+        for (int i = options.getLength() - 1; i >= 0; i--) {
+            String text = options.item(i).getTextContent().strip();
+            if (text.startsWith(prefix)) {
+                if (text.equals(option) && !present) {
+                    present = true;
+                } else {
+                    javaConfig.removeChild(options.item(i));
+                    changed = true;
+                }
+            }
+        }
+        return (present ? false : addJvmOption(option)) || changed;
+    }
+
+    /**
      * Adds an empty configuration element {@code tag} to server-config unless it exists. Some services
      * (MicroProfile OpenAPI) write theirs only during their first boot, which is too late for a pre-boot
      * {@code set} of that boot to find it; an empty element carries the service's defaults.

@@ -73,6 +73,34 @@ class DomainXmlTest {
     }
 
     @Test
+    void theMaximumHeapReplacesTheDefaultOnce() throws Exception {
+        Path file = write();
+        DomainXml xml = DomainXml.read(file);
+        assertThat(xml.setMaxHeap("1g")).isTrue();
+        xml.write();
+        assertThat(DomainXml.read(file).setMaxHeap("1g")).isFalse();
+
+        String text = Files.readString(file);
+        String serverConfig = text.substring(text.indexOf("name=\"server-config\""), text.indexOf("name=\"default-config\""));
+        assertThat(serverConfig).contains("<jvm-options>-Xmx1g</jvm-options>").doesNotContain("-Xmx512m");
+        assertThat(serverConfig.split("-Xmx", -1)).hasSize(2);
+    }
+
+    @Test
+    void theTemporaryDirectoryIsTheDomainsOwn() throws Exception {
+        Path file = write();
+        DomainXml xml = DomainXml.read(file);
+        assertThat(xml.setTempDir(dir.resolve("a"))).isTrue();
+        assertThat(xml.setTempDir(dir.resolve("b"))).isTrue();
+        assertThat(xml.setTempDir(dir.resolve("b"))).isFalse();
+        xml.write();
+
+        String text = Files.readString(file);
+        assertThat(text).contains("<jvm-options>-Djava.io.tmpdir=" + dir.resolve("b") + "</jvm-options>");
+        assertThat(text.split("java.io.tmpdir", -1)).hasSize(2);
+    }
+
+    @Test
     void theJmsBrokerIsDisabledAndTheDataGridBindsToTheLoopbackAddress() throws Exception {
         Path file = write();
         DomainXml xml = DomainXml.read(file);

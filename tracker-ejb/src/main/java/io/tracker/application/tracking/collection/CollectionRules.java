@@ -1,7 +1,7 @@
 package io.tracker.application.tracking.collection;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.tracker.application.tenant.TenantConnections;
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.conversion.CountingRule;
@@ -19,21 +19,27 @@ import javax.sql.DataSource;
 
 /**
  * Each tenant's {@link TenantRules}, read through row-level security (the tenant set for the read's
- * own short transaction) and kept {@value #TTL_SECONDS} seconds: a new or changed conversion action
- * is used for validation at most that long after it was saved. At most {@value #MAX_TENANTS} tenants
- * are kept (least recently used go first).
+ * own short transaction). Once {@value #TTL_SECONDS} seconds old they are read again by the next
+ * caller while every other caller goes on with the rules it has (no request waits for the reload;
+ * measured under load, a plain expiry made every request of the tenant wait for one slow read every few
+ * seconds): a new or changed conversion action is used for validation about that long after it was saved.
+ * Rules that could not be read again for {@value #EXPIRY_SECONDS} seconds (the database unreachable) are
+ * dropped, and the next caller reads them or fails. At most
+ * {@value #MAX_TENANTS} tenants are kept (least recently used go first).
  */
 final class CollectionRules {
 
     static final int TTL_SECONDS = 5;
+    static final int EXPIRY_SECONDS = 60;
     static final int MAX_TENANTS = 10_000;
 
     private final DataSource dataSource;
-    private final Cache<String, Optional<TenantRules>> cache = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS))
+    private final LoadingCache<String, Optional<TenantRules>> cache = Caffeine.newBuilder()
+            .refreshAfterWrite(Duration.ofSeconds(TTL_SECONDS))
+            .expireAfterWrite(Duration.ofSeconds(EXPIRY_SECONDS))
             .maximumSize(MAX_TENANTS)
-            .executor(Runnable::run) // maintenance on the caller's thread, no unmanaged pool
-            .build();
+            .executor(Runnable::run) // maintenance and reloads on the caller's thread, no unmanaged pool
+            .build(this::load);
 
     CollectionRules(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -45,7 +51,19 @@ final class CollectionRules {
      * @throws CollectionUnavailableException when the database cannot be read
      */
     Optional<TenantRules> of(String tenantId) {
-        return cache.get(tenantId, this::load);
+        return cache.get(tenantId);
+    }
+
+    /**
+     * The tenant's rules read now (and cached afresh), for a caller that found the cached ones refusing
+     * something, such as a conversion action created a moment ago.
+     *
+     * @throws CollectionUnavailableException when the database cannot be read
+     */
+    Optional<TenantRules> fresh(String tenantId) {
+        Optional<TenantRules> rules = load(tenantId);
+        cache.put(tenantId, rules);
+        return rules;
     }
 
     private Optional<TenantRules> load(String tenantId) {

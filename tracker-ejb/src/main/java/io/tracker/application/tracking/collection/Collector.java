@@ -1,5 +1,6 @@
 package io.tracker.application.tracking.collection;
 
+import io.tracker.application.tracking.TrackedEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -142,7 +143,64 @@ public class Collector implements AutoCloseable {
         for (int i = 0; i < hits.size(); i++) {
             prepared.add(prepare(hits.get(i), i, tenant.get(), now));
         }
-        Submission submission = new Submission(tenantId, tenant.get(), prepared);
+        return enqueue(new Submission(tenantId, tenant.get(), prepared));
+    }
+
+    /**
+     * The tenant's rules as the collector validates with them (currency, time zone, conversion actions;
+     * cached for a few seconds), for a way in that validates by rules of its own (the events API).
+     *
+     * @return empty for an unknown tenant
+     * @throws CollectionUnavailableException when the database cannot be read
+     */
+    public Optional<TenantRules> rules(String tenantId) {
+        return rules.of(Objects.requireNonNull(tenantId, "tenantId"));
+    }
+
+    /**
+     * The tenant's rules read from the database now (and cached afresh): for a way in whose cached
+     * rules refused an item that fresh ones may accept (a conversion action created a moment ago).
+     *
+     * @throws CollectionUnavailableException when the database cannot be read
+     */
+    public Optional<TenantRules> freshRules(String tenantId) {
+        return rules.fresh(Objects.requireNonNull(tenantId, "tenantId"));
+    }
+
+    /**
+     * Queues the events API's items, already validated by its own rules against {@code rules}
+     * ({@code EventValidator}), for the tenant: the same queue, group commit, de-duplication,
+     * attribution marks and promise as {@link #collect}, without validating again.
+     *
+     * @param tenantRules the tenant's rules the events were validated with ({@link #rules})
+     * @param events at most {@value #MAX_HITS_PER_CALL}
+     * @return one outcome per event, in order ({@code STORED} or {@code DUPLICATE}), once committed
+     * @throws QueueFullException             when the queue has no room for them: nothing was queued
+     * @throws CollectionUnavailableException when the collector is closed
+     */
+    public CompletableFuture<List<HitOutcome>> collectValidated(String tenantId, TenantRules tenantRules,
+                                                                List<? extends TrackedEvent> events) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        if (!tenantId.equals(tenantRules.tenantId())) {
+            throw new IllegalArgumentException("the rules are another tenant's");
+        }
+        if (events.size() > MAX_HITS_PER_CALL) {
+            throw new IllegalArgumentException("more than " + MAX_HITS_PER_CALL + " events in one call");
+        }
+        if (closed) {
+            throw new CollectionUnavailableException("collection is shutting down", null);
+        }
+        if (events.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        List<Prepared> prepared = new ArrayList<>(events.size());
+        for (TrackedEvent e : events) {
+            prepared.add(ApiEvents.prepare(e, tenantRules));
+        }
+        return enqueue(new Submission(tenantId, tenantRules, prepared));
+    }
+
+    private CompletableFuture<List<HitOutcome>> enqueue(Submission submission) {
         if (!admission.tryAcquire(submission.hits(), submission.bytes)) {
             throw new QueueFullException("the collection queue is full (" + admission.hits() + " of "
                     + settings.queueCapacity() + " hits)");

@@ -170,7 +170,7 @@ final class GroupStatements {
                 ps.setArray(p++, texts(touchpoints, ValidHit::sessionId));
                 ps.setArray(p++, texts(touchpoints, h -> h.occurredAt().toString()));
                 ps.setArray(p++, texts(touchpoints, ValidHit::channel));
-                ps.setArray(p++, texts(touchpoints, h -> h.utm().campaign()));
+                ps.setArray(p++, texts(touchpoints, ValidHit::campaign));
                 ps.setArray(p++, texts(touchpoints, h -> h.utm().source()));
                 ps.setArray(p++, texts(touchpoints, h -> h.utm().medium()));
                 ps.setArray(p++, texts(touchpoints, h -> h.utm().campaign()));

@@ -174,9 +174,9 @@ final class HitValidator {
                     : action.dedupeKey(visitorId, orderId);
         }
         return new ValidHit(hit.wayIn(), hit.type(), eventId, at, visitorId, sessionId, hit.startsVisit(), channel,
-                utm, clickIds, url, referrer, actionId, value, currency, orderId, dedupeKey, customEvent,
-                customEvent == null ? null : properties, List.copyOf(personKeys), orderId == null ? null : orderName,
-                linkId);
+                utm == null ? null : utm.campaign(), utm, clickIds, url, referrer, actionId, value, currency, orderId,
+                dedupeKey, customEvent, customEvent == null ? null : properties, List.copyOf(personKeys),
+                orderId == null ? null : orderName, linkId);
     }
 
     private static List<String> personKeys(CollectedHit hit) throws Invalid {

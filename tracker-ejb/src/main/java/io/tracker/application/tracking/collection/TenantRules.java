@@ -8,12 +8,13 @@ import java.util.Map;
 /**
  * What validating a tenant's hits needs to know of the tenant, read once every few seconds
  * ({@link CollectionRules}): its reporting currency and time zone (collection counts are per day
- * there), its default conversion action and its conversion actions by key.
+ * there), its default conversion action and its conversion actions by key. Public for the events API,
+ * which validates with the same cached rules ({@link Collector#rules}).
  */
-record TenantRules(String tenantId, Currency currency, ZoneId zone, String defaultActionKey,
+public record TenantRules(String tenantId, Currency currency, ZoneId zone, String defaultActionKey,
                    Map<String, CountingRule> actions) {
 
-    TenantRules {
+    public TenantRules {
         actions = Map.copyOf(actions);
     }
 }

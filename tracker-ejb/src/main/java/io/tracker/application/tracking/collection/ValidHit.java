@@ -13,9 +13,11 @@ import java.util.List;
  * its identity links ({@code personKeys}). {@code orderName} not null: the hit claims
  * (orderName, orderId) for the browser/server check. {@code linkId} not null: the touchpoint is a tracked
  * link's click, also stored in {@code link_click} under its {@code trk} click id.
+ * {@code campaign} is the touchpoint's campaign
+ * column: its {@code utm_campaign} unless the sender named a campaign of its own (the events API).
  */
 record ValidHit(WayIn wayIn, HitType type, String eventId, Instant occurredAt, String visitorId, String sessionId,
-                boolean touchpoint, String channel, Utm utm, ClickIds clickIds, String url, String referrer,
+                boolean touchpoint, String channel, String campaign, Utm utm, ClickIds clickIds, String url, String referrer,
                 Long actionId, BigDecimal value, String currency, String orderId, String dedupeKey,
                 String customEventName, String propertiesJson, List<String> personKeys, String orderName,
                 Long linkId) {
@@ -27,7 +29,7 @@ record ValidHit(WayIn wayIn, HitType type, String eventId, Instant occurredAt, S
     /** Rough size in the heap, for the queue's memory bound: 2 bytes a character plus the objects. */
     long estimatedBytes() {
         long chars = length(eventId) + length(visitorId) + length(sessionId) + length(url) + length(referrer)
-                + length(channel) + length(orderId) + length(dedupeKey) + length(customEventName)
+                + length(channel) + length(campaign) + length(orderId) + length(dedupeKey) + length(customEventName)
                 + length(propertiesJson) + length(orderName);
         if (utm != null) {
             chars += length(utm.source()) + length(utm.medium()) + length(utm.campaign()) + length(utm.term())

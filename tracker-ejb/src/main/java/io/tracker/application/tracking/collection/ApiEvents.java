@@ -1,0 +1,60 @@
+package io.tracker.application.tracking.collection;
+
+import io.tracker.application.tracking.TrackedConversion;
+import io.tracker.application.tracking.TrackedEvent;
+import io.tracker.application.tracking.TrackedTouchpoint;
+import io.tracker.domain.conversion.CountingRule;
+import io.tracker.domain.tracking.ClickIds;
+import io.tracker.domain.tracking.Utm;
+import io.tracker.domain.tracking.WayIn;
+import java.util.List;
+
+/**
+ * Turns the events API's already validated items ({@link TrackedEvent}, checked by
+ * {@code EventValidator}) into the rows the group commit writes, without validating again, so that
+ * the events API keeps its own rules and messages:
+ *
+ * <ul>
+ *   <li>a touchpoint is a touchpoint row as the events API has always stored it: its channel and
+ *       campaign as resolved (an explicit {@code channel}/{@code campaign} wins), the click ids it
+ *       knows ({@code gclid}, {@code fbclid}, {@code msclkid}), no session;</li>
+ *   <li>a conversion is a conversion row with its dedupe key; when it has an order id it also claims
+ *       (action key, order id), so the tag's or the pixel's report of the same order within 48 hours is
+ *       the same event (a browser and a server both reporting one purchase count it once).</li>
+ * </ul>
+ * Both carry {@link WayIn#API}, and their visitors are marked for attribution in the same transaction.
+ */
+final class ApiEvents {
+
+    private ApiEvents() {
+    }
+
+    static Prepared prepare(TrackedEvent event, TenantRules rules) {
+        return Prepared.valid(event instanceof TrackedTouchpoint t
+                ? touchpoint(t) : conversion((TrackedConversion) event, rules));
+    }
+
+    private static ValidHit touchpoint(TrackedTouchpoint t) {
+        Utm utm = new Utm(t.utmSource(), t.utmMedium(), t.utmCampaign(), t.utmTerm(), t.utmContent());
+        ClickIds clickIds = new ClickIds(t.gclid(), null, null, t.fbclid(), t.msclkid(), null, null, null);
+        return new ValidHit(WayIn.API, HitType.PAGE_VIEW, t.eventId(), t.occurredAt(), t.visitorId(), null, true,
+                t.channel(), t.campaign(), utm, clickIds, t.url(), t.referrer(), null, null, null, null, null, null,
+                null, List.of(), null, null);
+    }
+
+    private static ValidHit conversion(TrackedConversion c, TenantRules rules) {
+        String orderName = c.orderId() == null ? null : actionKey(c.actionId(), rules);
+        return new ValidHit(WayIn.API, HitType.CONVERSION, c.eventId(), c.occurredAt(), c.visitorId(), null, false,
+                null, null, null, null, null, null, c.actionId(), c.value(), c.currency(), c.orderId(), c.dedupeKey(),
+                null, null, List.of(), orderName, null);
+    }
+
+    private static String actionKey(long actionId, TenantRules rules) {
+        for (CountingRule rule : rules.actions().values()) {
+            if (rule.actionId() == actionId) {
+                return rule.key();
+            }
+        }
+        throw new IllegalArgumentException("conversion action " + actionId + " is not one of the tenant's");
+    }
+}
