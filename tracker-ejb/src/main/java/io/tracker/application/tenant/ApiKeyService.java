@@ -1,5 +1,6 @@
 package io.tracker.application.tenant;
 
+import io.tracker.application.tracking.collection.CollectionKeys;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.tenant.ApiKey;
@@ -32,6 +33,9 @@ public class ApiKeyService {
 
     @Inject
     private ApiKeyCache keyCache;
+
+    @Inject
+    private CollectionKeys collectionKeys;
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -87,11 +91,13 @@ public class ApiKeyService {
     }
 
     /**
-     * Drops the key from this server's {@link ApiKeyCache} now and again when the revocation's transaction
-     * ends, so that no request that read it before the commit keeps it cached.
+     * Drops the key from this server's caches (the API's {@link ApiKeyCache}, the Segment write keys of
+     * {@code CollectionKeys}) now and again when the revocation's transaction ends, so that no request
+     * that read it before the commit keeps it cached.
      */
     private void forgetWhenDone(long keyId) {
         keyCache.forget(keyId);
+        collectionKeys.forgetWriteKey(keyId);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -101,6 +107,7 @@ public class ApiKeyService {
             @Override
             public void afterCompletion(int status) {
                 keyCache.forget(keyId);
+                collectionKeys.forgetWriteKey(keyId);
             }
         });
     }

@@ -54,10 +54,15 @@ public final class TrackedLinkRedirect {
         }
         List<String> parts = new ArrayList<>();
         if (ownQuery != null && !ownQuery.isEmpty()) {
-            parts.add(ownQuery);
+            for (String segment : ownQuery.split("&")) {
+                if (!segment.isEmpty()
+                        && QueryParameter.parse(segment).stream().noneMatch(TrackedLinkRedirect::isClickIdParameter)) {
+                    parts.add(segment);
+                }
+            }
         }
         for (QueryParameter p : QueryParameter.parse(openedQuery)) {
-            if (p.name().equals(CLICK_ID_PARAMETER) || ownUtmKeys.contains(p.name())) {
+            if (isClickIdParameter(p) || ownUtmKeys.contains(p.name())) {
                 continue;
             }
             parts.add(p.value() == null ? encode(p.name()) : encode(p.name()) + "=" + encode(p.value()));
@@ -174,5 +179,14 @@ public final class TrackedLinkRedirect {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Tracker's own click id parameter in any letter case: only the id this redirect makes may reach the
+     * landing page (a {@code TRK=} or {@code trk=} in the destination or the opening URL would otherwise
+     * let a visitor choose the click id the landing page's visit joins).
+     */
+    private static boolean isClickIdParameter(QueryParameter p) {
+        return p.name().equalsIgnoreCase(CLICK_ID_PARAMETER);
     }
 }

@@ -39,6 +39,12 @@ class TrackedLinkRedirectTest {
     }
 
     @Test
+    void aClickIdInAnyLetterCaseFromTheOpeningOrTheDestinationIsReplaced() {
+        assertThat(TrackedLinkRedirect.target("https://shop.example/x?a=1&TRK=dest&b=2", "Trk=forged&%74rk=enc&c=3", "c9"))
+                .isEqualTo("https://shop.example/x?a=1&b=2&c=3&trk=c9");
+    }
+
+    @Test
     void theFragmentStaysTheFragment() {
         assertThat(TrackedLinkRedirect.target("https://shop.example/p?utm_source=sms#reviews", "gclid=G", "c1"))
                 .isEqualTo("https://shop.example/p?utm_source=sms&gclid=G&trk=c1#reviews");

@@ -6,6 +6,7 @@ import io.tracker.application.tracking.collection.HitType;
 import io.tracker.application.tracking.links.LinkTarget;
 import io.tracker.application.tracking.links.TrackedLinkService;
 import io.tracker.domain.campaign.TrackedLinkRedirect;
+import io.tracker.domain.tracking.ClickIds;
 import io.tracker.domain.tracking.WayIn;
 import io.tracker.interfaces.shared.rest.Problem;
 import io.tracker.interfaces.shared.rest.StrictJson;
@@ -104,6 +105,8 @@ public class TrackedLinkServlet extends HttpServlet {
         }
         CollectedHit click = CollectedHit.builder(WayIn.LINK, HitType.CLICK).eventId(clickId).visitorId(clickId)
                 .startsVisit(true).url(target).referrer(request.getHeader("Referer"))
+                // The click's own id, so that nothing in the URL can name another.
+                .clickIds(new ClickIds(null, null, null, null, null, null, null, clickId))
                 .userAgent(request.getHeader("User-Agent")).prefetch(prefetch(request))
                 .trackedLinkId(link.linkId()).build();
         CompletableFuture<?> stored;

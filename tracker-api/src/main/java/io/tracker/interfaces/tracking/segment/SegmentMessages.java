@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -217,7 +218,11 @@ final class SegmentMessages {
         if (sentAt == null) {
             return original;
         }
-        return receivedAt.minus(Duration.between(original, sentAt));
+        try {
+            return receivedAt.minus(Duration.between(original, sentAt));
+        } catch (DateTimeException | ArithmeticException e) { // years apart beyond what an Instant holds
+            throw new Invalid("originalTimestamp and sentAt are too far apart to correct the device's clock");
+        }
     }
 
     private static Instant instant(ObjectNode message, String field, String value) throws Invalid {
@@ -334,21 +339,28 @@ final class SegmentMessages {
         }
     }
 
+    /** Every {@code email} key, in any letter case, removed; the first textual one kept as its hash. */
     private static ObjectNode withoutEmail(ObjectNode properties) {
-        String emailField = null;
+        List<String> emailFields = new ArrayList<>();
         for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (name.equalsIgnoreCase("email")) {
-                emailField = name;
+                emailFields.add(name);
             }
         }
-        if (emailField == null) {
+        if (emailFields.isEmpty()) {
             return properties;
         }
         ObjectNode copy = properties.deepCopy();
-        JsonNode email = copy.remove(emailField);
-        if (email.isTextual() && !email.asText().isBlank()) {
-            copy.put("email_sha256", sha256(email.asText().strip().toLowerCase(Locale.ROOT)));
+        String hashed = null;
+        for (String field : emailFields) {
+            JsonNode email = copy.remove(field);
+            if (hashed == null && email.isTextual() && !email.asText().isBlank()) {
+                hashed = sha256(email.asText().strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        if (hashed != null) {
+            copy.put("email_sha256", hashed);
         }
         return copy;
     }

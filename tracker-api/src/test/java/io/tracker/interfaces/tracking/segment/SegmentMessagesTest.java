@@ -1,6 +1,7 @@
 package io.tracker.interfaces.tracking.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tracker.application.tracking.collection.CollectedHit;
@@ -114,6 +115,15 @@ class SegmentMessagesTest {
     }
 
     @Test
+    void everyEmailKeyInAnyCaseIsRemovedAndOneHashKept() {
+        CollectedHit hit = own(map("""
+                {"type":"track","event":"Signed Up","anonymousId":"a","properties":{"email":"jane@example.com",
+                 "EMAIL":"jane@example.com","plan":"pro"}}"""));
+        assertThat(hit.propertiesJson()).isEqualTo("{\"plan\":\"pro\",\"email_sha256\":"
+                + "\"8c87b489ce35cf2e2f39f80e282cb2e804932a56a213983eeeb428407d43b52d\"}");
+    }
+
+    @Test
     void aUserIdLinksTheVisitorAndStandsInForAMissingAnonymousId() {
         Hits h = hits(map("""
                 {"type":"track","event":"Order Completed","userId":"cust-7","properties":{"order_id":"A-1","revenue":10}}"""));
@@ -147,6 +157,10 @@ class SegmentMessagesTest {
                 {"originalTimestamp":"2026-11-20T11:59:55Z"}"""), null, RECEIVED))
                 .isEqualTo(Instant.parse("2026-11-20T11:59:55Z"));
         assertThat(SegmentMessages.time(node("{}"), null, RECEIVED)).isEqualTo(RECEIVED);
+        assertThatThrownBy(() -> SegmentMessages.time(node("""
+                {"originalTimestamp":"-999999999-01-01T00:00:00Z","sentAt":"+999999999-12-31T23:59:59Z"}"""), null, RECEIVED))
+                .as("clocks too far apart are the message's mistake, not a server error")
+                .isInstanceOf(SegmentMessages.Invalid.class).hasMessageContaining("too far apart");
     }
 
     @Test

@@ -80,6 +80,11 @@ public class CollectionKeys {
         return lookUp(new ApiKeySecret(secret.strip()).hash(), writeKeys, unknownWriteKeys, this::loadWriteKey);
     }
 
+    /** Forgets this API key as a write key on this server (its revocation), whatever its secret. */
+    public void forgetWriteKey(long keyId) {
+        writeKeys.asMap().values().removeIf(key -> key.keyId() == keyId);
+    }
+
     /** Forgets every cached answer (tests; an operator who must revoke at once restarts instead). */
     public void clear() {
         sites.invalidateAll();

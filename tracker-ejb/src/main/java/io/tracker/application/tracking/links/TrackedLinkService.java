@@ -16,11 +16,14 @@ import io.tracker.domain.shared.Text;
 import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.tracking.QueryParameters;
 import io.tracker.domain.tracking.Utm;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,6 +70,9 @@ public class TrackedLinkService {
 
     @Inject
     private TrackedLinkCodes codes;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     @EJB
     private SiteService sites;
@@ -163,7 +169,7 @@ public class TrackedLinkService {
                         TrackedLink link = new TrackedLink(rs.getLong(1), code, campaignId, campaignName, channel,
                                 linkUtm.source(), linkUtm.medium(), linkUtm.campaign(), linkUtm.term(),
                                 linkUtm.content(), stored, rs.getTimestamp(2).toInstant(), currentTenant.actor(), null, 0);
-                        codes.forget(code);
+                        forgetWhenDone(code);
                         audit.record("link.created", code, campaignName + " → " + stored);
                         return link;
                     }
@@ -214,7 +220,7 @@ public class TrackedLinkService {
                     if (!rs.next()) {
                         throw new NotFoundException("no link " + Text.echo(code));
                     }
-                    codes.forget(code);
+                    forgetWhenDone(code);
                     return read(rs);
                 }
             }
@@ -269,5 +275,24 @@ public class TrackedLinkService {
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                 rs.getTimestamp(12).toInstant(), rs.getString(13), archived == null ? null : archived.toInstant(),
                 rs.getLong(15));
+    }
+
+    /**
+     * Drops the code from this server's cache now and again when the transaction ends: a redirect that
+     * read the link before the commit must not keep the old answer (archived or not) for 30 seconds.
+     */
+    private void forgetWhenDone(String code) {
+        codes.forget(code);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                codes.forget(code);
+            }
+        });
     }
 }
