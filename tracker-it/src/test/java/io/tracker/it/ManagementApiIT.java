@@ -231,14 +231,19 @@ class ManagementApiIT {
         assertThat(used.isNull("last_used_at")).isFalse();
         assertThat(Instant.parse(used.getString("last_used_at"))).isBetween(before, Instant.now().plusSeconds(5));
 
+        // As a Segment write key too (which the collection endpoints keep in a cache of their own).
+        assertThat(segmentTrack(secret, "k-seg-1").status()).isEqualTo(200);
+
         ApiResponse revoked = API.delete("api/v1/tenants/" + client + "/keys/" + keyId, token, null);
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(204);
+        assertProblem(segmentTrack(secret, "k-seg-2"), 401);
 
         // Refused on the very next request, for writing and for reading; nothing more is stored.
         ApiResponse refused = API.postEvents(secret, batch(touch("k-3", "visitor-k", "2025-06-10T10:00:00Z")));
         assertThat(assertProblem(refused, 401)).isEqualTo("the API key is unknown or revoked");
         assertProblem(API.get("api/v1/reports/summary?from=2025-06-10&to=2025-06-10", secret), 401);
-        assertThat(API.storedCounts(client)).isEqualTo(new StoredCounts(1, 1, 2, 4));
+        // Receipts: the two events and the Segment call sent before the revocation (k-seg-1).
+        assertThat(API.storedCounts(client)).isEqualTo(new StoredCounts(1, 1, 3, 4));
 
         JsonObject afterRevocation = onlyKey(client);
         assertThat(afterRevocation.isNull("revoked_at")).isFalse();
@@ -418,5 +423,15 @@ class ManagementApiIT {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** One Segment {@code track} call with the key as HTTP Basic user name, as Segment's libraries send it. */
+    private static ApiResponse segmentTrack(String writeKey, String messageId) {
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((writeKey + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return API.send(API.request("v1/track").header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"track\",\"event\":\"Signed Up\","
+                        + "\"anonymousId\":\"visitor-k\",\"messageId\":\"" + messageId + "\"}")));
     }
 }

@@ -28,8 +28,9 @@ import javax.sql.DataSource;
  * here, never from a request's data.
  *
  * <p>Answers are kept in memory so that a hit costs no database round trip for its key: a key found
- * for {@value #FOUND_TTL_SECONDS} seconds, so <b>a revoked API key (or a deleted site) goes on being
- * accepted for collection for up to {@value #FOUND_TTL_SECONDS} seconds</b> on each server; a key not
+ * for {@value #FOUND_TTL_SECONDS} seconds. A revoked API key is dropped at once on the server that
+ * revoked it ({@link #forgetWriteKey}); <b>other servers (and for a deleted site, every server) go on
+ * accepting it for collection for up to {@value #FOUND_TTL_SECONDS} seconds</b>; a key not
  * found for {@value #MISSING_TTL_SECONDS} seconds (so a flood of wrong keys reaches the database once
  * per key and {@value #MISSING_TTL_SECONDS} seconds; a new key may be refused that long if it was
  * tried before it existed). Each cache holds at most {@value #MAX_ENTRIES} keys, least recently used go
