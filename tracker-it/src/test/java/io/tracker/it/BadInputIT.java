@@ -262,6 +262,11 @@ class BadInputIT {
                 + "&action=no_such_action", key), 400, "unknown conversion action 'no_such_action'");
         assertProblem(api.get("api/v1/reports/summary?from=2025-13-01&to=" + DAY, key), 400, "'from' must be a date");
         assertProblem(api.get("api/v1/reports/summary?from=2025-03-11&to=2025-03-10", key), 400, "is after");
+        // A filter the report does not take is refused, not silently ignored (which answers unfiltered).
+        assertProblem(api.get("api/v1/reports/attribution?model=linear&from=" + DAY + "&to=" + DAY
+                + "&utm_source=newsletter", key), 400, "unknown parameter 'utm_source'");
+        assertProblem(api.get("api/v1/reports/summary?from=" + DAY + "&to=" + DAY + "&channel=Email", key), 400,
+                "unknown parameter 'channel'");
     }
 
     // ------------------------------------------------------------------ tenant isolation
@@ -295,6 +300,10 @@ class BadInputIT {
                 Map.of("Paid Search", new Expected(1, 80.00)));
         assertThat(api.summary(tenant, DAY, DAY).getJsonNumber("revenue").doubleValue()).isCloseTo(15.00, within(0.001));
         assertThat(api.summary(other, DAY, DAY).getJsonNumber("revenue").doubleValue()).isCloseTo(80.00, within(0.001));
+        ApiResponse wholeNumbers = api.get("api/v1/reports/attribution?model=last_touch&from=" + DAY + "&to=" + DAY
+                + "&dimension=channel", other.apiKey());
+        assertThat(wholeNumbers.body()).as("whole numbers as plain decimals, not 8E+1")
+                .contains("\"revenue\":80}").doesNotContain("E+");
         assertThat(api.storedCounts(tenant)).isEqualTo(new StoredCounts(1, 1, 2, 4));
         assertThat(api.storedCounts(other)).isEqualTo(new StoredCounts(1, 1, 2, 4));
     }

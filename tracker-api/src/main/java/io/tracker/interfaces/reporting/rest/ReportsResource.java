@@ -19,7 +19,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -40,6 +42,9 @@ public class ReportsResource {
     @EJB
     private TenantService tenants;
 
+    @Context
+    private UriInfo uriInfo;
+
     /**
      * {@code GET /api/v1/reports/attribution?model=last_touch|first_touch|linear|position_based
      * &from=YYYY-MM-DD&to=YYYY-MM-DD&dimension=channel|campaign[&action=key]}: answers
@@ -51,6 +56,7 @@ public class ReportsResource {
     public String attribution(@QueryParam("model") String model, @QueryParam("from") String from,
                               @QueryParam("to") String to, @QueryParam("dimension") String dimension,
                               @QueryParam("action") String action) {
+        KnownParameters.check(uriInfo, "model", "from", "to", "dimension", "action");
         if (model == null || model.isBlank()) {
             throw new InvalidInputException("'model' is required: last_touch, first_touch, linear or position_based");
         }
@@ -90,6 +96,7 @@ public class ReportsResource {
     @GET
     @Path("summary")
     public String summary(@QueryParam("from") String from, @QueryParam("to") String to) {
+        KnownParameters.check(uriInfo, "from", "to");
         Tenant tenant = tenants.current();
         ReportPeriod period = ReportPeriod.parse(from, to, tenant.getTimeZone());
         Kpis kpis = reports.kpis(period);
@@ -104,7 +111,13 @@ public class ReportsResource {
                 .build().toString();
     }
 
-    private static BigDecimal round(double value, int places) {
-        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    /**
+     * The value rounded half-even to at most {@code places} decimals, without trailing zeros and never
+     * in exponent form: 30.00 is {@code 30}, not {@code 3E+1} (which {@code stripTrailingZeros} makes of it
+     * and JSON-P would print).
+     */
+    static BigDecimal round(double value, int places) {
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 }
