@@ -117,7 +117,7 @@ public class AttributionService {
 
     private static void addCredits(PreparedStatement insert, String tenantId, ConversionPoint conversion,
                                    List<JourneyTouch> journey) throws SQLException {
-        for (AttributionModel model : AttributionModel.values()) {
+        for (AttributionModel model : AttributionModel.ruleBased()) {
             for (Credit credit : model.credits(journey)) {
                 insert.setString(1, tenantId);
                 insert.setLong(2, conversion.conversionId());
