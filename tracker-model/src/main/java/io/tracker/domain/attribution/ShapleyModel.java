@@ -1,22 +1,240 @@
 package io.tracker.domain.attribution;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** TODO(#8, paths helper): the Shapley data-driven model; see the issue for its definition. */
+/**
+ * The Shapley-value data-driven model (cooperative game over channel coalitions, as in Shapley 1953
+ * and Google's original data-driven attribution paper, Shao &amp; Li 2011).
+ *
+ * <h2>The game</h2>
+ * The worth of a coalition S (a set of distinct channels) is the conversion rate of the journeys
+ * whose set of distinct channels is exactly S: v(S) = conversions / (conversions + nulls) over those
+ * journeys, and v(S) = 0 when no journey (or only journeys with neither) has that set; v(∅) = 0.
+ * The order of touches and repeats do not matter to the game.
+ *
+ * <h2>Shares of one conversion</h2>
+ * For a path whose distinct channels are P, each c ∈ P gets its Shapley value in the game restricted
+ * to the subsets of P:
+ * φ(c) = Σ over S ⊆ P∖{c} of |S|!·(|P|−|S|−1)!/|P|! · (v(S ∪ {c}) − v(S)).
+ * <ul>
+ *   <li>|P| ≤ {@value #EXACT_LIMIT}: exact, by enumerating all 2^|P| subsets;</li>
+ *   <li>|P| &gt; {@value #EXACT_LIMIT}: a Monte Carlo estimate, the mean marginal contribution of c
+ *       over {@value #SAMPLES} random orders of P, drawn by a {@link SplittableRandom} seeded with
+ *       {@value #SEED} combined with the hash of the sorted channel names, so the same set always
+ *       gets the same answer, whatever the call order or machine.</li>
+ * </ul>
+ * Negative values are clamped to 0, then the values are normalised to shares adding up to 1; when
+ * every value is 0 the channels share equally. Shares are cached per distinct channel set.
+ *
+ * <h2>Global attribution</h2>
+ * Σ over converting paths of (conversions, value) × the path's shares, so the conversions add up to
+ * all conversions and the values to all value.
+ *
+ * <p>Ties and edge cases: channels are compared by exact name (case-sensitive); a channel the model
+ * never saw makes every coalition containing it worth 0. Instances are thread-safe.
+ */
 public final class ShapleyModel implements ChannelShares {
 
-    private ShapleyModel() {
+    /** Largest channel set solved exactly (2^15 = 32,768 coalitions). */
+    public static final int EXACT_LIMIT = 15;
+    /** Random orders drawn per channel set above {@link #EXACT_LIMIT}. */
+    public static final int SAMPLES = 20_000;
+    /** Base seed of the sampling. */
+    public static final long SEED = 20_260_815L;
+
+    private final Map<String, Integer> index = new HashMap<>();
+    /** Worth of every coalition seen, keyed by the set of channel indexes. */
+    private final Map<BitSet, Double> worth = new HashMap<>();
+    /** Converting journeys per distinct channel set (sorted names): conversions and value. */
+    private final Map<List<String>, double[]> converting = new HashMap<>();
+    private final Map<List<String>, Map<String, Double>> cache = new ConcurrentHashMap<>();
+
+    private ShapleyModel(Collection<PathCount> paths) {
+        Map<BitSet, long[]> counts = new HashMap<>();
+        for (PathCount p : paths) {
+            List<String> set = sortedDistinct(p.channels());
+            BitSet key = new BitSet();
+            for (String c : set) {
+                key.set(index.computeIfAbsent(c, k -> index.size()));
+            }
+            long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+            c[0] += p.conversions();
+            c[1] += p.nulls();
+            if (p.conversions() > 0) {
+                double[] totals = converting.computeIfAbsent(set, k -> new double[2]);
+                totals[0] += p.conversions();
+                totals[1] += p.value().doubleValue();
+            }
+        }
+        counts.forEach((key, c) -> {
+            long journeys = c[0] + c[1];
+            worth.put(key, journeys == 0 ? 0.0 : (double) c[0] / journeys);
+        });
     }
 
-    /** Fits the model on path data, converting and not. */
+    /**
+     * Fits the model on path data, converting and not.
+     *
+     * @param paths journeys aggregated by path; the same path may appear several times (counts add up)
+     */
     public static ShapleyModel fit(Collection<PathCount> paths) {
-        throw new UnsupportedOperationException("not yet built");
+        return new ShapleyModel(paths);
     }
 
+    /** v(S): the conversion rate of the journeys whose distinct channels are exactly {@code channels}; 0 if none. */
+    public double worth(Collection<String> channels) {
+        BitSet key = new BitSet();
+        for (String c : new LinkedHashSet<>(channels)) {
+            Integer i = index.get(c);
+            if (i == null) {
+                return 0;
+            }
+            key.set(i);
+        }
+        return worth.getOrDefault(key, 0.0);
+    }
+
+    /**
+     * The Shapley shares of the path's distinct channels (see the class comment).
+     *
+     * @return shares in the order the channels first appear in the path, adding up to 1
+     */
     @Override
     public Map<String, Double> sharesOf(List<String> path) {
-        throw new UnsupportedOperationException("not yet built");
+        Map<String, Double> bySorted = cache.computeIfAbsent(sortedDistinct(path), this::computeShares);
+        Map<String, Double> inPathOrder = new LinkedHashMap<>();
+        for (String c : new LinkedHashSet<>(path)) {
+            inPathOrder.put(c, bySorted.get(c));
+        }
+        return Collections.unmodifiableMap(inPathOrder);
+    }
+
+    /**
+     * Global attribution: Σ over converting paths of conversions and value × the path's shares.
+     *
+     * @return per channel that received credit or was seen, alphabetical
+     */
+    public Map<String, ChannelTotal> attribution() {
+        Map<String, ChannelTotal> result = new TreeMap<>();
+        index.keySet().forEach(c -> result.put(c, ChannelTotal.ZERO));
+        converting.forEach((set, totals) -> sharesOf(set)
+                .forEach((c, share) -> result.merge(c, new ChannelTotal(totals[0] * share, totals[1] * share),
+                        (a, b) -> a.plus(b.conversions(), b.value()))));
+        return Collections.unmodifiableMap(result);
+    }
+
+    private Map<String, Double> computeShares(List<String> set) {
+        double[] phi = set.size() <= EXACT_LIMIT ? exact(set) : sampled(set);
+        double sum = 0;
+        for (int i = 0; i < phi.length; i++) {
+            phi[i] = Math.max(0, phi[i]);
+            sum += phi[i];
+        }
+        Map<String, Double> shares = new HashMap<>();
+        for (int i = 0; i < phi.length; i++) {
+            shares.put(set.get(i), sum > 0 ? phi[i] / sum : 1.0 / phi.length);
+        }
+        return shares;
+    }
+
+    private double[] exact(List<String> set) {
+        int n = set.size();
+        double[] v = new double[1 << n];
+        for (int mask = 1; mask < v.length; mask++) {
+            v[mask] = worthOf(set, mask);
+        }
+        double[] factorial = new double[n + 1];
+        factorial[0] = 1;
+        for (int i = 1; i <= n; i++) {
+            factorial[i] = factorial[i - 1] * i;
+        }
+        double[] phi = new double[n];
+        for (int mask = 0; mask < v.length; mask++) {
+            int size = Integer.bitCount(mask);
+            if (size == n) {
+                continue;
+            }
+            double weight = factorial[size] * factorial[n - size - 1] / factorial[n];
+            for (int i = 0; i < n; i++) {
+                if ((mask & (1 << i)) == 0) {
+                    phi[i] += weight * (v[mask | (1 << i)] - v[mask]);
+                }
+            }
+        }
+        return phi;
+    }
+
+    private double worthOf(List<String> set, int localMask) {
+        BitSet key = new BitSet();
+        for (int i = 0; i < set.size(); i++) {
+            if ((localMask & (1 << i)) != 0) {
+                Integer global = index.get(set.get(i));
+                if (global == null) {
+                    return 0;
+                }
+                key.set(global);
+            }
+        }
+        return worth.getOrDefault(key, 0.0);
+    }
+
+    private double[] sampled(List<String> set) {
+        int n = set.size();
+        int[] global = new int[n];
+        boolean[] unknown = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Integer g = index.get(set.get(i));
+            unknown[i] = g == null;
+            global[i] = g == null ? -1 : g;
+        }
+        SplittableRandom random = new SplittableRandom(SEED ^ set.hashCode());
+        int[] order = new int[n];
+        double[] phi = new double[n];
+        for (int sample = 0; sample < SAMPLES; sample++) {
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            BitSet prefix = new BitSet();
+            boolean prefixUnknown = false;
+            double before = 0;
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                prefixUnknown |= unknown[i];
+                if (!unknown[i]) {
+                    prefix.set(global[i]);
+                }
+                double after = prefixUnknown ? 0 : worth.getOrDefault(prefix, 0.0);
+                phi[i] += after - before;
+                before = after;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            phi[i] /= SAMPLES;
+        }
+        return phi;
+    }
+
+    private static List<String> sortedDistinct(List<String> channels) {
+        List<String> sorted = new ArrayList<>(new LinkedHashSet<>(channels));
+        Collections.sort(sorted);
+        return List.copyOf(sorted);
     }
 }
