@@ -32,6 +32,11 @@ import org.apache.commons.csv.CSVRecord;
  *       plus the row's {@code time} (milliseconds into the session), with {@code transactionId}
  *       as order id when the session has one. Session-level revenue repeated on several hit rows
  *       counts once.</li>
+ *   <li>A row whose revenue part is bad (unreadable revenue or time, another currency) is reported
+ *       as a line error, but when it opens its session the session's touchpoint is still imported
+ *       ({@link PartlyImportedRowException}): GA repeats the session's revenue on every hit row, so
+ *       refusing the whole row would lose the visit. A row whose session part is bad (visitor,
+ *       {@code visitId}, channel) is refused whole and does not open the session.</li>
  * </ul>
  *
  * Event ids are {@code ga:<fullVisitorId>:<visitId>} and the same with {@code :transaction}.
@@ -69,20 +74,18 @@ final class GaSessionRows {
         String revenue = r.get("totalTransactionRevenue");
         boolean transaction = revenue != null && !revenue.isBlank() && !transactions.contains(session);
         if (transaction) {
-            long micros = number("totalTransactionRevenue", revenue.trim());
-            if (micros >= 1_000_000_000_000L * 1_000_000L) {
-                throw new RowException("totalTransactionRevenue is out of range");
+            try {
+                events.add(purchase(r, session, visitor, visitId, start, revenue.trim()));
+            } catch (RowException e) {
+                if (!newSession) {
+                    throw e;
+                }
+                // The session itself is good: keep its touchpoint, or every later hit row of the session
+                // (which repeats the same session revenue) would be refused too and the visit lost.
+                sessions.add(session);
+                throw new PartlyImportedRowException(e.getMessage() + " (the session's touchpoint was imported, "
+                        + "its purchase was not)", events);
             }
-            String timeText = r.get("time");
-            long offsetMillis = timeText == null || timeText.isBlank() ? 0 : number("time", timeText.trim());
-            BigDecimal value = BigDecimal.valueOf(micros).divide(MICROS, 2, RoundingMode.HALF_UP);
-            String orderId = blankToNull(r.get("transactionId"));
-            // start is in range and a long of milliseconds is under 300 million years: no overflow.
-            Instant at = start.plusMillis(offsetMillis);
-            TouchpointCsvRows.inRange("visitId + time", visitId + " s + " + offsetMillis + " ms", at, clock);
-            events.add(new TrackedConversion("ga:" + session + ":transaction", visitor, at,
-                    action.actionId(), value, currency(r.get("currencyCode")), orderId,
-                    action.dedupeKey(visitor, orderId)));
         }
         // Remembered only once the whole row was good: a bad row must not hide its session from later rows.
         if (newSession) {
@@ -92,6 +95,24 @@ final class GaSessionRows {
             transactions.add(session);
         }
         return events;
+    }
+
+    private TrackedConversion purchase(CSVRecord r, String session, String visitor, String visitId, Instant start,
+                                       String revenue) {
+        long micros = number("totalTransactionRevenue", revenue);
+        if (micros >= 1_000_000_000_000L * 1_000_000L) {
+            throw new RowException("totalTransactionRevenue is out of range");
+        }
+        String timeText = r.get("time");
+        long offsetMillis = timeText == null || timeText.isBlank() ? 0 : number("time", timeText.trim());
+        BigDecimal value = BigDecimal.valueOf(micros).divide(MICROS, 2, RoundingMode.HALF_UP);
+        String orderId = blankToNull(r.get("transactionId"));
+        // start is in range and a long of milliseconds is under 300 million years: no overflow.
+        Instant at = start.plusMillis(offsetMillis);
+        TouchpointCsvRows.inRange("visitId + time", visitId + " s + " + offsetMillis + " ms", at, clock);
+        return new TrackedConversion("ga:" + session + ":transaction", visitor, at,
+                action.actionId(), value, currency(r.get("currencyCode")), orderId,
+                action.dedupeKey(visitor, orderId));
     }
 
     /** The session start from {@code visitId} (POSIX seconds), within the event API's range. */

@@ -156,6 +156,9 @@ public class ImportService {
                                 + record.size());
                     }
                     reader.read(record, batch);
+                } catch (PartlyImportedRowException e) {
+                    e.kept().forEach(batch::add);
+                    batch.reject(line, e.getMessage());
                 } catch (RowException e) {
                     batch.reject(line, e.getMessage());
                 } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {

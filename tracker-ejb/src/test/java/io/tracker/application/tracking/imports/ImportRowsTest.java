@@ -213,9 +213,47 @@ class ImportRowsTest {
                 .hasMessageContaining("more than a day in the future");
         assertThatThrownBy(() -> rows.read(r.get(1))).hasMessageContaining("is before 2000");
         assertThatThrownBy(() -> rows.read(r.get(2))).hasMessageContaining("more than a day in the future");
-        assertThatThrownBy(() -> rows.read(r.get(3))).hasMessageContaining("more than a day in the future");
-        assertThat(rows.read(r.get(4))).as("the session of the refused row is still new: touch and purchase")
-                .hasSize(2);
+        assertThatThrownBy(() -> rows.read(r.get(3))).hasMessageContaining("more than a day in the future")
+                .isInstanceOfSatisfying(PartlyImportedRowException.class, e -> assertThat(e.kept())
+                        .singleElement().isInstanceOf(TrackedTouchpoint.class));
+        assertThat(rows.read(r.get(4))).as("the session was opened by the partly imported row: only the purchase")
+                .singleElement().isInstanceOf(TrackedConversion.class);
+    }
+
+    /*
+     * GA repeats a session's revenue on every hit row: a revenue the tenant cannot take (here dollars
+     * for a euro tenant) used to refuse every row of the session, so the visit itself was lost.
+     */
+    @Test
+    void aSessionWhoseRevenueIsRefusedStillBecomesATouchpoint() throws IOException {
+        GaSessionRows rows = new GaSessionRows(PURCHASE, "EUR", CLOCK);
+        List<CSVRecord> r = records("""
+                fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
+                7,Referral,0,5000000,1490046065,USD,T1
+                7,Referral,9000,5000000,1490046065,USD,T1
+                7,Referral,12000,5000000,1490046065,EUR,T1
+                8,,0,5000000,1490046065,EUR,
+                8,Email,0,,1490046065,,
+                """);
+
+        assertThatThrownBy(() -> rows.read(r.get(0)))
+                .hasMessageContaining("differs from the tenant's reporting currency EUR")
+                .hasMessageContaining("touchpoint was imported")
+                .isInstanceOfSatisfying(PartlyImportedRowException.class, e -> assertThat(e.kept())
+                        .singleElement().isInstanceOfSatisfying(TrackedTouchpoint.class, t -> {
+                            assertThat(t.eventId()).isEqualTo("ga:7:1490046065");
+                            assertThat(t.channel()).isEqualTo("Referral");
+                            assertThat(t.occurredAt()).isEqualTo(Instant.ofEpochSecond(1490046065));
+                        }));
+        assertThatThrownBy(() -> rows.read(r.get(1))).as("the session is open: nothing left to keep")
+                .isNotInstanceOf(PartlyImportedRowException.class).hasMessageContaining("differs");
+        assertThat(rows.read(r.get(2))).as("a later good revenue row still makes the purchase")
+                .singleElement().isInstanceOfSatisfying(TrackedConversion.class,
+                        c -> assertThat(c.value()).isEqualByComparingTo("5.00"));
+        assertThatThrownBy(() -> rows.read(r.get(3))).as("no channel: the session part is bad, nothing kept")
+                .isNotInstanceOf(PartlyImportedRowException.class);
+        assertThat(rows.read(r.get(4))).as("so the next row still opens the session")
+                .singleElement().isInstanceOf(TrackedTouchpoint.class);
     }
 
     @Test
