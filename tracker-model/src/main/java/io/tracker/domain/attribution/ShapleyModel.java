@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,12 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * For a path whose distinct channels are P, each c ∈ P gets its Shapley value in the game restricted
  * to the subsets of P:
  * φ(c) = Σ over S ⊆ P∖{c} of |S|!·(|P|−|S|−1)!/|P|! · (v(S ∪ {c}) − v(S)).
+ * Both ways below are exact (no sampling):
  * <ul>
- *   <li>|P| ≤ {@value #EXACT_LIMIT}: exact, by enumerating all 2^|P| subsets;</li>
- *   <li>|P| &gt; {@value #EXACT_LIMIT}: a Monte Carlo estimate, the mean marginal contribution of c
- *       over {@value #SAMPLES} random orders of P, drawn by a {@link SplittableRandom} seeded with
- *       {@value #SEED} combined with the hash of the sorted channel names, so the same set always
- *       gets the same answer, whatever the call order or machine.</li>
+ *   <li>|P| ≤ {@value #EXACT_LIMIT}: by enumerating all 2^|P| subsets;</li>
+ *   <li>|P| &gt; {@value #EXACT_LIMIT}: enumeration would be too slow, but v is 0 on every coalition
+ *       no converting journey has, so the same sum regrouped by coalition,
+ *       φ(c) = Σ_{S ⊆ P, c ∈ S} w(|S|−1)·v(S) − Σ_{S ⊆ P, c ∉ S} w(|S|)·v(S) with
+ *       w(s) = s!·(|P|−s−1)!/|P|!, needs only the coalitions seen with conversions: its cost is
+ *       bounded by the data (distinct channel sets × |P|), not by 2^|P|. This replaces the usual
+ *       Monte Carlo estimate over random orders, which would only approximate the same number.</li>
  * </ul>
  * Negative values are clamped to 0, then the values are normalised to shares adding up to 1; when
  * every value is 0 the channels share equally. Shares are cached per distinct channel set.
@@ -47,18 +49,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ShapleyModel implements ChannelShares {
 
-    /** Largest channel set solved exactly (2^15 = 32,768 coalitions). */
+    /** Largest channel set solved by enumerating its subsets (2^15 = 32,768 coalitions). */
     public static final int EXACT_LIMIT = 15;
-    /** Random orders drawn per channel set above {@link #EXACT_LIMIT}. */
-    public static final int SAMPLES = 20_000;
-    /** Base seed of the sampling. */
-    public static final long SEED = 20_260_815L;
 
     private final Map<String, Integer> index = new HashMap<>();
     /** Worth of every coalition seen, keyed by the set of channel indexes. */
     private final Map<BitSet, Double> worth = new HashMap<>();
     /** Converting journeys per distinct channel set (sorted names): conversions and value. */
     private final Map<List<String>, double[]> converting = new HashMap<>();
+    /** The coalitions with a positive worth, as {@link BitSet#toLongArray()} words, with their worth. */
+    private final List<Map.Entry<long[], Double>> positive = new ArrayList<>();
     private final Map<List<String>, Map<String, Double>> cache = new ConcurrentHashMap<>();
 
     private ShapleyModel(Collection<PathCount> paths) {
@@ -80,7 +80,11 @@ public final class ShapleyModel implements ChannelShares {
         }
         counts.forEach((key, c) -> {
             long journeys = c[0] + c[1];
-            worth.put(key, journeys == 0 ? 0.0 : (double) c[0] / journeys);
+            double rate = journeys == 0 ? 0.0 : (double) c[0] / journeys;
+            worth.put(key, rate);
+            if (rate > 0) {
+                positive.add(Map.entry(key.toLongArray(), rate));
+            }
         });
     }
 
@@ -136,7 +140,7 @@ public final class ShapleyModel implements ChannelShares {
     }
 
     private Map<String, Double> computeShares(List<String> set) {
-        double[] phi = set.size() <= EXACT_LIMIT ? exact(set) : sampled(set);
+        double[] phi = set.size() <= EXACT_LIMIT ? byEnumeration(set) : bySeenCoalitions(set);
         double sum = 0;
         for (int i = 0; i < phi.length; i++) {
             phi[i] = Math.max(0, phi[i]);
@@ -149,7 +153,8 @@ public final class ShapleyModel implements ChannelShares {
         return shares;
     }
 
-    private double[] exact(List<String> set) {
+    /** φ by the definition, over all 2^|P| subsets; {@code set} sorted and distinct. */
+    double[] byEnumeration(List<String> set) {
         int n = set.size();
         double[] v = new double[1 << n];
         for (int mask = 1; mask < v.length; mask++) {
@@ -190,46 +195,55 @@ public final class ShapleyModel implements ChannelShares {
         return worth.getOrDefault(key, 0.0);
     }
 
-    private double[] sampled(List<String> set) {
+    /** φ regrouped by coalition, over the coalitions seen with conversions only; {@code set} sorted and distinct. */
+    double[] bySeenCoalitions(List<String> set) {
         int n = set.size();
-        int[] global = new int[n];
-        boolean[] unknown = new boolean[n];
+        BitSet whole = new BitSet();
+        Map<Integer, Integer> local = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Integer g = index.get(set.get(i));
-            unknown[i] = g == null;
-            global[i] = g == null ? -1 : g;
+            if (g != null) {
+                whole.set(g);
+                local.put(g, i);
+            }
         }
-        SplittableRandom random = new SplittableRandom(SEED ^ set.hashCode());
-        int[] order = new int[n];
+        long[] p = whole.toLongArray();
+        double[] logFactorial = new double[n + 1];
+        for (int i = 1; i <= n; i++) {
+            logFactorial[i] = logFactorial[i - 1] + Math.log(i);
+        }
         double[] phi = new double[n];
-        for (int sample = 0; sample < SAMPLES; sample++) {
+        for (Map.Entry<long[], Double> coalition : positive) {
+            long[] s = coalition.getKey();
+            if (!subset(s, p)) {
+                continue;
+            }
+            int size = 0;
+            for (long word : s) {
+                size += Long.bitCount(word);
+            }
+            double v = coalition.getValue();
+            double asJoined = size == 0 ? 0 : Math.exp(logFactorial[size - 1] + logFactorial[n - size] - logFactorial[n]);
+            double asBase = size == n ? 0 : Math.exp(logFactorial[size] + logFactorial[n - size - 1] - logFactorial[n]);
+            boolean[] member = new boolean[n];
+            BitSet.valueOf(s).stream().forEach(g -> member[local.get(g)] = true);
             for (int i = 0; i < n; i++) {
-                order[i] = i;
+                phi[i] += member[i] ? asJoined * v : -asBase * v;
             }
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            BitSet prefix = new BitSet();
-            boolean prefixUnknown = false;
-            double before = 0;
-            for (int k = 0; k < n; k++) {
-                int i = order[k];
-                prefixUnknown |= unknown[i];
-                if (!unknown[i]) {
-                    prefix.set(global[i]);
-                }
-                double after = prefixUnknown ? 0 : worth.getOrDefault(prefix, 0.0);
-                phi[i] += after - before;
-                before = after;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            phi[i] /= SAMPLES;
         }
         return phi;
+    }
+
+    private static boolean subset(long[] s, long[] p) {
+        if (s.length > p.length) {
+            return false;
+        }
+        for (int i = 0; i < s.length; i++) {
+            if ((s[i] & ~p[i]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> sortedDistinct(List<String> channels) {

@@ -81,23 +81,48 @@ class ShapleyModelTest {
     }
 
     /*
-     * 16 channels (above the exact limit): only the full set converts (rate 0.5), so in every order the
-     * last channel gets 0.5; by symmetry each channel's Shapley value is 0.5/16 and each share 1/16.
-     * The sampling is seeded, so two fits agree to the last bit.
+     * 16 channels (above the enumeration limit). v(F) = 1/2 for the full set F, v({ch0}) = 1/5, all
+     * else 0. With w(s) = s!(15−s)!/16!: w(0) = w(15) = 1/16, w(1) = 1/(16·15).
+     * φ(ch0) = w(0)·1/5 + w(15)·1/2 = 0.7/16; φ(other) = w(15)·1/2 − w(1)·1/5 = (0.5 − 0.2/15)/16.
+     * Their sum is 8/16 = v(F). Shares: ch0 0.7/8, each other (0.5 − 0.2/15)/8.
      */
     @Test
-    void largeSetsAreSampledReproducibly() {
+    void largeSetsAreExactToo() {
         List<String> channels = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             channels.add("ch" + i);
         }
-        List<PathCount> data = List.of(new PathCount(channels, 1, BigDecimal.ONE, 1));
+        ShapleyModel model = ShapleyModel.fit(List.of(new PathCount(channels, 1, BigDecimal.ONE, 1),
+                path("ch0", 1, "1", 4)));
 
-        Map<String, Double> shares = ShapleyModel.fit(data).sharesOf(channels);
-        Map<String, Double> again = ShapleyModel.fit(data).sharesOf(channels);
+        Map<String, Double> shares = model.sharesOf(channels);
 
-        assertThat(shares).hasSize(16).isEqualTo(again);
-        shares.values().forEach(s -> assertThat(s).isCloseTo(1.0 / 16, within(0.01)));
-        assertThat(shares.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-12));
+        assertThat(shares).hasSize(16);
+        assertThat(shares.get("ch0")).isCloseTo(0.7 / 8, within(1e-12));
+        for (int i = 1; i < 16; i++) {
+            assertThat(shares.get("ch" + i)).isCloseTo((0.5 - 0.2 / 15) / 8, within(1e-12));
+        }
+    }
+
+    /** The regrouped sum used above 15 channels equals the definition on random games it can both solve. */
+    @Test
+    void regroupedSumEqualsEnumeration() {
+        java.util.Random random = new java.util.Random(8);
+        List<String> names = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i");
+        for (int game = 0; game < 20; game++) {
+            List<PathCount> data = new ArrayList<>();
+            for (int row = 0; row < 60; row++) {
+                List<String> path = new ArrayList<>();
+                int length = 1 + random.nextInt(6);
+                for (int k = 0; k < length; k++) {
+                    path.add(names.get(random.nextInt(names.size())));
+                }
+                data.add(new PathCount(path, random.nextInt(4), BigDecimal.ONE, random.nextInt(4)));
+            }
+            ShapleyModel model = ShapleyModel.fit(data);
+            List<String> set = names.subList(0, 3 + random.nextInt(7));
+
+            assertThat(model.bySeenCoalitions(set)).containsExactly(model.byEnumeration(set), within(1e-12));
+        }
     }
 }
