@@ -518,10 +518,15 @@ final class Browser implements AutoCloseable, AfterEachCallback {
 
     /** Whether Chart.js has drawn the dashboard's chart into its canvas. */
     boolean chartDrawn() {
+        return chartDrawn("channel-chart");
+    }
+
+    /** Whether Chart.js has drawn the chart with this client id into its canvas. */
+    boolean chartDrawn(String chartId) {
         try {
             waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                    "var c = document.querySelector('#channel-chart canvas');"
-                            + "return !!c && c.width > 0 && !!window.Chart && !!Chart.getChart(c);"));
+                    "var c = document.querySelector(arguments[0] + ' canvas');"
+                            + "return !!c && c.width > 0 && !!window.Chart && !!Chart.getChart(c);", css(chartId)));
             return true;
         } catch (org.openqa.selenium.TimeoutException e) {
             return false;
@@ -545,6 +550,18 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         button.click();
         waitUntil(ExpectedConditions.stalenessOf(button));
         waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("import-result")));
+    }
+
+    /**
+     * Chooses the file in the form's file input and submits it with the button (a full page request);
+     * waits for the new page.
+     */
+    void upload(Path file, String formId, String buttonId) {
+        driver.findElement(By.cssSelector(css(formId) + " input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+        WebElement button = driver.findElement(By.id(buttonId));
+        button.click();
+        waitUntil(ExpectedConditions.stalenessOf(button));
+        waitUntil(ExpectedConditions.presenceOfElementLocated(By.id(buttonId)));
     }
 
     void screenshot(String name) {

@@ -16,7 +16,7 @@ import java.util.List;
  * also escapes {@code <}, {@code >} and {@code &} (they can occur only inside JSON strings, where
  * the {@code \}{@code uXXXX} form means the same).
  */
-final class ChannelChart {
+public final class ChannelChart {
 
     /** Looked up once: {@code Json.create…} runs a {@code ServiceLoader} lookup on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -79,7 +79,7 @@ final class ChannelChart {
     }
 
     /** JSON that is also safe inside an HTML {@code <script>} element and a CDATA section. */
-    static String scriptSafe(String json) {
+    public static String scriptSafe(String json) {
         StringBuilder out = new StringBuilder(json.length() + 16);
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
