@@ -232,6 +232,37 @@ class ImportIT {
             c3,2025-02-10 23:30:00,click,1,12.5,Instagram
             """;
 
+    /**
+     * GA repeats a session's revenue on every hit row: a revenue the tenant cannot take (dollars for a euro
+     * tenant) refuses the purchase, but the visit still arrives as a touchpoint.
+     */
+    @Test
+    void gaSessionWhoseRevenueIsRefusedStillBecomesATouchpoint() {
+        TestTenant tenant = api.createTenant("ga refused revenue", ZoneId.of("UTC"), "EUR");
+        String csv = """
+                fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
+                7,Referral,0,5000000,1490046065,USD,T1
+                7,Referral,9000,5000000,1490046065,USD,T1
+                8,Email,0,,1490050000,,
+                """;
+
+        ApiResponse r = api.post("api/v1/imports/ga-sessions", tenant.apiKey(), "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        JsonObject report = r.json();
+        assertThat(report.getJsonNumber("rows").longValue()).isEqualTo(3);
+        assertThat(report.getJsonNumber("touchpoints").longValue()).isEqualTo(2);
+        assertThat(report.getJsonNumber("conversions").longValue()).isZero();
+        assertThat(report.getJsonNumber("rejected").longValue()).isEqualTo(2);
+        List<JsonObject> errors = report.getJsonArray("errors").getValuesAs(JsonObject.class);
+        assertThat(errors).extracting(e -> e.getInt("line")).containsExactly(2, 3);
+        assertThat(errors.get(0).getString("error")).contains("differs from the tenant's reporting currency EUR")
+                .contains("touchpoint was imported");
+        assertThat(api.storedCounts(tenant).touchpoints()).isEqualTo(2);
+        assertThat(api.storedCounts(tenant).conversions()).isZero();
+    }
+
     @Test
     void touchpointCsvWithRowsOutOfOrderAndABadRow() {
         TestTenant tenant = api.createTenant("csv import", ZoneId.of("America/New_York"), "USD");
