@@ -1,6 +1,5 @@
 package io.tracker.application.attribution;
 
-import io.tracker.application.tenant.AuditLog;
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.application.tenant.TenantConnections;
@@ -16,7 +15,6 @@ import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.shared.Text;
 import io.tracker.domain.tenant.Permission;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.InputStream;
@@ -39,7 +37,9 @@ import java.util.stream.Collectors;
  * The current tenant's path analyses ({@code path_analysis}, {@code path_analysis_credit}): path data
  * uploaded in ChannelAttribution's layout ({@link PathFile}) and every model side by side over it
  * ({@link PathAnalysis}). Analyses belong to the tenant that made them; row-level security keeps
- * them there, so another tenant's id is simply not found. The uploaded file is not stored.
+ * them there, so another tenant's id is simply not found. The uploaded file is not stored. Like a
+ * file import, an upload is data, not set-up: it is not written to the audit log (whose writers need
+ * set-up permissions that a write key lacks).
  *
  * <p>Uploading needs {@link Permission#INGEST} (a write key or an analyst); reading needs
  * {@link Permission#READ_REPORTS}. The analysis runs inside the upload's request: its cost is bounded
@@ -63,9 +63,6 @@ public class PathAnalysisService {
 
     @Inject
     private CurrentTenant currentTenant;
-
-    @EJB
-    private AuditLog audit;
 
     /**
      * Reads a path file, analyses it and stores the result.
@@ -94,7 +91,6 @@ public class PathAnalysisService {
         PathAnalysis analysis = PathAnalysis.of(file.paths());
         UUID id = UUID.randomUUID();
         store(id, label, file, analysis);
-        audit.record("path-analysis.created", id.toString(), label);
         return new CreatedPathAnalysis(id, file.rejectedCount(), file.rejected());
     }
 
