@@ -1,6 +1,5 @@
 package io.tracker.domain.attribution;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -14,8 +13,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Shapley-value data-driven model (cooperative game over channel coalitions, as in Shapley 1953
- * and Google's original data-driven attribution paper, Shao &amp; Li 2011).
+ * The Shapley-value data-driven model: a cooperative game over channel coalitions (Shapley 1953),
+ * as applied to attribution by Dalessandro et al. 2012, with coalition worth taken from the
+ * conversion rates of observed channel sets.
  *
  * <h2>The game</h2>
  * The worth of a coalition S (a set of distinct channels) is the conversion rate of the journeys
