@@ -137,8 +137,8 @@ class PathAnalysisIT {
         }
         for (String c : channels) {
             JsonObject row = channel(analysis, c);
-            assertThat(number(row, "first_touch", "conversions")).as(c).isEqualTo(first.getOrDefault(c, 0L));
-            assertThat(number(row, "last_touch", "conversions")).as(c).isEqualTo(last.getOrDefault(c, 0L));
+            assertThat(number(row, "first_touch", "conversions")).as(c).isEqualTo((double) first.getOrDefault(c, 0L));
+            assertThat(number(row, "last_touch", "conversions")).as(c).isEqualTo((double) last.getOrDefault(c, 0L));
             assertThat(number(row, "markov", "removal_effect")).as(c).isBetween(0.0, 1.0);
         }
 
