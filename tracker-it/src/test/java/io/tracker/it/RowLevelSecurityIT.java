@@ -3,6 +3,7 @@ package io.tracker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tracker.application.attribution.PathAnalysisService;
 import io.tracker.application.attribution.PendingAttribution;
 import io.tracker.application.campaign.CampaignService;
 import io.tracker.application.reporting.ClientKpis;
@@ -35,7 +36,9 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -152,6 +155,9 @@ class RowLevelSecurityIT {
 
     @EJB
     private TrackedLinkService trackedLinks;
+
+    @EJB
+    private PathAnalysisService pathAnalyses;
 
     @Test
     void theApplicationRoleIsSubjectToRowLevelSecurityOnEveryTenantOwnedTable() throws Exception {
@@ -335,7 +341,8 @@ class RowLevelSecurityIT {
      * of 25.00 yesterday with their receipts, the visitor's identity link and, once the attribution
      * worker is done (awaited here), their credits; a site, and through the collector a custom
      * event with an order id and an identify (custom event, order receipt, collection count); a tracked
-     * link and, through the collector, a click on it 40 days ago (a third touchpoint, outside the portfolio's period; a link_click). (The pending marks are gone by then; the tests
+     * link and, through the collector, a click on it 40 days ago (a third touchpoint, outside the portfolio's period; a link_click);
+     * a path analysis. (The pending marks are gone by then; the tests
      * that need one add it in their own transaction.)
      */
     private TestTenant tenantWithData(String label, String agencyId, ZoneId zone) {
@@ -368,6 +375,9 @@ class RowLevelSecurityIT {
         } catch (Exception e) {
             throw new AssertionError("collecting the test hits failed", e);
         }
+        // V9: a path analysis (path_analysis, path_analysis_credit).
+        pathAnalyses.create("rls.csv", new ByteArrayInputStream("a > b;1;2;3\n".getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8, ';');
         fixture.awaitAttribution(t.id());
         return t;
     }

@@ -26,7 +26,9 @@ public class UnscopedQueries {
             // V4__collection.sql
             "custom_event", "order_receipt", "site", "collection_count", "identity_link", "attribution_pending",
             // V6__tracked_links.sql
-            "tracked_link", "link_click");
+            "tracked_link", "link_click",
+            // V9__path_analysis.sql
+            "path_analysis", "path_analysis_credit");
 
     /**
      * EclipseLink refuses native SQL in a unit with multitenant entities (it could not add the tenant
