@@ -54,8 +54,9 @@ public class ReportService {
         long touchpoints = em.createQuery("select count(t) from Touchpoint t "
                         + "where t.occurredAt >= :from and t.occurredAt < :to", Long.class)
                 .setParameter("from", period.start()).setParameter("to", period.end()).getSingleResult();
-        Object[] conv = em.createQuery("select count(c), sum(c.value) from Conversion c where c.actionId in :actions "
-                        + "and c.occurredAt >= :from and c.occurredAt < :to", Object[].class)
+        // Only counted conversions: a repeat that a counting-"one" action does not count is kept, not counted.
+        Object[] conv = em.createQuery("select count(c), sum(c.value) from Conversion c where c.counted = true "
+                        + "and c.actionId in :actions and c.occurredAt >= :from and c.occurredAt < :to", Object[].class)
                 .setParameter("actions", actionIds(null))
                 .setParameter("from", period.start()).setParameter("to", period.end()).getSingleResult();
         long conversions = ((Number) conv[0]).longValue();
