@@ -46,7 +46,9 @@ public class ReportService {
                 .map(r -> new AttributionRow((String) r[0], ((Number) r[1]).doubleValue(), money(r[2])))
                 .toList();
         double conversions = rows.stream().mapToDouble(AttributionRow::conversions).sum();
-        double revenue = rows.stream().mapToDouble(AttributionRow::revenue).sum();
+        // The total is the rounded sum of the unrounded rows: three thirds of 25.00 are 8.33 each in
+        // the rows but 25.00 together, not 24.99.
+        double revenue = money(result.stream().map(r -> decimal(r[2])).reduce(BigDecimal.ZERO, BigDecimal::add));
         return new AttributionReport(model, period, dimension, rows, conversions, revenue);
     }
 
@@ -76,10 +78,13 @@ public class ReportService {
     }
 
     private static double money(Object sum) {
+        return decimal(sum).setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    private static BigDecimal decimal(Object sum) {
         if (sum == null) {
-            return 0;
+            return BigDecimal.ZERO;
         }
-        return (sum instanceof BigDecimal b ? b : new BigDecimal(sum.toString()))
-                .setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
+        return sum instanceof BigDecimal b ? b : new BigDecimal(sum.toString());
     }
 }
