@@ -73,7 +73,8 @@ class AttributionWorkerIT {
         api.awaitAttribution(t);
         System.out.printf("attribution committed %d ms after the events API answered%n",
                 (System.nanoTime() - started) / 1_000_000);
-        assertThat(api.storedCounts(t).attributionCredits()).as("one credit per model").isEqualTo(4);
+        assertThat(api.storedCounts(t).attributionCredits())
+                .as("one credit per rule-based model: last, first, linear, position based, time decay").isEqualTo(5);
     }
 
     @Test
@@ -137,7 +138,7 @@ class AttributionWorkerIT {
                 assertThat(r.status()).as("%s", r).isEqualTo(202);
 
                 // The healthy visitor is attributed although it shared the first batch with the poisoned one.
-                Waits.until(() -> api.storedCounts(t).attributionCredits() == 4 && deferred(db, t.id(), "poisoned"),
+                Waits.until(() -> api.storedCounts(t).attributionCredits() == 5 && deferred(db, t.id(), "poisoned"),
                         TrackerClient.ATTRIBUTION_TIMEOUT, () -> "healthy visitor not attributed or poisoned one not "
                                 + "deferred: " + api.storedCounts(t) + ", pending " + api.pendingAttribution(t.id()));
                 assertThat(api.pendingAttribution(t.id())).as("the poisoned visitor's mark stays").isEqualTo(1);
@@ -151,7 +152,7 @@ class AttributionWorkerIT {
         }
         // Cured: the retry (after its pause) attributes it.
         api.awaitAttribution(t);
-        assertThat(api.storedCounts(t).attributionCredits()).isEqualTo(8);
+        assertThat(api.storedCounts(t).attributionCredits()).as("5 rule-based models × 2 visitors").isEqualTo(10);
     }
 
     // ------------------------------------------------------------------ helpers

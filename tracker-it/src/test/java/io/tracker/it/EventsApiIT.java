@@ -38,16 +38,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>The tenant reports in Europe/Berlin (UTC+1 in January 2025). Six visitors' journeys are
  * written down below with the channel each touch must get under the documented default channel
  * grouping; the expected journey of every purchase, and from it every report row, is worked out
- * by hand from the contract (30-day lookback, journeys restart after the visitor's previous
- * conversion of the same action, micro conversions are not reported by default, dates are days in
- * the tenant's zone, conversions counted by their own time):
+ * by hand from the contract (each purchase looks back 30 days whatever converted before, micro
+ * conversions are not reported by default, dates are days in the tenant's zone, conversions counted
+ * by their own time):
  *
  * <pre>
  * visitor  touches (local time)                                   purchase (local)      journey
  * A        Jan 10 gclid (Paid Search, "brand")                     Jan 12 10:00  100.00  Paid Search, Email
  *          Jan 12 utm email (Email, "jan-news")
  *          + the same order A-1 again (thank-you page reloaded): a duplicate
- *          Jan 20 utm referral (Referral)                          Jan 20 10:10   25.00  Referral
+ *          Jan 20 utm referral (Referral)                          Jan 20 10:10   25.00  Paid Search, Email,
+ *                                                                                        Referral
  * B        Jan 15 00:00 nothing (Direct), sent as 18:00-05:00       Jan 15 00:30   50.00  Direct
  *                                                                 (sent as Jan 14 23:30Z: the UTC day before)
  * C        Jan 5 google.com referrer (Organic Search)              Jan 9 12:05    30.00  Organic Search,
@@ -69,7 +70,7 @@ class EventsApiIT {
     /** The purchases of January and their journeys, as worked out in the class comment. */
     private static final List<Converted> PURCHASES = List.of(
             Converted.of("100.00", new Touch("Paid Search", "brand"), new Touch("Email", "jan-news")),
-            Converted.of("25.00", Touch.of("Referral")),
+            Converted.of("25.00", new Touch("Paid Search", "brand"), new Touch("Email", "jan-news"), Touch.of("Referral")),
             Converted.of("50.00", Touch.of("Direct")),
             Converted.of("30.00", Touch.of("Organic Search"), new Touch("Paid Social", "winter-sale"), Touch.of("Direct")),
             Converted.of("20.00"),
@@ -145,18 +146,20 @@ class EventsApiIT {
                 "Direct", new Expected(2, 70),
                 "Paid Social", new Expected(1, 30),
                 "SMS", new Expected(1, 40)));
+        // A's second purchase (25.00): Paid Search 0.4, Email 0.2, Referral 0.4 under position based,
+        // a third each under linear.
         Reports.assertReport(api.attribution(tenant, "position_based", FROM, TO, "channel"), Map.of(
-                "Paid Search", new Expected(0.5, 50),
-                "Email", new Expected(0.5, 50),
-                "Referral", new Expected(1, 25),
+                "Paid Search", new Expected(0.5 + 0.4, 50 + 10),
+                "Email", new Expected(0.5 + 0.2, 50 + 5),
+                "Referral", new Expected(0.4, 10),
                 "Direct", new Expected(2.4, 82),
                 "Organic Search", new Expected(0.4, 12),
                 "Paid Social", new Expected(0.2, 6),
                 "SMS", new Expected(1, 40)));
         Reports.assertReport(api.attribution(tenant, "linear", FROM, TO, "channel"), Map.of(
-                "Paid Search", new Expected(0.5, 50),
-                "Email", new Expected(0.5, 50),
-                "Referral", new Expected(1, 25),
+                "Paid Search", new Expected(0.5 + 1.0 / 3, 50 + 25.0 / 3),
+                "Email", new Expected(0.5 + 1.0 / 3, 50 + 25.0 / 3),
+                "Referral", new Expected(1.0 / 3, 25.0 / 3),
                 "Direct", new Expected(2 + 1.0 / 3, 80),
                 "Organic Search", new Expected(1.0 / 3, 10),
                 "Paid Social", new Expected(1.0 / 3, 10),

@@ -1,7 +1,7 @@
 package io.tracker.it;
 
 import static io.tracker.it.support.ReferenceAttribution.Converted;
-import static io.tracker.it.support.ReferenceAttribution.Touch;
+import static io.tracker.it.support.ReferenceAttribution.TimedTouch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -147,38 +146,21 @@ class ImportIT {
     }
 
     /**
-     * The journey of each purchase in [from, to), built by this test: the visitor's sessions that
-     * started at or before the purchase, no more than 30 days before it, and after the visitor's
-     * previous purchase.
+     * The journey of each purchase in [from, to), built by the test's reference rule
+     * ({@link ReferenceAttribution#journey}): the visitor's sessions that started at or before the
+     * purchase and no more than 30 days before it, whatever the visitor bought before.
      */
     private static List<Converted> journeys(GaFile ga, Instant from, Instant to) {
-        Map<String, List<Session>> sessionsByVisitor = new HashMap<>();
-        ga.sessions().forEach(s -> sessionsByVisitor.computeIfAbsent(s.visitor(), v -> new ArrayList<>()).add(s));
-        Map<String, List<Purchase>> purchasesByVisitor = new HashMap<>();
-        ga.purchases().forEach(p -> purchasesByVisitor.computeIfAbsent(p.visitor(), v -> new ArrayList<>()).add(p));
-
+        Map<String, List<TimedTouch>> sessionsByVisitor = new HashMap<>();
+        ga.sessions().forEach(s -> sessionsByVisitor.computeIfAbsent(s.visitor(), v -> new ArrayList<>())
+                .add(new TimedTouch(s.start(), s.channel(), "")));
         List<Converted> converted = new ArrayList<>();
-        purchasesByVisitor.forEach((visitor, purchases) -> {
-            purchases.sort(Comparator.comparing(Purchase::at));
-            List<Session> sessions = sessionsByVisitor.get(visitor);
-            sessions.sort(Comparator.comparing(Session::start));
-            Instant previous = null;
-            for (Purchase p : purchases) {
-                List<Touch> journey = new ArrayList<>();
-                for (Session s : sessions) {
-                    boolean notAfter = !s.start().isAfter(p.at());
-                    boolean inLookback = !s.start().isBefore(p.at().minus(LOOKBACK));
-                    boolean afterPrevious = previous == null || s.start().isAfter(previous);
-                    if (notAfter && inLookback && afterPrevious) {
-                        journey.add(Touch.of(s.channel()));
-                    }
-                }
-                if (inPeriod(p.at(), from, to)) {
-                    converted.add(new Converted(p.value(), journey));
-                }
-                previous = p.at();
+        for (Purchase p : ga.purchases()) {
+            if (inPeriod(p.at(), from, to)) {
+                converted.add(new Converted(p.value(),
+                        ReferenceAttribution.journey(sessionsByVisitor.get(p.visitor()), p.at(), LOOKBACK)));
             }
-        });
+        }
         return converted;
     }
 
@@ -310,8 +292,8 @@ class ImportIT {
         assertThat(again.getJsonNumber("duplicates").longValue()).isEqualTo(11);
         assertBadRowReported(again);
         // Credits: one row per credited channel per model. last_touch and first_touch credit one touch,
-        // linear and position_based every touch: c1 1 + 1 + 4 + 4, c2 1 + 1 + 3 + 3, c3 4 × 1.
-        assertThat(api.storedCounts(tenant)).isEqualTo(new StoredCounts(8, 3, 11, 10 + 8 + 4));
+        // linear, position_based and time_decay every touch: c1 1 + 1 + 4 + 4 + 4, c2 1 + 1 + 3 + 3 + 3, c3 5 × 1.
+        assertThat(api.storedCounts(tenant)).isEqualTo(new StoredCounts(8, 3, 11, 10 + 8 + 4 + 8));
         JsonObject summary = api.summary(tenant, "2025-02-01", "2025-02-28");
         assertThat(summary.getJsonNumber("touchpoints").longValue()).isEqualTo(8);
         assertThat(summary.getJsonNumber("conversions").longValue()).isEqualTo(3);

@@ -423,7 +423,7 @@ class IsolationIT {
      */
     private static void assertB1Unchanged() {
         assertThat(API.tenantState(b1.id())).isEqualTo(bState);
-        assertThat(API.storedCounts(b1)).isEqualTo(new StoredCounts(1, 1, 2, 4));
+        assertThat(API.storedCounts(b1)).isEqualTo(new StoredCounts(1, 1, 2, 5));
 
         String b = bAdmin();
         JsonArray campaigns = ok(API.get("api/v1/campaigns", b, b1.id())).jsonArray();

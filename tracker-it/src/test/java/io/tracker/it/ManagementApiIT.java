@@ -243,7 +243,7 @@ class ManagementApiIT {
         assertThat(assertProblem(refused, 401)).isEqualTo("the API key is unknown or revoked");
         assertProblem(API.get("api/v1/reports/summary?from=2025-06-10&to=2025-06-10", secret), 401);
         // Receipts: the two events and the Segment call sent before the revocation (k-seg-1).
-        assertThat(API.storedCounts(client)).isEqualTo(new StoredCounts(1, 1, 3, 4));
+        assertThat(API.storedCounts(client)).isEqualTo(new StoredCounts(1, 1, 3, 5));
 
         JsonObject afterRevocation = onlyKey(client);
         assertThat(afterRevocation.isNull("revoked_at")).isFalse();

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import io.tracker.it.support.ReferenceAttribution;
 import io.tracker.it.support.ReferenceAttribution.Converted;
 import io.tracker.it.support.ReferenceAttribution.Expected;
+import io.tracker.it.support.ReferenceAttribution.TimedTouch;
 import io.tracker.it.support.ReferenceAttribution.Touch;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,5 +73,33 @@ class ReferenceAttributionTest {
     private static void assertClose(Expected e, double conversions, double revenue) {
         assertThat(e.conversions()).isCloseTo(conversions, within(1e-9));
         assertThat(e.revenue()).isCloseTo(revenue, within(1e-9));
+    }
+
+    @Test
+    void aJourneyLooksBackOverItsWholeWindowWhateverConvertedBefore() {
+        // twitter.com on 1 May, direct on 3 and 4 May, a purchase after each direct visit
+        Instant may1 = Instant.parse("2026-05-01T10:00:00Z");
+        List<TimedTouch> touches = List.of(new TimedTouch(may1.plus(Duration.ofDays(3)), "Direct", ""),
+                new TimedTouch(may1, "Organic Social", ""), new TimedTouch(may1.plus(Duration.ofDays(2)), "Direct", ""));
+        List<Touch> first = ReferenceAttribution.journey(touches, may1.plus(Duration.ofDays(2)).plusSeconds(60),
+                Duration.ofDays(30));
+        List<Touch> second = ReferenceAttribution.journey(touches, may1.plus(Duration.ofDays(3)).plusSeconds(60),
+                Duration.ofDays(30));
+
+        assertThat(first).containsExactly(Touch.of("Organic Social"), Touch.of("Direct"));
+        assertThat(second).containsExactly(Touch.of("Organic Social"), Touch.of("Direct"), Touch.of("Direct"));
+        assertThat(ReferenceAttribution.byChannel("last_touch",
+                List.of(new Converted(BigDecimal.TEN, first), new Converted(BigDecimal.TEN, second))))
+                .isEqualTo(Map.of("Organic Social", new Expected(2, 20)));
+        assertThat(ReferenceAttribution.journey(touches, may1.plus(Duration.ofDays(3)).plusSeconds(60), Duration.ofDays(2)))
+                .as("window of 2 days: from 2 May 10:01").containsExactly(Touch.of("Direct"), Touch.of("Direct"));
+    }
+
+    @Test
+    void touchesAtTheSameInstantAreOrderedByChannelThenCampaign() {
+        Instant t = Instant.parse("2026-05-01T10:00:00Z");
+        assertThat(ReferenceAttribution.journey(List.of(new TimedTouch(t, "Paid Search", "b"),
+                new TimedTouch(t, "Email", ""), new TimedTouch(t, "Paid Search", "a")), t, Duration.ofDays(1)))
+                .containsExactly(Touch.of("Email"), new Touch("Paid Search", "a"), new Touch("Paid Search", "b"));
     }
 }

@@ -46,7 +46,9 @@ public class ReportService {
                 .map(r -> new AttributionRow((String) r[0], ((Number) r[1]).doubleValue(), money(r[2])))
                 .toList();
         double conversions = rows.stream().mapToDouble(AttributionRow::conversions).sum();
-        double revenue = rows.stream().mapToDouble(AttributionRow::revenue).sum();
+        // The total is the rounded sum of the unrounded rows: three thirds of 25.00 are 8.33 each in
+        // the rows but 25.00 together, not 24.99.
+        double revenue = money(result.stream().map(r -> decimal(r[2])).reduce(BigDecimal.ZERO, BigDecimal::add));
         return new AttributionReport(model, period, dimension, rows, conversions, revenue);
     }
 
@@ -54,8 +56,9 @@ public class ReportService {
         long touchpoints = em.createQuery("select count(t) from Touchpoint t "
                         + "where t.occurredAt >= :from and t.occurredAt < :to", Long.class)
                 .setParameter("from", period.start()).setParameter("to", period.end()).getSingleResult();
-        Object[] conv = em.createQuery("select count(c), sum(c.value) from Conversion c where c.actionId in :actions "
-                        + "and c.occurredAt >= :from and c.occurredAt < :to", Object[].class)
+        // Only counted conversions: a repeat that a counting-"one" action does not count is kept, not counted.
+        Object[] conv = em.createQuery("select count(c), sum(c.value) from Conversion c where c.counted = true "
+                        + "and c.actionId in :actions and c.occurredAt >= :from and c.occurredAt < :to", Object[].class)
                 .setParameter("actions", actionIds(null))
                 .setParameter("from", period.start()).setParameter("to", period.end()).getSingleResult();
         long conversions = ((Number) conv[0]).longValue();
@@ -75,10 +78,13 @@ public class ReportService {
     }
 
     private static double money(Object sum) {
+        return decimal(sum).setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    private static BigDecimal decimal(Object sum) {
         if (sum == null) {
-            return 0;
+            return BigDecimal.ZERO;
         }
-        return (sum instanceof BigDecimal b ? b : new BigDecimal(sum.toString()))
-                .setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
+        return sum instanceof BigDecimal b ? b : new BigDecimal(sum.toString());
     }
 }

@@ -6,8 +6,8 @@ import java.time.Instant;
 /**
  * A validated conversion, ready to store.
  *
- * @param dedupeKey what makes two conversions the same one ({@code order:<id>} or
- *                  {@code visitor:<id>}), or null when nothing does
+ * @param dedupeKey what makes two conversions of the action the same one ({@code order:<id>}), or null
+ *                  when nothing does (see {@code CountingRule#dedupeKey})
  */
 public record TrackedConversion(String eventId, String visitorId, Instant occurredAt, long actionId,
                                 BigDecimal value, String currency, String orderId, String dedupeKey)

@@ -84,10 +84,12 @@ class EventValidatorTest {
     }
 
     @Test
-    void countOneActionsAreDeduplicatedByVisitor() {
-        TrackedConversion c = (TrackedConversion) validator.validate(conversion("signup", null, null, "ignored"));
+    void countOneActionsAreDeduplicatedByOrderIdNotByVisitorAtIngestion() {
+        TrackedConversion c = (TrackedConversion) validator.validate(conversion("signup", null, null, "S-1"));
+        TrackedConversion noOrder = (TrackedConversion) validator.validate(conversion("signup", null, null, null));
 
-        assertThat(c.dedupeKey()).isEqualTo("visitor:v1");
+        assertThat(c.dedupeKey()).isEqualTo("order:S-1");
+        assertThat(noOrder.dedupeKey()).as("counting one is decided per journey by attribution").isNull();
         assertThat(c.value()).isEqualByComparingTo("5.00");
     }
 

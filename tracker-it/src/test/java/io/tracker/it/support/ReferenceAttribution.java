@@ -1,6 +1,10 @@
 package io.tracker.it.support;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,10 @@ import java.util.function.Function;
  *   <li>position_based: one touch 1; two touches 0.5 each; otherwise 0.4 first, 0.4 last and 0.2
  *       shared evenly by the touches between.</li>
  * </ul>
+ *
+ * <p>Journeys ({@link #journey}): a conversion's touches at or before it and no older than the
+ * lookback window, whatever converted before (issue #8: each conversion looks back over its own
+ * window, as Google Ads, GA4 and Matomo count), by time, then channel, then campaign.
  */
 public final class ReferenceAttribution {
 
@@ -38,6 +46,25 @@ public final class ReferenceAttribution {
         public static Converted of(String value, Touch... journey) {
             return new Converted(new BigDecimal(value), List.of(journey));
         }
+    }
+
+    /** A touch with its time, to build journeys from. */
+    public record TimedTouch(Instant at, String channel, String campaign) {
+    }
+
+    /**
+     * The journey of a conversion at {@code convertedAt}: every touch with
+     * {@code convertedAt - lookback <= at <= convertedAt}, oldest first (ties by channel, then campaign).
+     */
+    public static List<Touch> journey(List<TimedTouch> touches, Instant convertedAt, Duration lookback) {
+        List<TimedTouch> in = new ArrayList<>();
+        for (TimedTouch t : touches) {
+            if (!t.at().isAfter(convertedAt) && !t.at().isBefore(convertedAt.minus(lookback))) {
+                in.add(t);
+            }
+        }
+        in.sort(Comparator.comparing(TimedTouch::at).thenComparing(TimedTouch::channel).thenComparing(TimedTouch::campaign));
+        return in.stream().map(t -> new Touch(t.channel(), t.campaign())).toList();
     }
 
     /** What a report row should say. */

@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The stored result of attribution: the share of one conversion that one model gives to one
- * channel and campaign, with the matching share of its value. Stored per conversion per model,
+ * channel, campaign and source / medium, with the matching share of its value. Stored per conversion per model,
  * so that a report is a plain sum over the conversions in a date range.
  */
 @Entity
@@ -36,6 +36,11 @@ public class AttributionCredit extends TenantOwned {
     @Id
     @Column(name = "campaign")
     private String campaign;
+
+    /** "source / medium" of the credited touches ({@link SourceMedium}). */
+    @Id
+    @Column(name = "source_medium")
+    private String sourceMedium;
 
     @Column(name = "action_id", nullable = false)
     private long actionId;
@@ -70,6 +75,10 @@ public class AttributionCredit extends TenantOwned {
         return campaign;
     }
 
+    public String getSourceMedium() {
+        return sourceMedium;
+    }
+
     public long getActionId() {
         return actionId;
     }
@@ -92,6 +101,7 @@ public class AttributionCredit extends TenantOwned {
         private String model;
         private String channel;
         private String campaign;
+        private String sourceMedium;
 
         public Key() {
         }
@@ -99,12 +109,13 @@ public class AttributionCredit extends TenantOwned {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && conversionId == k.conversionId && Objects.equals(model, k.model)
-                    && Objects.equals(channel, k.channel) && Objects.equals(campaign, k.campaign);
+                    && Objects.equals(channel, k.channel) && Objects.equals(campaign, k.campaign)
+                    && Objects.equals(sourceMedium, k.sourceMedium);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(conversionId, model, channel, campaign);
+            return Objects.hash(conversionId, model, channel, campaign, sourceMedium);
         }
     }
 }

@@ -39,14 +39,7 @@ public enum AttributionModel {
         @Override
         double[] weights(List<JourneyTouch> journey) {
             double[] w = new double[journey.size()];
-            int chosen = journey.size() - 1;
-            for (int i = journey.size() - 1; i >= 0; i--) {
-                if (!journey.get(i).isDirect()) {
-                    chosen = i;
-                    break;
-                }
-            }
-            w[chosen] = 1.0;
+            w[lastNonDirectIndex(journey)] = 1.0;
             return w;
         }
     },
@@ -119,6 +112,16 @@ public enum AttributionModel {
         return weights(journey);
     }
 
+    /** The touch last touch credits: the last non-direct one, else the last one; the journey is not empty. */
+    static int lastNonDirectIndex(List<JourneyTouch> journey) {
+        for (int i = journey.size() - 1; i >= 0; i--) {
+            if (!journey.get(i).isDirect()) {
+                return i;
+            }
+        }
+        return journey.size() - 1;
+    }
+
     /** True for {@link #MARKOV} and {@link #SHAPLEY}: credits need a model fitted on many journeys. */
     public boolean dataDriven() {
         return this == MARKOV || this == SHAPLEY;
@@ -140,7 +143,8 @@ public enum AttributionModel {
 
     /**
      * The credits of one conversion by a rule-based model: the journey's weights added up per
-     * channel and campaign, in order of first appearance in the journey.
+     * channel, campaign and source / medium, in order of first appearance in the journey; an empty
+     * journey gives everything to {@code Direct}, {@code (direct) / (none)}.
      *
      * @param journey     the touches, in {@link JourneyBuilder} order (oldest first); may be empty
      * @param convertedAt the conversion's instant (time decay measures ages from it)
@@ -149,7 +153,7 @@ public enum AttributionModel {
      */
     public List<Credit> credits(List<JourneyTouch> journey, Instant convertedAt, Duration halfLife) {
         if (journey.isEmpty()) {
-            return List.of(new Credit(Channels.DIRECT, "", 1.0));
+            return List.of(new Credit(Channels.DIRECT, "", SourceMedium.DIRECT, 1.0));
         }
         return merge(journey, weights(journey, convertedAt, halfLife));
     }
@@ -164,7 +168,7 @@ public enum AttributionModel {
      */
     public List<Credit> credits(List<JourneyTouch> journey, ChannelShares fitted) {
         if (journey.isEmpty()) {
-            return List.of(new Credit(Channels.DIRECT, "", 1.0));
+            return List.of(new Credit(Channels.DIRECT, "", SourceMedium.DIRECT, 1.0));
         }
         List<String> path = journey.stream().map(JourneyTouch::channel).toList();
         Map<String, Double> shares = fitted.sharesOf(path);
@@ -179,15 +183,15 @@ public enum AttributionModel {
     }
 
     private static List<Credit> merge(List<JourneyTouch> journey, double[] w) {
-        Map<List<String>, Double> byChannelAndCampaign = new LinkedHashMap<>();
+        Map<List<String>, Double> byChannelCampaignSource = new LinkedHashMap<>();
         for (int i = 0; i < journey.size(); i++) {
             if (w[i] > 0) {
                 JourneyTouch t = journey.get(i);
-                byChannelAndCampaign.merge(List.of(t.channel(), t.campaign()), w[i], Double::sum);
+                byChannelCampaignSource.merge(List.of(t.channel(), t.campaign(), t.sourceMedium()), w[i], Double::sum);
             }
         }
-        List<Credit> credits = new ArrayList<>(byChannelAndCampaign.size());
-        byChannelAndCampaign.forEach((key, share) -> credits.add(new Credit(key.get(0), key.get(1), share)));
+        List<Credit> credits = new ArrayList<>(byChannelCampaignSource.size());
+        byChannelCampaignSource.forEach((key, share) -> credits.add(new Credit(key.get(0), key.get(1), key.get(2), share)));
         return Collections.unmodifiableList(credits);
     }
 

@@ -9,9 +9,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One counted conversion of a visitor. Written by the ingestion path in batches; duplicates
- * (a repeated event id, a repeated order id of the same action, a second conversion of a
- * count-one action) never reach this table.
+ * One conversion of a visitor. Written by the ingestion path in batches; duplicates (a repeated
+ * event id, a repeated order id of the same action) never reach this table. A conversion of a
+ * counting-"one" action that repeats an earlier one of the same journey is kept with
+ * {@code counted = false} (set by attribution): it is neither counted in reports nor credited.
  */
 @Entity
 @Table(name = "conversion")
@@ -40,6 +41,9 @@ public class Conversion extends TenantOwned {
 
     @Column(name = "order_id")
     private String orderId;
+
+    @Column(nullable = false)
+    private boolean counted = true;
 
     protected Conversion() {
     }
@@ -74,5 +78,10 @@ public class Conversion extends TenantOwned {
 
     public String getOrderId() {
         return orderId;
+    }
+
+    /** False when attribution found it repeating an earlier conversion of a counting-"one" action's journey. */
+    public boolean isCounted() {
+        return counted;
     }
 }

@@ -16,14 +16,17 @@ public record CountingRule(long actionId, String key, BigDecimal defaultValue, C
     }
 
     /**
-     * What makes two conversions of this action the same one: for a count-one action the visitor
-     * ({@code visitor:<id>}), for a count-every action the order id ({@code order:<id>}), so a
-     * reloaded thank-you page counts once; null when nothing does.
+     * What makes two conversions of this action the same one at ingestion, whatever the counting:
+     * the order id ({@code order:<id>}), so a reloaded thank-you page counts once; null when the
+     * conversion has none. The visitor is deliberately not part of it: counting {@code ONE} is
+     * "one per ad interaction", decided by attribution per journey (a not-counted repeat is kept with
+     * {@code conversion.counted = false}), not "one per visitor forever" at ingestion. Repeated event
+     * ids are dropped before this ({@code event_receipt}).
+     *
+     * @param visitorId the converting visitor; not used (kept so callers need not change)
+     * @param orderId   the order id, null when none
      */
     public String dedupeKey(String visitorId, String orderId) {
-        if (counting == CountingMode.ONE) {
-            return "visitor:" + visitorId;
-        }
         return orderId == null ? null : "order:" + orderId;
     }
 }

@@ -111,4 +111,64 @@ class AttributionModelTest {
         assertThatThrownBy(() -> AttributionModel.fromApiName("bayesian"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("last_touch");
     }
+
+    @Test
+    void timeDecayHalvesTheWeightPerHalfLifeBeforeTheConversion() {
+        // half-life 1 day; touches 2 days, 1 day and 0 days before the conversion weigh 1/4, 1/2, 1:
+        // normalised over 1.75 that is 1/7, 2/7 and 4/7
+        Instant converted = T0.plus(java.time.Duration.ofDays(2));
+        List<JourneyTouch> j = List.of(new JourneyTouch(1, T0, "Email", ""),
+                new JourneyTouch(2, T0.plus(java.time.Duration.ofDays(1)), "Paid Search", ""),
+                new JourneyTouch(3, converted, "SMS", ""));
+
+        List<Credit> credits = AttributionModel.TIME_DECAY.credits(j, converted, java.time.Duration.ofDays(1));
+
+        assertThat(share(credits, "Email")).isCloseTo(1.0 / 7, within(1e-12));
+        assertThat(share(credits, "Paid Search")).isCloseTo(2.0 / 7, within(1e-12));
+        assertThat(share(credits, "SMS")).isCloseTo(4.0 / 7, within(1e-12));
+    }
+
+    @Test
+    void timeDecayWithTheTenantsHalfLifeOfTwelveHours() {
+        // half-life 12 h; touches 36 h and 6 h before: 2^-3 = 0.125 and 2^-0.5 = 0.70710678…
+        Instant converted = T0.plus(java.time.Duration.ofHours(36));
+        List<JourneyTouch> j = List.of(new JourneyTouch(1, T0, "Display", ""),
+                new JourneyTouch(2, converted.minus(java.time.Duration.ofHours(6)), "Email", ""));
+        double older = 0.125;
+        double newer = 1 / Math.sqrt(2);
+
+        List<Credit> credits = AttributionModel.TIME_DECAY.credits(j, converted, java.time.Duration.ofHours(12));
+
+        assertThat(share(credits, "Display")).isCloseTo(older / (older + newer), within(1e-12));
+        assertThat(share(credits, "Email")).isCloseTo(newer / (older + newer), within(1e-12));
+    }
+
+    @Test
+    void creditsAreKeptApartBySourceMediumAndCarryIt() {
+        List<JourneyTouch> j = List.of(
+                new JourneyTouch(1, T0, "Paid Search", "brand", "google / cpc", Interaction.CLICK, "e1"),
+                new JourneyTouch(2, T0.plusSeconds(60), "Paid Search", "brand", "bing / cpc", Interaction.CLICK, "e2"),
+                new JourneyTouch(3, T0.plusSeconds(120), "Direct", "", SourceMedium.DIRECT, Interaction.CLICK, "e3"));
+
+        assertThat(AttributionModel.LINEAR.credits(j)).containsExactly(
+                new Credit("Paid Search", "brand", "google / cpc", 1.0 / 3),
+                new Credit("Paid Search", "brand", "bing / cpc", 1.0 / 3),
+                new Credit("Direct", "", "(direct) / (none)", 1.0 / 3));
+        assertThat(AttributionModel.LAST_TOUCH.credits(j))
+                .containsExactly(new Credit("Paid Search", "brand", "bing / cpc", 1.0));
+        assertThat(AttributionModel.FIRST_TOUCH.credits(List.of()))
+                .containsExactly(new Credit("Direct", "", "(direct) / (none)", 1.0));
+    }
+
+    @Test
+    void sourceMediumFollowsUtmThenDirectThenClickIdThenReferrer() {
+        assertThat(SourceMedium.of("newsletter", "email", null, null, "Email")).isEqualTo("newsletter / email");
+        assertThat(SourceMedium.of("partner", null, null, null, "Other")).isEqualTo("partner / (not set)");
+        assertThat(SourceMedium.of(null, null, null, null, "Direct")).isEqualTo("(direct) / (none)");
+        assertThat(SourceMedium.of(null, null, "https://www.google.com/", "abc", "Paid Search")).isEqualTo("google / cpc");
+        assertThat(SourceMedium.of(null, null, "https://www.Google.com/search", null, "Organic Search"))
+                .isEqualTo("google.com / organic");
+        assertThat(SourceMedium.of(null, null, "https://t.co/x", null, "Organic Social")).isEqualTo("t.co / referral");
+        assertThat(SourceMedium.of(null, null, "not a url", null, "Referral")).isEqualTo("(not set) / (not set)");
+    }
 }

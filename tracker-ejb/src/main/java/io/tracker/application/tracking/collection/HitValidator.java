@@ -3,7 +3,6 @@ package io.tracker.application.tracking.collection;
 import io.tracker.application.tracking.EventTimes;
 import io.tracker.domain.campaign.DefaultChannelGrouping;
 import io.tracker.domain.campaign.TrafficSignals;
-import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.conversion.CountingRule;
 import io.tracker.domain.shared.Text;
 import io.tracker.domain.tracking.ClickIds;
@@ -43,8 +42,7 @@ import java.util.Map;
  *       value (default: the action's) is not negative, below 10^12, rounded to cents; the currency is
  *       the tenant's reporting currency (Tracker does not convert);</li>
  *   <li>conversions are de-duplicated as the events API does ({@link CountingRule#dedupeKey}): the order
- *       id once per action, a count-one action once per visitor; a cookieless count-one conversion by
- *       its order id only;</li>
+ *       id once per action, whatever the counting (count-one is decided per journey by attribution);</li>
  *   <li>{@link HitType#IDENTIFY}: needs a visitor id and a user id or an e-mail hash (64 hex
  *       digits, stored lower-case), linked as {@code user:<id>} and {@code email:<hash>};</li>
  *   <li>a hit with an order id (an event or a conversion) claims (event name, order id), the name
@@ -169,9 +167,7 @@ final class HitValidator {
             actionId = action.actionId();
             value = value(hit.value() == null ? action.defaultValue() : hit.value());
             currency = currency(hit.currency(), rules.currency());
-            dedupeKey = action.counting() == CountingMode.ONE && visitorId == null
-                    ? (orderId == null ? null : "order:" + orderId)
-                    : action.dedupeKey(visitorId, orderId);
+            dedupeKey = action.dedupeKey(visitorId, orderId);
         }
         return new ValidHit(hit.wayIn(), hit.type(), eventId, at, visitorId, sessionId, hit.startsVisit(), channel,
                 utm == null ? null : utm.campaign(), utm, clickIds, url, referrer, actionId, value, currency, orderId,

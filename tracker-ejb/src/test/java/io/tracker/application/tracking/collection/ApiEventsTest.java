@@ -65,12 +65,12 @@ class ApiEventsTest {
     @Test
     void aConversionWithoutOrderIdClaimsNoOrder() {
         TrackedConversion c = new TrackedConversion("c-2", "v-1", AT, 3, new BigDecimal("5.00"), "EUR", null,
-                "visitor:v-1");
+                null);
 
         ValidHit h = ApiEvents.prepare(c, HitValidatorTest.RULES).hit();
 
         assertThat(h.orderName()).isNull();
-        assertThat(h.dedupeKey()).isEqualTo("visitor:v-1");
+        assertThat(h.dedupeKey()).isNull();
         assertThat(new TenantBatch("t1", List.of(Prepared.valid(h))).orderKeysToClaim()).isEmpty();
     }
 }

@@ -132,9 +132,12 @@ class HitValidatorTest {
     }
 
     @Test
-    void aCountOneConversionIsOncePerVisitorAndACookielessOneOncePerOrder() {
+    void aCountOneConversionIsDeduplicatedByOrderIdOnlyNotByVisitor() {
+        // counting "one" is decided per journey by attribution, not once per visitor at ingestion
         assertThat(valid(CollectedHit.builder(WayIn.TAG, HitType.CONVERSION).visitorId("v7").actionKey("signup")
-                .orderId("o1").build()).dedupeKey()).isEqualTo("visitor:v7");
+                .orderId("o1").build()).dedupeKey()).isEqualTo("order:o1");
+        assertThat(valid(CollectedHit.builder(WayIn.TAG, HitType.CONVERSION).visitorId("v7").actionKey("signup")
+                .build()).dedupeKey()).isNull();
         assertThat(valid(CollectedHit.builder(WayIn.TAG, HitType.CONVERSION).actionKey("signup").orderId("o1").build())
                 .dedupeKey()).isEqualTo("order:o1");
         assertThat(valid(CollectedHit.builder(WayIn.TAG, HitType.CONVERSION).actionKey("signup").build()).dedupeKey())
