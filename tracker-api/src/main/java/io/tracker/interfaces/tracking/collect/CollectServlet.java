@@ -34,7 +34,9 @@ import java.util.concurrent.CompletableFuture;
  * <ul>
  *   <li>{@code 200 {"stored":n,"duplicates":n,"bots":n,"rejected":[{"index":i,"reason":"…"}]}}: one entry
  *       per hit; {@code index} counts from 0 in the body's {@code hits}; a rejected hit is not stored, the
- *       others are; an identify hit dropped by the consent rule counts as stored (nothing to send again);</li>
+ *       others are; an identify hit dropped by the consent rule counts as stored (nothing to send again);
+ *       {@code "notes":[{"index":i,"note":"…"}]} lists stored hits that did not do what the sender may
+ *       expect (a page view or event of a paused conversion action: stored, no conversion);</li>
  *   <li>{@code 400} problem+json naming the field: not JSON, not UTF-8, {@code v} not 1, {@code site}
  *       missing or unknown, {@code hits} not an array or more than {@value Collector#MAX_HITS_PER_CALL};
  *       nothing stored;</li>
@@ -139,10 +141,16 @@ public class CollectServlet extends HttpServlet {
         int duplicates = 0;
         int bots = 0;
         JsonArrayBuilder rejected = StrictJson.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder notes = StrictJson.PROVIDER.createArrayBuilder();
         for (int i = 0; i < outcomes.size(); i++) {
             HitOutcome o = outcomes.get(i);
             switch (o.status()) {
-                case STORED -> stored++;
+                case STORED -> {
+                    stored++;
+                    if (o.note() != null) {
+                        notes.add(StrictJson.PROVIDER.createObjectBuilder().add("index", i).add("note", o.note()));
+                    }
+                }
                 case DUPLICATE -> duplicates++;
                 case BOT -> bots++;
                 case REJECTED -> rejected.add(StrictJson.PROVIDER.createObjectBuilder().add("index", i)
@@ -150,7 +158,7 @@ public class CollectServlet extends HttpServlet {
             }
         }
         byte[] json = StrictJson.PROVIDER.createObjectBuilder().add("stored", stored).add("duplicates", duplicates)
-                .add("bots", bots).add("rejected", rejected).build().toString().getBytes(StandardCharsets.UTF_8);
+                .add("bots", bots).add("rejected", rejected).add("notes", notes).build().toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");

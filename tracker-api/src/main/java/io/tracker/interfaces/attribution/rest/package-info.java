@@ -1,0 +1,2 @@
+/** Attribution over HTTP: its progress. */
+package io.tracker.interfaces.attribution.rest;
