@@ -2,11 +2,14 @@ package io.tracker.application.attribution;
 
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
+import io.tracker.application.tenant.TenantConnections;
 import io.tracker.domain.tenant.Permission;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * How far the current tenant's attribution is behind: the visitors waiting in {@code attribution_pending}
@@ -17,8 +20,8 @@ import jakarta.persistence.PersistenceContext;
 @RequiresPermission({Permission.READ_REPORTS, Permission.EDIT_SETUP})
 public class AttributionProgressService {
 
-    @PersistenceContext(unitName = "tracker")
-    private EntityManager em;
+    @Inject
+    private TenantConnections connections;
 
     @Inject
     private CurrentTenant currentTenant;
@@ -26,9 +29,16 @@ public class AttributionProgressService {
     /** The current tenant's pending visitors and the age of its oldest mark, in seconds by the database's clock. */
     public AttributionLag current() {
         // The explicit tenant condition: a database owner (development) is not subject to row-level security.
-        Object[] row = (Object[]) em.createNativeQuery("select count(*), coalesce(extract(epoch from now() - "
-                        + "min(marked_at))::double precision, 0) from attribution_pending where tenant_id = ?1")
-                .setParameter(1, currentTenant.require()).getSingleResult();
-        return new AttributionLag(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue());
+        try (Connection c = connections.forCurrentTenant();
+             PreparedStatement ps = c.prepareStatement("select count(*), coalesce(extract(epoch from now() - "
+                     + "min(marked_at))::double precision, 0) from attribution_pending where tenant_id = ?")) {
+            ps.setString(1, currentTenant.require());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new AttributionLag(rs.getLong(1), rs.getDouble(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the attribution queue failed: " + e.getMessage(), e);
+        }
     }
 }

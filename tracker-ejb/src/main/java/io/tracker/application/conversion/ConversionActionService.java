@@ -3,6 +3,7 @@ package io.tracker.application.conversion;
 import io.tracker.application.tenant.AuditLog;
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
+import io.tracker.application.tenant.TenantConnections;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.application.tracking.collection.Collector;
 import io.tracker.domain.conversion.ActionSettings;
@@ -26,6 +27,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,6 +75,9 @@ public class ConversionActionService {
 
     @Inject
     private Collector collector;
+
+    @Inject
+    private TenantConnections connections;
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -192,10 +199,17 @@ public class ConversionActionService {
 
     /** One statement, in visitor order like {@code PendingAttribution.mark}, so concurrent marks cannot deadlock. */
     private int markConversionVisitors(long actionId) {
-        return em.createNativeQuery("insert into attribution_pending (tenant_id, visitor_id) "
-                        + "select distinct tenant_id, visitor_id from conversion where tenant_id = ?1 and action_id = ?2 "
-                        + "order by visitor_id on conflict do nothing")
-                .setParameter(1, currentTenant.require()).setParameter(2, actionId).executeUpdate();
+        try (Connection c = connections.forCurrentTenant();
+             PreparedStatement ps = c.prepareStatement("insert into attribution_pending (tenant_id, visitor_id) "
+                     + "select distinct tenant_id, visitor_id from conversion where tenant_id = ? and action_id = ? "
+                     + "order by visitor_id on conflict do nothing")) {
+            ps.setString(1, currentTenant.require());
+            ps.setLong(2, actionId);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("queueing the action's visitors for re-attribution failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static void checkKey(String key) {

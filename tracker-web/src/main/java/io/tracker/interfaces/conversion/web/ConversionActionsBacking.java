@@ -208,6 +208,10 @@ public class ConversionActionsBacking implements Serializable {
         if (visitorsMarked > 0) {
             watching = true;
             refreshProgress();
+            if (watching) {
+                PrimeFaces.current().executeScript("PF('progressPoll').start();");
+            }
+            PrimeFaces.current().ajax().update("progress-form:progress");
         }
     }
 
