@@ -7,12 +7,16 @@ import io.tracker.application.tenant.TenantConnections;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.application.tracking.collection.Collector;
 import io.tracker.domain.conversion.ActionSettings;
+import io.tracker.domain.conversion.ActionStatus;
+import io.tracker.domain.conversion.ActionTrigger;
 import io.tracker.domain.conversion.ActionValue;
 import io.tracker.domain.conversion.ConversionAction;
 import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.conversion.CountingRule;
+import io.tracker.domain.conversion.JourneyStart;
 import io.tracker.domain.conversion.TriggerType;
+import io.tracker.domain.conversion.ValueSource;
 import io.tracker.domain.shared.ConflictException;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.NotFoundException;
@@ -31,8 +35,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -249,14 +253,46 @@ public class ConversionActionService {
         });
     }
 
+    /**
+     * The audit's details: category, counting and default value as always ("macro, counting every, default
+     * value 0"), then each setting that differs from the defaults.
+     */
     private static String describe(ActionSettings s) {
-        return String.join(", ", s.category().name(), "trigger " + s.trigger().type()
-                        + Objects.toString(s.trigger().event() != null ? " " + s.trigger().event()
-                        : s.trigger().url() != null ? " " + s.trigger().url() : "", ""),
-                "value " + s.value().source() + " default " + s.value().defaultValue().toPlainString()
-                        + (s.value().currency() == null ? "" : " " + s.value().currency()),
-                "counting " + s.counting(), "lookback " + s.lookbackDays() + " d",
-                "view-through " + s.viewThroughDays() + " d", "journey start " + s.journeyStart(),
-                s.status().name());
+        StringBuilder d = new StringBuilder(lower(s.category())).append(", counting ").append(lower(s.counting()))
+                .append(", default value ").append(s.value().defaultValue().stripTrailingZeros().toPlainString());
+        ActionTrigger t = s.trigger();
+        if (t.type() != TriggerType.EVENT || t.event() != null) {
+            d.append(", trigger ").append(lower(t.type()));
+            if (t.event() != null) {
+                d.append(' ').append(t.event());
+            } else if (t.url() != null) {
+                d.append(' ').append(lower(t.url().match())).append(' ').append(t.url().pattern());
+            } else if (t.callMinSeconds() != null) {
+                d.append(" at least ").append(t.callMinSeconds()).append(" s");
+            }
+        }
+        if (s.value().source() != ValueSource.EVENT) {
+            d.append(", value ").append(lower(s.value().source()));
+        }
+        if (s.value().currency() != null) {
+            d.append(", currency ").append(s.value().currency().getCurrencyCode());
+        }
+        if (s.lookbackDays() != ActionSettings.DEFAULT_LOOKBACK) {
+            d.append(", lookback ").append(s.lookbackDays()).append(" d");
+        }
+        if (s.viewThroughDays() != ActionSettings.DEFAULT_VIEW_THROUGH) {
+            d.append(", view-through ").append(s.viewThroughDays()).append(" d");
+        }
+        if (s.journeyStart() != JourneyStart.LOOKBACK) {
+            d.append(", journey start ").append(lower(s.journeyStart()));
+        }
+        if (s.status() != ActionStatus.ACTIVE) {
+            d.append(", ").append(lower(s.status()));
+        }
+        return d.toString();
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 }
