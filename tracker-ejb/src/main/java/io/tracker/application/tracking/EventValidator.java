@@ -25,9 +25,11 @@ import java.util.Map;
  * UTM values and click ids missing from the event are read from the query string of {@code url};
  * the channel is the explicit one or the {@link DefaultChannelGrouping default grouping}'s.
  * A conversion's {@code action} must be one of the tenant's conversion action keys (the tenant's
- * default action when absent); its value (default: the action's) is rounded to cents and must
- * not be negative; its currency (default: the tenant's) must be the tenant's reporting currency, since
- * revenue is summed as recorded and Tracker does not convert currencies. Text must not contain NUL
+ * default action when absent), or the trigger event name of one of its event-triggered actions (such as
+ * {@code Order Completed}); a paused action records nothing ("conversion action 'x' is paused: nothing
+ * recorded"). Its value is the action's {@link CountingRule#valueOf} (FIXED: the default value; EVENT: the
+ * event's, else the default), rounded to cents and not negative; its currency (default: the action's, else
+ * the tenant's) must be that one, since revenue is summed as recorded and Tracker does not convert currencies. Text must not contain NUL
  * characters or unpaired surrogates; timestamps outside {@link EventTimes}' range are refused as
  * mistakes. Values repeated in messages are cut short ({@link Text#echo}).
  */
@@ -91,12 +93,15 @@ public final class EventValidator {
         if (actionKey == null) {
             actionKey = defaultActionKey;
         }
-        CountingRule action = actionsByKey.get(actionKey);
+        CountingRule action = action(actionKey);
         if (action == null) {
             throw new InvalidEventException("unknown conversion action " + Text.echo(actionKey) + "; this tenant has "
                     + actionsByKey.keySet().stream().sorted().toList());
         }
-        BigDecimal value = in.value() == null ? action.defaultValue() : in.value();
+        if (!action.records()) {
+            throw new InvalidEventException("conversion action '" + action.key() + "' is paused: nothing recorded");
+        }
+        BigDecimal value = action.valueOf(in.value());
         if (value.signum() < 0) {
             throw new InvalidEventException("value must not be negative");
         }
@@ -107,15 +112,26 @@ public final class EventValidator {
             throw new InvalidEventException("value must be below " + MAX_VALUE.toPlainString());
         }
         value = value.setScale(2, RoundingMode.HALF_UP);
-        String currency = currency(in.currency());
+        String currency = currency(in.currency(), action);
         String orderId = optional("order_id", in.orderId(), MAX_ID_LENGTH);
         return new TrackedConversion(eventId, visitorId, at, action.actionId(), value, currency, orderId,
                 action.dedupeKey(visitorId, orderId));
     }
 
-    private String currency(String code) {
+    /** The action with this key, else the event-triggered action listening to this name (key order on a tie). */
+    private CountingRule action(String keyOrEvent) {
+        CountingRule byKey = actionsByKey.get(keyOrEvent);
+        if (byKey != null) {
+            return byKey;
+        }
+        return actionsByKey.values().stream().filter(r -> keyOrEvent.equals(r.trigger().eventName(r.key())))
+                .min(java.util.Comparator.comparing(CountingRule::key)).orElse(null);
+    }
+
+    private String currency(String code, CountingRule action) {
+        Currency expected = action.currencyOr(tenantCurrency);
         if (code == null || code.isBlank()) {
-            return tenantCurrency.getCurrencyCode();
+            return expected.getCurrencyCode();
         }
         String upper = code.trim().toUpperCase(Locale.ROOT);
         if (!upper.matches("[A-Z]{3}")) {
@@ -126,9 +142,10 @@ public final class EventValidator {
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException("currency " + Text.echo(code) + " is not an ISO 4217 code");
         }
-        if (!upper.equals(tenantCurrency.getCurrencyCode())) {
-            throw new InvalidEventException("currency " + upper + " differs from this tenant's reporting currency "
-                    + tenantCurrency.getCurrencyCode() + "; send values in " + tenantCurrency.getCurrencyCode()
+        if (!upper.equals(expected.getCurrencyCode())) {
+            throw new InvalidEventException("currency " + upper + " differs from " + (action.currency() == null
+                    ? "this tenant's reporting currency " : "the currency of conversion action '" + action.key() + "', ")
+                    + expected.getCurrencyCode() + "; send values in " + expected.getCurrencyCode()
                     + " (Tracker does not convert currencies)");
         }
         return upper;

@@ -131,8 +131,10 @@ class RolesBrowserIT {
         browser.clickAjax(By.id("action-form:create-action"));
         browser.waitHidden(By.id("action-dialog"));
         assertThat(browser.tableRows("actions-form:actions-table")).containsExactly(
-                List.of("newsletter_signup", "Newsletter sign-up", "Micro", "Every conversion", "€0.00"),
-                List.of("purchase", "Purchase", "Macro", "Every conversion", "€0.00"));
+                List.of("newsletter_signup", "Newsletter sign-up", "Micro", "Every conversion", "€0.00",
+                        "Event newsletter_signup", "from event", "30 d / 1 d", "Active", "Edit\nPause\nDelete"),
+                List.of("purchase", "Purchase", "Macro", "Every conversion", "€0.00", "Event purchase", "from event",
+                        "30 d / 1 d", "Active", "Edit\nPause\nDelete"));
 
         // What the API now holds for A, read with the analyst's rights (independent of the page).
         JsonObject stored = API.tenantState(a.id());

@@ -10,6 +10,7 @@ import io.tracker.application.tracking.collection.SiteContext;
 import io.tracker.interfaces.shared.rest.StrictJson;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,9 @@ import java.util.concurrent.CompletableFuture;
  * <ul>
  *   <li>{@code 200 {"stored":n,"duplicates":n,"bots":n,"rejected":[{"index":i,"reason":"…"}]}}: one entry
  *       per hit; {@code index} counts from 0 in the body's {@code hits}; a rejected hit is not stored, the
- *       others are; an identify hit dropped by the consent rule counts as stored (nothing to send again);</li>
+ *       others are; an identify hit dropped by the consent rule counts as stored (nothing to send again);
+ *       {@code "notes":[{"index":i,"note":"…"}]}, present only when there are any, lists stored hits that did not do what the sender may
+ *       expect (a page view or event of a paused conversion action: stored, no conversion);</li>
  *   <li>{@code 400} problem+json naming the field: not JSON, not UTF-8, {@code v} not 1, {@code site}
  *       missing or unknown, {@code hits} not an array or more than {@value Collector#MAX_HITS_PER_CALL};
  *       nothing stored;</li>
@@ -139,18 +142,30 @@ public class CollectServlet extends HttpServlet {
         int duplicates = 0;
         int bots = 0;
         JsonArrayBuilder rejected = StrictJson.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder notes = StrictJson.PROVIDER.createArrayBuilder();
+        boolean noted = false;
         for (int i = 0; i < outcomes.size(); i++) {
             HitOutcome o = outcomes.get(i);
             switch (o.status()) {
-                case STORED -> stored++;
+                case STORED -> {
+                    stored++;
+                    if (o.note() != null) {
+                        noted = true;
+                        notes.add(StrictJson.PROVIDER.createObjectBuilder().add("index", i).add("note", o.note()));
+                    }
+                }
                 case DUPLICATE -> duplicates++;
                 case BOT -> bots++;
                 case REJECTED -> rejected.add(StrictJson.PROVIDER.createObjectBuilder().add("index", i)
                         .add("reason", o.reason()));
             }
         }
-        byte[] json = StrictJson.PROVIDER.createObjectBuilder().add("stored", stored).add("duplicates", duplicates)
-                .add("bots", bots).add("rejected", rejected).build().toString().getBytes(StandardCharsets.UTF_8);
+        JsonObjectBuilder answer = StrictJson.PROVIDER.createObjectBuilder().add("stored", stored)
+                .add("duplicates", duplicates).add("bots", bots).add("rejected", rejected);
+        if (noted) {
+            answer.add("notes", notes);
+        }
+        byte[] json = answer.build().toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");

@@ -56,7 +56,8 @@ public final class ConsentRule {
         return Optional.of(new CollectedHit(hit.wayIn(), hit.type(), hit.eventId(), hit.occurredAt(), null, null,
                 false, withoutClickIds(hit.url()), withoutClickIds(hit.referrer()), hit.utm(), ClickIds.NONE,
                 hit.eventName(), hit.actionKey(), hit.value(), hit.currency(), hit.orderId(), hit.userId(),
-                hit.emailSha256(), hit.propertiesJson(), hit.userAgent(), hit.prefetch(), hit.trackedLinkId()));
+                hit.emailSha256(), hit.propertiesJson(), hit.userAgent(), hit.prefetch(), hit.trackedLinkId(),
+                hit.sentEventName()));
     }
 
     /**

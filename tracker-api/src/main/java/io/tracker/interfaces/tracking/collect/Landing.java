@@ -36,7 +36,8 @@ public final class Landing {
         return new CollectedHit(hit.wayIn(), hit.type(), hit.eventId(), hit.occurredAt(), hit.visitorId(),
                 hit.sessionId(), true, hit.url(), hit.referrer(), hit.utm(), hit.clickIds(), hit.eventName(),
                 hit.actionKey(), hit.value(), hit.currency(), hit.orderId(), hit.userId(), hit.emailSha256(),
-                hit.propertiesJson(), hit.userAgent(), hit.prefetch(), hit.trackedLinkId());
+                hit.propertiesJson(), hit.userAgent(), hit.prefetch(), hit.trackedLinkId(),
+                hit.sentEventName());
     }
 
     /** A tag hit: {@link #startingVisit} when it is cookieless (no visitor id), else unchanged. */

@@ -21,6 +21,9 @@ import java.util.List;
  *       "messageId":"…","reason":"…"}]}}; the accepted ones are stored, sending the batch again stores
  *       nothing twice (their {@code messageId}s);</li>
  *   <li>none accepted: {@code 400} {@code application/problem+json} with the same {@code rejected} list;</li>
+ *   <li>a stored message that did not do what the sender may expect (an event or page of a paused
+ *       conversion action: stored, no conversion) adds {@code "notes":[{"index":0,"messageId":"…","note":
+ *       "conversion action 'purchase' is paused: no conversion recorded"}]} to the 200 answer;</li>
  *   <li>other problems: problem+json ({@code 400}, {@code 401} with {@code WWW-Authenticate: Basic},
  *       {@code 403}, {@code 413}, {@code 429}/{@code 503} with {@code Retry-After}).</li>
  * </ul>
@@ -52,8 +55,20 @@ final class SegmentAnswer {
 
     /** The answer for a request of {@code messages} messages of which these were rejected. */
     static void outcome(HttpServletResponse response, int messages, List<Rejection> rejected) throws IOException {
-        if (rejected.isEmpty()) {
+        outcome(response, messages, rejected, List.of());
+    }
+
+    /** The same, with the notes of stored messages ({@link Rejection#reason()} is the note). */
+    static void outcome(HttpServletResponse response, int messages, List<Rejection> rejected, List<Rejection> notes)
+            throws IOException {
+        if (rejected.isEmpty() && notes.isEmpty()) {
             write(response, 200, "application/json", SUCCESS);
+            return;
+        }
+        if (rejected.isEmpty()) {
+            ObjectNode body = SegmentJson.MAPPER.createObjectNode().put("success", true);
+            body.set("notes", notes(notes));
+            write(response, 200, "application/json", bytes(body));
             return;
         }
         ArrayNode list = SegmentJson.MAPPER.createArrayNode();
@@ -68,6 +83,9 @@ final class SegmentAnswer {
             ObjectNode body = SegmentJson.MAPPER.createObjectNode().put("success", false)
                     .put("accepted", messages - rejected.size());
             body.set("rejected", list);
+            if (!notes.isEmpty()) {
+                body.set("notes", notes(notes));
+            }
             write(response, 200, "application/json", bytes(body));
             return;
         }
@@ -76,6 +94,18 @@ final class SegmentAnswer {
         ObjectNode problem = problemBody(400, detail);
         problem.set("rejected", list);
         write(response, 400, Problem.MEDIA_TYPE, bytes(problem));
+    }
+
+    private static ArrayNode notes(List<Rejection> notes) {
+        ArrayNode list = SegmentJson.MAPPER.createArrayNode();
+        for (Rejection n : notes) {
+            ObjectNode item = list.addObject().put("index", n.index());
+            if (n.messageId() != null) {
+                item.put("messageId", n.messageId());
+            }
+            item.put("note", n.reason());
+        }
+        return list;
     }
 
     /** A problem+json answer. */

@@ -170,7 +170,7 @@ final class SegmentMessages {
                 hit = meaning instanceof TrackNames.Conversion c
                         ? CollectedHit.builder(WayIn.SEGMENT, HitType.CONVERSION).actionKey(c.actionKey())
                         : CollectedHit.builder(WayIn.SEGMENT, HitType.EVENT).eventName(((TrackNames.Event) meaning).name());
-                hit.url(text(page, "url")).referrer(text(page, "referrer"))
+                hit.sentEventName(event).url(text(page, "url")).referrer(text(page, "referrer"))
                         .value(value(properties))
                         .currency(text(properties, "currency"))
                         .orderId(scalar(properties, "order_id"))

@@ -255,6 +255,7 @@ public class SegmentServlet extends HttpServlet {
                                     : UNAVAILABLE_RETRY_SECONDS);
                 } else {
                     List<Rejection> all = new ArrayList<>(rejected);
+                    List<Rejection> notes = new ArrayList<>();
                     for (Item item : items) {
                         for (int i = 0; i < count[item.index()]; i++) {
                             HitOutcome o = outcomes.get(from[item.index()] + i);
@@ -262,10 +263,13 @@ public class SegmentServlet extends HttpServlet {
                                 all.add(new Rejection(item.index(), messageId(item), o.reason()));
                                 break;
                             }
+                            if (o.note() != null) {
+                                notes.add(new Rejection(item.index(), messageId(item), o.note()));
+                            }
                         }
                     }
                     all.sort((a, b) -> Integer.compare(a.index(), b.index()));
-                    SegmentAnswer.outcome(r, items.size(), all);
+                    SegmentAnswer.outcome(r, items.size(), all, notes);
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "Segment API: the answer could not be sent", e);

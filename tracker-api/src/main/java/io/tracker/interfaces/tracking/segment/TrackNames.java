@@ -22,9 +22,12 @@ import java.util.Map;
  * </table>
  *
  * The spec's names are recognised by their snake_case form, so {@code order_completed} and
- * {@code OrderCompleted} are an order too. An event whose name equals one of the tenant's conversion
- * action keys is also that conversion (the collector's rule), so {@code Product Added} counts as the
- * micro conversion {@code add_to_cart} where the tenant has that action.
+ * {@code OrderCompleted} are an order too. The name as sent travels with the hit too
+ * ({@code CollectedHit.sentEventName}): a conversion action triggered by it ({@code "trigger":{"type":
+ * "event","event":"Order Completed"}}) records the message before anything else; otherwise an event
+ * whose Tracker name is the trigger event (by default the key) of an event-triggered action is also that
+ * conversion (the collector's rule), so {@code Product Added} counts as the micro conversion
+ * {@code add_to_cart} where the tenant has that action, and {@code Order Completed} as {@code purchase}.
  */
 public final class TrackNames {
 

@@ -72,6 +72,7 @@ class SegmentMessagesTest {
         assertThat(hit.currency()).isEqualTo("EUR");
         assertThat(hit.orderId()).isEqualTo("1001");
         assertThat(hit.propertiesJson()).contains("\"order_id\":1001").contains("\"revenue\":129.9");
+        assertThat(hit.sentEventName()).as("for an action triggered by the name as sent").isEqualTo("Order Completed");
 
         CollectedHit total = own(map("""
                 {"type":"track","event":"Order Completed","anonymousId":"a","properties":{"order_id":"A-7","total":"59.50"}}"""));
@@ -88,6 +89,7 @@ class SegmentMessagesTest {
                 {"type":"track","event":"Product Added","anonymousId":"a","properties":{"sku":"TENT-2","price":99}}"""));
         assertThat(added.type()).isEqualTo(HitType.EVENT);
         assertThat(added.eventName()).isEqualTo("add_to_cart");
+        assertThat(added.sentEventName()).isEqualTo("Product Added");
         assertThat(added.propertiesJson()).isEqualTo("{\"sku\":\"TENT-2\",\"price\":99}");
         assertThat(own(map("""
                 {"type":"track","event":"Wishlist Shared","anonymousId":"a"}""")).eventName()).isEqualTo("wishlist_shared");

@@ -39,14 +39,14 @@ final class ApiEvents {
         ClickIds clickIds = new ClickIds(t.gclid(), null, null, t.fbclid(), t.msclkid(), null, null, null);
         return new ValidHit(WayIn.API, HitType.PAGE_VIEW, t.eventId(), t.occurredAt(), t.visitorId(), null, true,
                 t.channel(), t.campaign(), utm, clickIds, t.url(), t.referrer(), null, null, null, null, null, null,
-                null, List.of(), null, null);
+                null, List.of(), null, null, null);
     }
 
     private static ValidHit conversion(TrackedConversion c, TenantRules rules) {
         String orderName = c.orderId() == null ? null : actionKey(c.actionId(), rules);
         return new ValidHit(WayIn.API, HitType.CONVERSION, c.eventId(), c.occurredAt(), c.visitorId(), null, false,
                 null, null, null, null, null, null, c.actionId(), c.value(), c.currency(), c.orderId(), c.dedupeKey(),
-                null, null, List.of(), orderName, null);
+                null, null, List.of(), orderName, null, null);
     }
 
     private static String actionKey(long actionId, TenantRules rules) {

@@ -49,13 +49,17 @@ import java.time.Instant;
  * @param trackedLinkId  {@link HitType#CLICK} of a tracked link: the link's id in the tenant; with
  *                       {@code startsVisit} and a {@code trk} click id the click is also a {@code link_click}
  *                       row. Null otherwise
+ * @param sentEventName  the event name as the sender wrote it, when the way in renamed it (Segment's
+ *                       {@code Order Completed}, {@code Product Added}): a conversion action triggered by
+ *                       this name records the hit (before one triggered by {@code eventName}, or the
+ *                       way in's {@code actionKey}). Null otherwise
  */
 public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant occurredAt,
                            String visitorId, String sessionId, boolean startsVisit,
                            String url, String referrer, Utm utm, ClickIds clickIds,
                            String eventName, String actionKey, BigDecimal value, String currency, String orderId,
                            String userId, String emailSha256, String propertiesJson,
-                           String userAgent, boolean prefetch, Long trackedLinkId) {
+                           String userAgent, boolean prefetch, Long trackedLinkId, String sentEventName) {
 
     /** A builder for a hit of this way in and type; everything else starts empty. */
     public static Builder builder(WayIn wayIn, HitType type) {
@@ -86,6 +90,7 @@ public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant oc
         private String userAgent;
         private boolean prefetch;
         private Long trackedLinkId;
+        private String sentEventName;
 
         private Builder(WayIn wayIn, HitType type) {
             this.wayIn = wayIn;
@@ -192,10 +197,15 @@ public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant oc
             return this;
         }
 
+        public Builder sentEventName(String sentEventName) {
+            this.sentEventName = sentEventName;
+            return this;
+        }
+
         public CollectedHit build() {
             return new CollectedHit(wayIn, type, eventId, occurredAt, visitorId, sessionId, startsVisit, url, referrer,
                     utm, clickIds, eventName, actionKey, value, currency, orderId, userId, emailSha256, propertiesJson,
-                    userAgent, prefetch, trackedLinkId);
+                    userAgent, prefetch, trackedLinkId, sentEventName);
         }
     }
 }

@@ -3,8 +3,14 @@ package io.tracker.application.tracking.collection;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.tracker.application.tenant.TenantConnections;
+import io.tracker.domain.conversion.ActionStatus;
+import io.tracker.domain.conversion.ActionTrigger;
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.conversion.CountingRule;
+import io.tracker.domain.conversion.TriggerType;
+import io.tracker.domain.conversion.UrlMatch;
+import io.tracker.domain.conversion.UrlRule;
+import io.tracker.domain.conversion.ValueSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +28,8 @@ import javax.sql.DataSource;
  * own short transaction). Once {@value #TTL_SECONDS} seconds old they are read again by the next
  * caller while every other caller goes on with the rules it has (no request waits for the reload;
  * measured under load, a plain expiry made every request of the tenant wait for one slow read every few
- * seconds): a new or changed conversion action is used for validation about that long after it was saved.
+ * seconds): a conversion action changed on another server is used for validation about that long after it
+ * was saved (the server that saved it drops the tenant's rules at once, {@link #forget}).
  * Rules that could not be read again for {@value #EXPIRY_SECONDS} seconds (the database unreachable) are
  * dropped, and the next caller reads them or fails. At most
  * {@value #MAX_TENANTS} tenants are kept (least recently used go first).
@@ -66,6 +73,11 @@ final class CollectionRules {
         return rules;
     }
 
+    /** Drops the tenant's cached rules (its conversion actions changed): the next hit reads them afresh. */
+    void forget(String tenantId) {
+        cache.invalidate(tenantId);
+    }
+
     private Optional<TenantRules> load(String tenantId) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -91,6 +103,18 @@ final class CollectionRules {
         }
     }
 
+    private static CountingRule rule(ResultSet rs) throws SQLException {
+        TriggerType type = TriggerType.valueOf(rs.getString(6));
+        UrlRule url = type == TriggerType.URL ? UrlRule.of(UrlMatch.valueOf(rs.getString(8)), rs.getString(9)) : null;
+        int minSeconds = rs.getInt(10);
+        Integer callMinSeconds = rs.wasNull() ? null : minSeconds;
+        String currency = rs.getString(12);
+        return new CountingRule(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
+                CountingMode.valueOf(rs.getString(4)), ActionStatus.valueOf(rs.getString(5)),
+                new ActionTrigger(type, rs.getString(7), url, callMinSeconds), ValueSource.valueOf(rs.getString(11)),
+                currency == null ? null : Currency.getInstance(currency.trim()));
+    }
+
     private static Optional<TenantRules> read(Connection c, String tenantId) throws SQLException {
         String currency;
         String zone;
@@ -108,13 +132,13 @@ final class CollectionRules {
             }
         }
         Map<String, CountingRule> actions = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select id, action_key, default_value, counting from conversion_action where tenant_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("select id, action_key, default_value, counting, status, "
+                + "trigger_type, trigger_event, url_match, url_pattern, call_min_seconds, value_source, currency "
+                + "from conversion_action where tenant_id = ?")) {
             ps.setString(1, tenantId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    CountingRule rule = new CountingRule(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
-                            CountingMode.valueOf(rs.getString(4)));
+                    CountingRule rule = rule(rs);
                     actions.put(rule.key(), rule);
                 }
             }

@@ -168,6 +168,15 @@ public class Collector implements AutoCloseable {
     }
 
     /**
+     * Forgets the tenant's cached rules on this server, so the next hit validates with rules read afresh.
+     * Called when a conversion action changed, once now and once after the change's commit (other servers
+     * pick it up within {@value CollectionRules#TTL_SECONDS} seconds).
+     */
+    public void forgetRules(String tenantId) {
+        rules.forget(Objects.requireNonNull(tenantId, "tenantId"));
+    }
+
+    /**
      * Queues the events API's items, already validated by its own rules against {@code rules}
      * ({@code EventValidator}), for the tenant: the same queue, group commit, de-duplication,
      * attribution marks and promise as {@link #collect}, without validating again.

@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param status what happened
  * @param reason for a rejected hit: one sentence for the sender, naming the field (values cut short);
  *               null otherwise
+ * @param note   for a stored hit, what it did not do that the sender may expect, such as "conversion
+ *               action 'purchase' is paused: no conversion recorded"; null otherwise
  */
-public record HitOutcome(Status status, String reason) {
+public record HitOutcome(Status status, String reason, String note) {
 
     /** What happened to a hit. */
     public enum Status {
@@ -33,6 +35,18 @@ public record HitOutcome(Status status, String reason) {
         if ((status == Status.REJECTED) != (reason != null)) {
             throw new IllegalArgumentException("a reason is given exactly for a rejected hit");
         }
+        if (note != null && status != Status.STORED) {
+            throw new IllegalArgumentException("only a stored hit has a note");
+        }
+    }
+
+    public HitOutcome(Status status, String reason) {
+        this(status, reason, null);
+    }
+
+    /** A stored hit with a note for its sender (null: {@link #STORED}). */
+    public static HitOutcome stored(String note) {
+        return note == null ? STORED : new HitOutcome(Status.STORED, null, note);
     }
 
     /** A rejected hit with the reason for its sender. */

@@ -36,11 +36,21 @@ import java.util.Map;
  *       query, its channel by {@link DefaultChannelGrouping};</li>
  *   <li>a page view or click that starts no visit is stored as the custom event {@code page_view} or
  *       {@code click} (as GA4 names them);</li>
- *   <li>{@link HitType#EVENT}: a name is required; a custom event, and also a conversion when the name
- *       is one of the tenant's conversion action keys;</li>
- *   <li>{@link HitType#CONVERSION}: the action (default: the tenant's default action) must exist; the
- *       value (default: the action's) is not negative, below 10^12, rounded to cents; the currency is
- *       the tenant's reporting currency (Tracker does not convert);</li>
+ *   <li>{@link HitType#PAGE_VIEW}: also a conversion of the URL-triggered action whose rule matches the
+ *       page URL ({@link TenantRules#forUrl}: the key sorting first when several do);</li>
+ *   <li>{@link HitType#EVENT}: a name is required; a custom event, and also a conversion of the
+ *       event-triggered action listening to the name as sent ({@link CollectedHit#sentEventName}, such as
+ *       Segment's {@code Order Completed}), else to the event name ({@link TenantRules#forEvent}; an action
+ *       without a trigger event listens to its key);</li>
+ *   <li>{@link HitType#CONVERSION}: the action is the one listening to the name as sent, else the named
+ *       one (default: the tenant's default action), whatever its trigger; it must exist, and a paused one
+ *       rejects the hit ("conversion action 'x' is paused: nothing recorded");</li>
+ *   <li>a page view or event that would record a paused action is stored without the conversion, and its
+ *       outcome's note says so ("conversion action 'x' is paused: no conversion recorded");</li>
+ *   <li>a conversion's value is the action's {@link CountingRule#valueOf} (FIXED: the default value; EVENT:
+ *       the hit's, else the default), not negative, below 10^12, rounded to cents; its currency is the hit's,
+ *       else the action's, else the tenant's reporting currency, and a hit's currency must be the action's
+ *       (or the tenant's) one: Tracker does not convert;</li>
  *   <li>conversions are de-duplicated as the events API does ({@link CountingRule#dedupeKey}): the order
  *       id once per action, whatever the counting (count-one is decided per journey by attribution);</li>
  *   <li>{@link HitType#IDENTIFY}: needs a visitor id and a user id or an e-mail hash (64 hex
@@ -114,6 +124,7 @@ final class HitValidator {
 
         String customEvent = null;
         CountingRule action = null;
+        String note = null;
         List<String> personKeys = List.of();
         String orderName = null;
         switch (hit.type()) {
@@ -121,24 +132,32 @@ final class HitValidator {
                 if (!hit.startsVisit()) {
                     customEvent = hit.type() == HitType.PAGE_VIEW ? "page_view" : "click";
                 }
+                if (hit.type() == HitType.PAGE_VIEW) {
+                    action = rules.forUrl(url).orElse(null);
+                }
             }
             case EVENT -> {
                 if (eventName == null) {
                     throw new Invalid("an event needs a name");
                 }
                 customEvent = eventName;
-                action = rules.actions().get(eventName);
+                action = rules.forEvent(text("event name", hit.sentEventName(), MAX_ID))
+                        .or(() -> rules.forEvent(eventName)).orElse(null);
                 orderName = eventName;
             }
             case CONVERSION -> {
                 String key = text("action", hit.actionKey(), MAX_ID);
                 key = key == null ? rules.defaultActionKey() : key;
-                action = rules.actions().get(key);
+                action = rules.forEvent(text("event name", hit.sentEventName(), MAX_ID))
+                        .orElse(rules.actions().get(key));
                 if (action == null) {
                     throw new Invalid("unknown conversion action " + Text.echo(key) + "; this tenant has "
                             + rules.actions().keySet().stream().sorted().toList());
                 }
-                orderName = eventName != null ? eventName : key;
+                if (!action.records()) {
+                    throw new Invalid(paused(action) + ": nothing recorded");
+                }
+                orderName = eventName != null ? eventName : action.key();
             }
             case IDENTIFY -> {
                 if (visitorId == null) {
@@ -163,16 +182,23 @@ final class HitValidator {
         BigDecimal value = null;
         String currency = null;
         String dedupeKey = null;
+        if (action != null && !action.records()) {
+            note = paused(action) + ": no conversion recorded";
+            action = null;
+        }
         if (action != null) {
             actionId = action.actionId();
-            value = value(hit.value() == null ? action.defaultValue() : hit.value());
-            currency = currency(hit.currency(), rules.currency());
+            value = value(action.valueOf(hit.value()));
+            currency = currency(hit.currency(), action, rules.currency());
             dedupeKey = action.dedupeKey(visitorId, orderId);
+            if (orderName == null && orderId != null) {
+                orderName = action.key(); // a thank-you page's order id claims (action key, order id)
+            }
         }
         return new ValidHit(hit.wayIn(), hit.type(), eventId, at, visitorId, sessionId, hit.startsVisit(), channel,
                 utm == null ? null : utm.campaign(), utm, clickIds, url, referrer, actionId, value, currency, orderId,
                 dedupeKey, customEvent, customEvent == null ? null : properties, List.copyOf(personKeys),
-                orderId == null ? null : orderName, linkId);
+                orderId == null ? null : orderName, linkId, note);
     }
 
     private static List<String> personKeys(CollectedHit hit) throws Invalid {
@@ -220,17 +246,24 @@ final class HitValidator {
         return value.setScale(2, RoundingMode.HALF_UP);
     }
 
-    private static String currency(String code, Currency tenantCurrency) throws Invalid {
+    private static String paused(CountingRule action) {
+        return "conversion action '" + action.key() + "' is paused";
+    }
+
+    /** The event's currency, else the action's, else the tenant's; an event's must be the expected one. */
+    private static String currency(String code, CountingRule action, Currency tenantCurrency) throws Invalid {
+        Currency expected = action.currencyOr(tenantCurrency);
         if (code == null || code.isBlank()) {
-            return tenantCurrency.getCurrencyCode();
+            return expected.getCurrencyCode();
         }
         String upper = code.trim().toUpperCase(Locale.ROOT);
         if (!upper.matches("[A-Z]{3}")) {
             throw new Invalid("currency must be an ISO 4217 code such as EUR, not " + Text.echo(code));
         }
-        if (!upper.equals(tenantCurrency.getCurrencyCode())) {
-            throw new Invalid("currency " + upper + " differs from this tenant's reporting currency "
-                    + tenantCurrency.getCurrencyCode() + " (Tracker does not convert currencies)");
+        if (!upper.equals(expected.getCurrencyCode())) {
+            throw new Invalid("currency " + upper + " differs from " + (action.currency() == null
+                    ? "this tenant's reporting currency " : "the currency of conversion action '" + action.key() + "', ")
+                    + expected.getCurrencyCode() + " (Tracker does not convert currencies)");
         }
         return upper;
     }

@@ -237,8 +237,8 @@ final class TenantBatch {
     /** Every hit's outcome, in order: what is still standing was stored. */
     List<HitOutcome> outcomes() {
         List<HitOutcome> result = new ArrayList<>(outcomes.length);
-        for (HitOutcome o : outcomes) {
-            result.add(Objects.requireNonNullElse(o, HitOutcome.STORED));
+        for (int i = 0; i < outcomes.length; i++) {
+            result.add(outcomes[i] != null ? outcomes[i] : HitOutcome.stored(hit(i).note()));
         }
         return result;
     }

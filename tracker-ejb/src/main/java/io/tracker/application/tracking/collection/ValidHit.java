@@ -15,12 +15,14 @@ import java.util.List;
  * link's click, also stored in {@code link_click} under its {@code trk} click id.
  * {@code campaign} is the touchpoint's campaign
  * column: its {@code utm_campaign} unless the sender named a campaign of its own (the events API).
+ * {@code note} not null: what the stored hit's outcome tells the sender (a paused action's conversion not
+ * recorded).
  */
 record ValidHit(WayIn wayIn, HitType type, String eventId, Instant occurredAt, String visitorId, String sessionId,
                 boolean touchpoint, String channel, String campaign, Utm utm, ClickIds clickIds, String url, String referrer,
                 Long actionId, BigDecimal value, String currency, String orderId, String dedupeKey,
                 String customEventName, String propertiesJson, List<String> personKeys, String orderName,
-                Long linkId) {
+                Long linkId, String note) {
 
     boolean conversion() {
         return actionId != null;

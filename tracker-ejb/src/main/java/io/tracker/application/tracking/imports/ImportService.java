@@ -86,7 +86,7 @@ public class ImportService {
     public ImportReport importTouchpointCsv(InputStream csv, Charset charset) {
         Tenant tenant = tenants.current();
         TouchpointCsvRows rows = new TouchpointCsvRows(tenant.getTimeZone(), defaultAction(tenant),
-                tenant.getCurrency().getCurrencyCode(), Clock.systemUTC());
+                conversionActions.countingRules(), tenant.getCurrency().getCurrencyCode(), Clock.systemUTC());
         return run(csv, charset, TouchpointCsvRows.COLUMNS, (record, batch) -> rows.read(record).forEach(batch::add));
     }
 

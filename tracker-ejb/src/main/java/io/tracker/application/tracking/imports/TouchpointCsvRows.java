@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +30,13 @@ import org.apache.commons.csv.CSVRecord;
  * conversion_value,channel} (as in the Criteo/Kaggle attribution data sets).
  *
  * <p>Every row is a touchpoint of {@code customer_id} on {@code channel} at {@code time}. A row with
- * {@code conversion} = {@code 1} (or {@code true}) is also a conversion of the tenant's default
- * macro action, worth {@code conversion_value} (the action's default when empty), at the same
- * instant, so the row's own touch is the last of its journey. {@code time} is ISO-8601 with an
+ * {@code conversion} = {@code 1} (or {@code true}) is also a conversion, at the same instant (so the
+ * row's own touch is the last of its journey), of the action named by the optional column
+ * {@code conversion_action} (a key; whatever the action's trigger, so offline actions are recorded this
+ * way), else of the tenant's default action. Its value is the action's {@link CountingRule#valueOf} of
+ * {@code conversion_value} (FIXED actions: always their default), its currency the action's, else the
+ * tenant's. A converting row naming an unknown or a paused action is a row error (nothing of the row is
+ * stored; send it again without the conversion to keep the touchpoint). {@code time} is ISO-8601 with an
  * offset or {@code Z}, or a local {@code yyyy-MM-dd HH:mm[:ss]} / {@code yyyy-MM-ddTHH:mm[:ss]}
  * read in the tenant's time zone, and within the event API's range ({@link EventTimes}: not before
  * 2000, at most a day ahead). {@code conversion_value} is at most {@value #MAX_NUMBER_LENGTH}
@@ -43,6 +48,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class TouchpointCsvRows {
 
+    /** The optional column naming a row's conversion action by key. */
+    static final String ACTION_COLUMN = "conversion_action";
     static final Set<String> COLUMNS = Set.of("customer_id", "time", "interaction", "conversion",
             "conversion_value", "channel");
     /** Largest accepted conversion value, as for the events API. */
@@ -56,15 +63,28 @@ final class TouchpointCsvRows {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss][.SSS]");
 
     private final ZoneId zone;
-    private final CountingRule action;
-    private final String currency;
+    private final CountingRule defaultAction;
+    private final Map<String, CountingRule> actions;
+    private final Currency tenantCurrency;
     private final Clock clock;
     private final Map<String, Integer> occurrences = new HashMap<>();
 
+    /** Rows whose conversions are all of {@code action}. */
     TouchpointCsvRows(ZoneId zone, CountingRule action, String currency, Clock clock) {
+        this(zone, action, Map.of(action.key(), action), currency, clock);
+    }
+
+    /**
+     * @param defaultAction the tenant's default action, for rows without {@code conversion_action}
+     * @param actions       the tenant's actions by key
+     * @param currency      the tenant's reporting currency (ISO 4217 code)
+     */
+    TouchpointCsvRows(ZoneId zone, CountingRule defaultAction, Map<String, CountingRule> actions, String currency,
+                      Clock clock) {
         this.zone = zone;
-        this.action = action;
-        this.currency = currency;
+        this.defaultAction = defaultAction;
+        this.actions = Map.copyOf(actions);
+        this.tenantCurrency = Currency.getInstance(currency);
         this.clock = clock;
     }
 
@@ -82,11 +102,26 @@ final class TouchpointCsvRows {
         events.add(new TrackedTouchpoint(eventId, customer, at, channel, null, null, null, null, null, null,
                 null, null, null, null, null));
         if (converted) {
-            BigDecimal value = value(r.get("conversion_value"));
-            events.add(new TrackedConversion(eventId + ":conversion", customer, at, action.actionId(), value, currency,
-                    null, action.dedupeKey(customer, null)));
+            CountingRule action = action(r);
+            BigDecimal value = action.valueOf(value(r.get("conversion_value")));
+            events.add(new TrackedConversion(eventId + ":conversion", customer, at, action.actionId(), value,
+                    action.currencyOr(tenantCurrency).getCurrencyCode(), null, action.dedupeKey(customer, null)));
         }
         return events;
+    }
+
+    private CountingRule action(CSVRecord r) {
+        String key = r.isMapped(ACTION_COLUMN) ? r.get(ACTION_COLUMN) : null;
+        CountingRule action = key == null || key.isBlank() ? defaultAction : actions.get(key.strip());
+        if (action == null) {
+            throw new RowException(ACTION_COLUMN + " " + Text.echo(key) + " is not one of this tenant's conversion "
+                    + "actions " + actions.keySet().stream().sorted().toList());
+        }
+        if (!action.records()) {
+            throw new RowException("conversion action '" + action.key() + "' is paused: nothing of this row was "
+                    + "recorded (send it again without the conversion to keep the touchpoint)");
+        }
+        return action;
     }
 
     private Instant time(String text) {
@@ -123,7 +158,7 @@ final class TouchpointCsvRows {
 
     private BigDecimal value(String text) {
         if (text == null || text.isBlank()) {
-            return action.defaultValue();
+            return null;
         }
         String trimmed = text.trim();
         if (trimmed.length() > MAX_NUMBER_LENGTH) {

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tracker.application.tracking.TrackedConversion;
 import io.tracker.application.tracking.TrackedEvent;
 import io.tracker.application.tracking.TrackedTouchpoint;
+import io.tracker.domain.conversion.ActionStatus;
+import io.tracker.domain.conversion.ActionTrigger;
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.conversion.CountingRule;
+import io.tracker.domain.conversion.TriggerType;
+import io.tracker.domain.conversion.ValueSource;
 import io.tracker.domain.shared.InvalidInputException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,7 +21,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -269,5 +275,40 @@ class ImportRowsTest {
                 TouchpointCsvRows.COLUMNS))
                 .hasMessageContaining("lacks the columns [channel, conversion, conversion_value, interaction, time]")
                 .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
+    }
+
+    @Test
+    void aRowMayNameItsConversionActionWhoseSettingsApply() throws IOException {
+        CountingRule lead = new CountingRule(4, "lead", new BigDecimal("50.00"), CountingMode.ONE,
+                ActionStatus.ACTIVE,
+                new ActionTrigger(TriggerType.OFFLINE, null,
+                        null, null), ValueSource.FIXED, Currency.getInstance("USD"));
+        CountingRule old = new CountingRule(5, "old", BigDecimal.ZERO, CountingMode.EVERY,
+                ActionStatus.PAUSED, ActionTrigger.byKey(),
+                ValueSource.EVENT, null);
+        TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("UTC"), PURCHASE,
+                Map.of("purchase", PURCHASE, "lead", lead, "old", old), "EUR", CLOCK);
+        List<CSVRecord> r = records("""
+                customer_id,time,interaction,conversion,conversion_value,channel,conversion_action
+                c1,2026-01-06T11:30:00Z,conversion,1,12,Email,lead
+                c1,2026-01-07T11:30:00Z,conversion,1,12,Email,
+                c1,2026-01-08T11:30:00Z,conversion,1,12,Email,old
+                c1,2026-01-09T11:30:00Z,conversion,1,12,Email,nope
+                c1,2026-01-10T11:30:00Z,visit,0,,Email,old
+                """);
+        TrackedConversion named = (TrackedConversion) rows.read(r.get(0)).get(1);
+        assertThat(named.actionId()).isEqualTo(4L);
+        assertThat(named.value()).as("fixed").isEqualByComparingTo("50.00");
+        assertThat(named.currency()).isEqualTo("USD");
+        assertThat(named.dedupeKey()).isEqualTo(lead.dedupeKey("c1", null));
+        TrackedConversion unnamed = (TrackedConversion) rows.read(r.get(1)).get(1);
+        assertThat(unnamed.actionId()).isEqualTo(3L);
+        assertThat(unnamed.value()).isEqualByComparingTo("12.00");
+        assertThat(unnamed.currency()).isEqualTo("EUR");
+        assertThatThrownBy(() -> rows.read(r.get(2))).isInstanceOf(RowException.class)
+                .hasMessageStartingWith("conversion action 'old' is paused: nothing of this row was recorded");
+        assertThatThrownBy(() -> rows.read(r.get(3))).isInstanceOf(RowException.class)
+                .hasMessageStartingWith("conversion_action 'nope' is not one of this tenant's conversion actions");
+        assertThat(rows.read(r.get(4))).as("no conversion: the paused action does not matter").hasSize(1);
     }
 }
