@@ -5,20 +5,36 @@
 -- (America/Chicago, Etc/GMT+6) mean the same in PostgreSQL; fixed offsets do not: PostgreSQL reads
 -- '+01:00' as a POSIX zone, one hour WEST of UTC, where Java means one hour east. So an offset
 -- ('Z', '+01:00', '-0530', 'UTC+1', 'GMT-03:00') is added to UTC here by hand.
+create function tenant_zone_offset(p_zone text)
+    returns interval
+    language sql immutable parallel safe
+as $$
+    select case
+        when p_zone in ('Z', 'UTC', 'GMT', 'UT') then interval '0'
+        when m is null then null
+        else (case when m[2] = '-' then -1 else 1 end)
+             * make_interval(hours => m[3]::int, mins => coalesce(m[4], '0')::int, secs => coalesce(m[5], '0')::int)
+    end
+    from (select regexp_match(p_zone, '^(UTC|GMT|UT)?([+-])([0-9]{1,2}):?([0-9]{2})?:?([0-9]{2})?$') as m) o
+$$;
+
 create function tenant_local_time(p_at timestamptz, p_zone text)
     returns timestamp
     language sql stable parallel safe
     set search_path = ${flyway:defaultSchema}, pg_temp
 as $$
-    select case
-        when p_zone in ('Z', 'UTC', 'GMT', 'UT') then p_at at time zone 'UTC'
-        when m is null then p_at at time zone p_zone
-        else (p_at at time zone 'UTC')
-             + (case when m[2] = '-' then -1 else 1 end)
-               * make_interval(hours => m[3]::int, mins => coalesce(m[4], '0')::int,
-                               secs => coalesce(m[5], '0')::int)
-    end
-    from (select regexp_match(p_zone, '^(UTC|GMT|UT)?([+-])([0-9]{1,2}):?([0-9]{2})?:?([0-9]{2})?$') as m) o
+    select case when o is null then p_at at time zone p_zone else (p_at at time zone 'UTC') + o end
+    from (select tenant_zone_offset(p_zone) as o) z
+$$;
+
+-- The instant a tenant-local day starts (the inverse of tenant_local_time at midnight).
+create function tenant_day_start(p_day date, p_zone text)
+    returns timestamptz
+    language sql stable parallel safe
+    set search_path = ${flyway:defaultSchema}, pg_temp
+as $$
+    select case when o is null then p_day::timestamp at time zone p_zone else (p_day::timestamp - o) at time zone 'UTC' end
+    from (select tenant_zone_offset(p_zone) as o) z
 $$;
 
 -- The tenant-local calendar day of an instant (see tenant_local_time): the day reports count it on.
@@ -229,4 +245,48 @@ as $$
       and exists (select 1 from conversion c where c.tenant_id = t.id
                   and c.id > coalesce((select max(r.up_to_conversion) from data_driven_run r
                                        where r.tenant_id = t.id and r.status = 'SUCCEEDED'), 0))
+$$;
+
+-- The agency portfolio (V3) with the dashboard's definitions: conversions are the counted macro
+-- conversions; the conversion rate is converted visits ÷ visits, where a visit is a touchpoint and a
+-- converted visit is a visit of the period that is its visitor's latest visit at or before one of its
+-- counted macro conversions of the period (ReportService.kpis); days by tenant_local_time.
+drop function agency_portfolio(text[], integer, timestamptz);
+create function agency_portfolio(p_agency_ids text[], p_days integer, p_now timestamptz)
+    returns table (tenant_id text, name text, industry text, time_zone text, currency text,
+                   touchpoints bigint, conversions bigint, revenue numeric, converted_visits bigint)
+    language sql stable security definer
+    set search_path = ${flyway:defaultSchema}, pg_temp
+as $$
+    with client as (
+        select t.id, t.name, t.industry, t.time_zone, t.currency,
+               tenant_day_start(tenant_local_date(p_now, t.time_zone) - (p_days - 1), t.time_zone) as period_start,
+               tenant_day_start(tenant_local_date(p_now, t.time_zone) + 1, t.time_zone) as period_end
+        from tenant t
+        where t.agency_id = any(p_agency_ids)
+    )
+    select c.id, c.name, c.industry, c.time_zone, c.currency::text,
+           (select count(*) from touchpoint p
+            where p.tenant_id = c.id and p.occurred_at >= c.period_start and p.occurred_at < c.period_end),
+           macro.conversions,
+           macro.revenue,
+           (select count(distinct last_visit.id)
+            from conversion v
+            join conversion_action a on a.tenant_id = v.tenant_id and a.id = v.action_id
+            cross join lateral (select p.id, p.occurred_at from touchpoint p
+                                where p.tenant_id = v.tenant_id and p.visitor_id = v.visitor_id
+                                  and p.occurred_at <= v.occurred_at
+                                order by p.occurred_at desc, p.id desc limit 1) last_visit
+            where v.tenant_id = c.id and a.category = 'MACRO' and v.counted and v.visitor_id is not null
+              and v.occurred_at >= c.period_start and v.occurred_at < c.period_end
+              and last_visit.occurred_at >= c.period_start)
+    from client c
+    cross join lateral (
+        select count(*) as conversions, coalesce(sum(v.value), 0) as revenue
+        from conversion v
+        join conversion_action a on a.tenant_id = v.tenant_id and a.id = v.action_id
+        where v.tenant_id = c.id and a.category = 'MACRO' and v.counted
+          and v.occurred_at >= c.period_start and v.occurred_at < c.period_end
+    ) macro
+    order by c.name, c.id
 $$;

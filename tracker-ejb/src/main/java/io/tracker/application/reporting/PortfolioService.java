@@ -56,7 +56,7 @@ public class PortfolioService {
         List<ClientKpis> clients = new ArrayList<>();
         try (Connection c = connections.forCrossTenantFunctions();
              PreparedStatement ps = c.prepareStatement("select tenant_id, name, industry, time_zone, currency, "
-                     + "touchpoints, conversions, revenue from agency_portfolio(string_to_array(?, ','), ?, ?)")) {
+                     + "touchpoints, conversions, revenue, converted_visits from agency_portfolio(string_to_array(?, ','), ?, ?)")) {
             // Agency ids are UUIDs: no commas inside.
             ps.setString(1, String.join(",", agencies));
             ps.setInt(2, days);
@@ -65,10 +65,11 @@ public class PortfolioService {
                 while (rs.next()) {
                     long touchpoints = rs.getLong(6);
                     long conversions = rs.getLong(7);
-                    double rate = touchpoints == 0 ? 0 : (double) conversions / touchpoints;
+                    long convertedVisits = rs.getLong(9);
                     double revenue = rs.getBigDecimal(8).setScale(2, RoundingMode.HALF_EVEN).doubleValue();
                     clients.add(new ClientKpis(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5).trim(), new Kpis(touchpoints, conversions, rate, revenue)));
+                            rs.getString(5).trim(), new Kpis(touchpoints, conversions,
+                            Kpis.rate(convertedVisits, touchpoints), revenue, convertedVisits)));
                 }
             }
         } catch (SQLException e) {
