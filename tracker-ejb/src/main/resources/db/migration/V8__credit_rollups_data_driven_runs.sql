@@ -247,29 +247,24 @@ as $$
                                        where r.tenant_id = t.id and r.status = 'SUCCEEDED'), 0))
 $$;
 
--- The agency portfolio (V3) with the dashboard's definitions: conversions are the counted macro
--- conversions; the conversion rate is converted visits ÷ visits, where a visit is a touchpoint and a
--- converted visit is a visit of the period that is its visitor's latest visit at or before one of its
--- counted macro conversions of the period (ReportService.kpis); days by tenant_local_time.
-drop function agency_portfolio(text[], integer, timestamptz);
-create function agency_portfolio(p_agency_ids text[], p_days integer, p_now timestamptz)
-    returns table (tenant_id text, name text, industry text, time_zone text, currency text,
-                   touchpoints bigint, conversions bigint, revenue numeric, converted_visits bigint)
+-- The agency portfolio's converted visits (agency_portfolio of V3 gives the other figures; a function of
+-- its own so that agency_portfolio keeps its signature): per client of the caller's agencies, the visits
+-- of its last p_days days that are their visitor's latest visit at or before one of its counted macro
+-- conversions of the same days, as ReportService.kpis counts them for the dashboard's conversion rate
+-- (converted visits ÷ visits). Aggregates only; days by tenant_local_date.
+create function agency_converted_visits(p_agency_ids text[], p_days integer, p_now timestamptz)
+    returns table (tenant_id text, converted_visits bigint)
     language sql stable security definer
     set search_path = ${flyway:defaultSchema}, pg_temp
 as $$
     with client as (
-        select t.id, t.name, t.industry, t.time_zone, t.currency,
+        select t.id,
                tenant_day_start(tenant_local_date(p_now, t.time_zone) - (p_days - 1), t.time_zone) as period_start,
                tenant_day_start(tenant_local_date(p_now, t.time_zone) + 1, t.time_zone) as period_end
         from tenant t
         where t.agency_id = any(p_agency_ids)
     )
-    select c.id, c.name, c.industry, c.time_zone, c.currency::text,
-           (select count(*) from touchpoint p
-            where p.tenant_id = c.id and p.occurred_at >= c.period_start and p.occurred_at < c.period_end),
-           macro.conversions,
-           macro.revenue,
+    select c.id,
            (select count(distinct last_visit.id)
             from conversion v
             join conversion_action a on a.tenant_id = v.tenant_id and a.id = v.action_id
@@ -281,12 +276,4 @@ as $$
               and v.occurred_at >= c.period_start and v.occurred_at < c.period_end
               and last_visit.occurred_at >= c.period_start)
     from client c
-    cross join lateral (
-        select count(*) as conversions, coalesce(sum(v.value), 0) as revenue
-        from conversion v
-        join conversion_action a on a.tenant_id = v.tenant_id and a.id = v.action_id
-        where v.tenant_id = c.id and a.category = 'MACRO' and v.counted
-          and v.occurred_at >= c.period_start and v.occurred_at < c.period_end
-    ) macro
-    order by c.name, c.id
 $$;
