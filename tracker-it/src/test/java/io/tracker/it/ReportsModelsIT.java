@@ -106,7 +106,7 @@ class ReportsModelsIT {
         addDecayed(rows, 100, new double[] {48, 24}, byCampaign ? new String[] {"spring", "brand"}
                 : new String[] {"Email", "Paid Search"});
         addDecayed(rows, 50, new double[] {1}, byCampaign ? new String[] {""} : new String[] {"Display"});
-        addDecayed(rows, 20, new double[] {50, 6, 1}, byCampaign ? new String[] {"spring", "launch", ""}
+        addDecayed(rows, 20, new double[] {26, 6, 1}, byCampaign ? new String[] {"spring", "launch", ""}
                 : new String[] {"Email", "Paid Social", "Direct"});
         addDecayed(rows, 30, new double[] {0}, byCampaign ? new String[] {""} : new String[] {"Direct"});
         return rows;
