@@ -84,7 +84,7 @@ public class DataDrivenAttribution {
         try (Connection c = connections.forCurrentTenant()) {
             Outcome outcome = attribute(c, tenantId);
             try (PreparedStatement ps = c.prepareStatement("update data_driven_run set status = 'SUCCEEDED', "
-                    + "finished_at = now(), conversions = ?, converting_paths = ?, null_paths = ?, channels = ?, "
+                    + "finished_at = clock_timestamp(), conversions = ?, converting_paths = ?, null_paths = ?, channels = ?, "
                     + "markov_millis = ?, shapley_millis = ?, up_to_conversion = ?, error = null "
                     + "where tenant_id = ? and id = ?")) {
                 ps.setInt(1, outcome.conversions());

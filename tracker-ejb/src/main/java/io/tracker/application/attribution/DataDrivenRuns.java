@@ -114,7 +114,7 @@ public class DataDrivenRuns {
     @PlatformJob("the data-driven scheduler starts a tenant's run as Tracker itself")
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean start(long id) {
-        return update("update data_driven_run set status = 'RUNNING', started_at = now() "
+        return update("update data_driven_run set status = 'RUNNING', started_at = clock_timestamp() "
                 + "where tenant_id = ? and id = ? and status = 'QUEUED'", id, null) == 1;
     }
 
@@ -122,7 +122,7 @@ public class DataDrivenRuns {
     @PlatformJob("the data-driven scheduler records a failed run as Tracker itself")
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void fail(long id, String error) {
-        update("update data_driven_run set status = 'FAILED', finished_at = now(), error = ? "
+        update("update data_driven_run set status = 'FAILED', finished_at = clock_timestamp(), error = ? "
                 + "where tenant_id = ? and id = ?", id, error == null ? "failed" : error);
     }
 
