@@ -3,9 +3,11 @@ package io.tracker.application.reporting;
 /**
  * One line of an attribution report.
  *
- * @param key         the dimension's value (a channel or a campaign name; {@code ""} is "no campaign")
+ * @param key         the dimension's value: a channel, a campaign name ({@code ""} is "no campaign"), a
+ *                    {@code source / medium}, or a conversion action's key
+ * @param name        what to show for it: the conversion action's name for that dimension, else the key
  * @param conversions credited conversions (fractional under multi-touch models)
- * @param revenue     credited conversion value, summed as recorded (no currency conversion)
+ * @param revenue     credited conversion value, summed as recorded (no currency conversion), rounded to cents
  */
-public record AttributionRow(String key, double conversions, double revenue) {
+public record AttributionRow(String key, String name, double conversions, double revenue) {
 }

@@ -3,11 +3,24 @@ package io.tracker.application.reporting;
 /**
  * Headline numbers of a period.
  *
- * @param touchpoints    touchpoints (visits from any channel) in the period
- * @param conversions    macro conversions in the period
- * @param conversionRate conversions per touchpoint, as Google Analytics' e-commerce conversion
- *                       rate is transactions per session; 0 when there is no touchpoint
- * @param revenue        value of those conversions, summed as recorded (no currency conversion)
+ * <p>A <b>visit</b> is a touchpoint: one arrival of a visitor from a channel (a click, a landing with
+ * UTM values, a direct visit; page views within a visit are not touchpoints). A <b>converted visit</b> is
+ * a visit of the period that is its visitor's latest visit at or before one of its counted macro
+ * conversions of the period (the visit the conversion happened in); each visit counts once however many
+ * conversions follow it, and a conversion without any earlier visit of its visitor (a cookieless
+ * thank-you page, an offline import without touches) converts no visit. So the rate is never above 1.
+ *
+ * @param touchpoints     visits (touchpoints from any channel) in the period
+ * @param conversions     counted macro conversions in the period (conversion.counted: a repeat under
+ *                        counting "one" is not counted)
+ * @param conversionRate  converted visits ÷ visits, a fraction in [0, 1]; 0 when there is no visit
+ * @param revenue         value of those conversions, summed as recorded (no currency conversion)
+ * @param convertedVisits visits of the period that led to a counted macro conversion of the period
  */
-public record Kpis(long touchpoints, long conversions, double conversionRate, double revenue) {
+public record Kpis(long touchpoints, long conversions, double conversionRate, double revenue, long convertedVisits) {
+
+    /** The rate from its parts: converted visits ÷ visits, 0 without visits. */
+    public static double rate(long convertedVisits, long visits) {
+        return visits == 0 ? 0 : (double) convertedVisits / visits;
+    }
 }

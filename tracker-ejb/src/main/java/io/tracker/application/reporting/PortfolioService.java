@@ -55,20 +55,26 @@ public class PortfolioService {
         }
         List<ClientKpis> clients = new ArrayList<>();
         try (Connection c = connections.forCrossTenantFunctions();
-             PreparedStatement ps = c.prepareStatement("select tenant_id, name, industry, time_zone, currency, "
-                     + "touchpoints, conversions, revenue from agency_portfolio(string_to_array(?, ','), ?, ?)")) {
+             PreparedStatement ps = c.prepareStatement("select p.tenant_id, p.name, p.industry, p.time_zone, p.currency, "
+                     + "p.touchpoints, p.conversions, p.revenue, coalesce(v.converted_visits, 0) "
+                     + "from agency_portfolio(string_to_array(?, ','), ?, ?) p "
+                     + "left join agency_converted_visits(string_to_array(?, ','), ?, ?) v on v.tenant_id = p.tenant_id "
+                     + "order by p.name, p.tenant_id")) {
             // Agency ids are UUIDs: no commas inside.
-            ps.setString(1, String.join(",", agencies));
-            ps.setInt(2, days);
-            ps.setObject(3, now.atOffset(ZoneOffset.UTC));
+            for (int first : new int[] {1, 4}) {
+                ps.setString(first, String.join(",", agencies));
+                ps.setInt(first + 1, days);
+                ps.setObject(first + 2, now.atOffset(ZoneOffset.UTC));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long touchpoints = rs.getLong(6);
                     long conversions = rs.getLong(7);
-                    double rate = touchpoints == 0 ? 0 : (double) conversions / touchpoints;
+                    long convertedVisits = rs.getLong(9);
                     double revenue = rs.getBigDecimal(8).setScale(2, RoundingMode.HALF_EVEN).doubleValue();
                     clients.add(new ClientKpis(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5).trim(), new Kpis(touchpoints, conversions, rate, revenue)));
+                            rs.getString(5).trim(), new Kpis(touchpoints, conversions,
+                            Kpis.rate(convertedVisits, touchpoints), revenue, convertedVisits)));
                 }
             }
         } catch (SQLException e) {

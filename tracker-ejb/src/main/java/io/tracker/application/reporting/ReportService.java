@@ -1,90 +1,190 @@
 package io.tracker.application.reporting;
 
 import io.tracker.application.conversion.ConversionActionService;
+import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
-import io.tracker.domain.tenant.Permission;
+import io.tracker.application.tenant.TenantConnections;
 import io.tracker.domain.attribution.AttributionModel;
 import io.tracker.domain.conversion.ConversionAction;
 import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.shared.InvalidInputException;
+import io.tracker.domain.tenant.Permission;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Read side: reports as projections over the stored credits, through JPA so that tenant
- * isolation applies. Conversions are selected by their own time; unless an action is named,
- * reports cover the tenant's macro conversion actions.
+ * Read side: reports as projections over the stored credits. Attribution reports read the daily
+ * roll-up {@code credit_daily} (V8: per tenant-local day of the conversion, kept in step with
+ * {@code attribution_credit} by triggers in the same transaction), so a report over 90 days reads a few
+ * thousand rows whatever the number of conversions; reports are whole days, so nothing else is needed.
+ * Conversions are selected by their own time; unless an action is named, reports cover the tenant's
+ * macro conversion actions. Everything is read for the current tenant only (row-level security and an
+ * explicit {@code tenant_id} condition).
  */
 @Stateless
 @RequiresPermission(Permission.READ_REPORTS)
 public class ReportService {
 
-    @PersistenceContext(unitName = "tracker")
-    private EntityManager em;
+    @Inject
+    private TenantConnections connections;
+
+    @Inject
+    private CurrentTenant currentTenant;
 
     @EJB
     private ConversionActionService conversionActions;
 
+    /**
+     * The credits of one model in the period, summed per value of the dimension; rows by credited
+     * conversions, most first, then by key. Revenue is rounded to cents per row; totals are the sums of
+     * the rows.
+     *
+     * @param actionKey a conversion action's key, or null/blank for the tenant's macro actions
+     * @throws InvalidInputException for an unknown action key
+     */
     public AttributionReport attribution(AttributionModel model, ReportPeriod period, ReportDimension dimension,
                                          String actionKey) {
-        List<Long> actions = actionIds(actionKey);
-        List<Object[]> result = em.createQuery("select c." + dimension.field() + ", sum(c.credit), sum(c.revenue) "
-                        + "from AttributionCredit c where c.model = :model and c.actionId in :actions "
-                        + "and c.convertedAt >= :from and c.convertedAt < :to "
-                        + "group by c." + dimension.field() + " order by sum(c.credit) desc, c." + dimension.field(),
-                        Object[].class)
-                .setParameter("model", model.apiName())
-                .setParameter("actions", actions)
-                .setParameter("from", period.start())
-                .setParameter("to", period.end())
-                .getResultList();
-        List<AttributionRow> rows = result.stream()
-                .map(r -> new AttributionRow((String) r[0], ((Number) r[1]).doubleValue(), money(r[2])))
-                .toList();
-        double conversions = rows.stream().mapToDouble(AttributionRow::conversions).sum();
-        // The total is the rounded sum of the unrounded rows: three thirds of 25.00 are 8.33 each in
-        // the rows but 25.00 together, not 24.99.
-        double revenue = money(result.stream().map(r -> decimal(r[2])).reduce(BigDecimal.ZERO, BigDecimal::add));
-        return new AttributionReport(model, period, dimension, rows, conversions, revenue);
+        return reports(List.of(model), period, dimension, actionKey).get(model);
     }
 
+    /** Every model's report on the same conversions, in one read of the roll-up. */
+    public Map<AttributionModel, AttributionReport> attributionByModel(ReportPeriod period, ReportDimension dimension,
+                                                                      String actionKey) {
+        return reports(List.of(AttributionModel.values()), period, dimension, actionKey);
+    }
+
+    /** Every model's report on the same conversions, side by side (see {@link ModelComparison}). */
+    public ModelComparison modelComparison(ReportPeriod period, ReportDimension dimension, String actionKey) {
+        return ModelComparison.of(period, dimension,
+                reports(List.of(AttributionModel.values()), period, dimension, actionKey));
+    }
+
+    private Map<AttributionModel, AttributionReport> reports(List<AttributionModel> models, ReportPeriod period,
+                                                            ReportDimension dimension, String actionKey) {
+        List<ConversionAction> actions = actions(actionKey);
+        Map<String, String> actionNames = actions.stream()
+                .collect(Collectors.toMap(a -> a.getId().toString(), ConversionAction::getName));
+        Map<String, String> actionKeys = actions.stream()
+                .collect(Collectors.toMap(a -> a.getId().toString(), ConversionAction::getKey));
+        Map<AttributionModel, List<AttributionRow>> rows = new EnumMap<>(AttributionModel.class);
+        models.forEach(m -> rows.put(m, new ArrayList<>()));
+        // Totals are the rounded sums of the unrounded rows: three thirds of 25.00 are 8.33 each in the
+        // rows but 25.00 together, not 24.99.
+        Map<AttributionModel, BigDecimal> unroundedRevenue = new EnumMap<>(AttributionModel.class);
+        String sql = "select model, " + dimension.column() + "::text, sum(conversions), sum(revenue) from credit_daily "
+                + "where tenant_id = ? and model = any(?::text[]) and action_id = any(?::bigint[]) "
+                + "and day >= ? and day <= ? group by model, " + dimension.column();
+        try (Connection c = connections.forCurrentTenant(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, currentTenant.require());
+            ps.setArray(2, c.createArrayOf("text", models.stream().map(AttributionModel::apiName).toArray()));
+            ps.setArray(3, c.createArrayOf("bigint", actions.stream().map(ConversionAction::getId).toArray()));
+            ps.setObject(4, period.from());
+            ps.setObject(5, period.to());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AttributionModel model = AttributionModel.fromApiName(rs.getString(1));
+                    String value = rs.getString(2);
+                    String key = dimension == ReportDimension.CONVERSION_ACTION ? actionKeys.get(value) : value;
+                    String name = dimension == ReportDimension.CONVERSION_ACTION ? actionNames.get(value) : value;
+                    rows.get(model).add(new AttributionRow(key, name, rs.getBigDecimal(3).doubleValue(),
+                            cents(rs.getBigDecimal(4))));
+                    unroundedRevenue.merge(model, rs.getBigDecimal(4), BigDecimal::add);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the attribution report failed: " + e.getMessage(), e);
+        }
+        Map<AttributionModel, AttributionReport> reports = new EnumMap<>(AttributionModel.class);
+        rows.forEach((model, list) -> {
+            list.sort(Comparator.comparingDouble((AttributionRow r) -> -r.conversions()).thenComparing(AttributionRow::key));
+            double conversions = list.stream().mapToDouble(AttributionRow::conversions).sum();
+            double revenue = cents(unroundedRevenue.getOrDefault(model, BigDecimal.ZERO));
+            reports.put(model, new AttributionReport(model, period, dimension, List.copyOf(list), conversions, revenue));
+        });
+        return reports;
+    }
+
+    /**
+     * Headline numbers (see {@link Kpis} for the definitions of visits and converted visits): visits,
+     * counted macro conversions and their value, converted visits ÷ visits.
+     */
     public Kpis kpis(ReportPeriod period) {
-        long touchpoints = em.createQuery("select count(t) from Touchpoint t "
-                        + "where t.occurredAt >= :from and t.occurredAt < :to", Long.class)
-                .setParameter("from", period.start()).setParameter("to", period.end()).getSingleResult();
-        // Only counted conversions: a repeat that a counting-"one" action does not count is kept, not counted.
-        Object[] conv = em.createQuery("select count(c), sum(c.value) from Conversion c where c.counted = true "
-                        + "and c.actionId in :actions and c.occurredAt >= :from and c.occurredAt < :to", Object[].class)
-                .setParameter("actions", actionIds(null))
-                .setParameter("from", period.start()).setParameter("to", period.end()).getSingleResult();
-        long conversions = ((Number) conv[0]).longValue();
-        double rate = touchpoints == 0 ? 0 : (double) conversions / touchpoints;
-        return new Kpis(touchpoints, conversions, rate, money(conv[1]));
+        List<Long> macro = actions(null).stream().map(ConversionAction::getId).toList();
+        try (Connection c = connections.forCurrentTenant()) {
+            long visits = count(c, "select count(*) from touchpoint where tenant_id = ? "
+                    + "and occurred_at >= ? and occurred_at < ?", period, null);
+            long conversions;
+            BigDecimal revenue;
+            try (PreparedStatement ps = c.prepareStatement("select count(*), coalesce(sum(value), 0) from conversion "
+                    + "where tenant_id = ? and occurred_at >= ? and occurred_at < ? and counted "
+                    + "and action_id = any(?::bigint[])")) {
+                bind(c, ps, period, macro);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    conversions = rs.getLong(1);
+                    revenue = rs.getBigDecimal(2);
+                }
+            }
+            // Each counted conversion's visit: its visitor's latest touchpoint at or before it.
+            long convertedVisits = count(c, "select count(distinct v.id) from conversion k "
+                    + "cross join lateral (select t.id, t.occurred_at from touchpoint t where t.tenant_id = k.tenant_id "
+                    + "and t.visitor_id = k.visitor_id and t.occurred_at <= k.occurred_at "
+                    + "order by t.occurred_at desc, t.id desc limit 1) v "
+                    + "where k.tenant_id = ? and k.occurred_at >= ? and k.occurred_at < ? and k.counted "
+                    + "and k.action_id = any(?::bigint[]) and k.visitor_id is not null "
+                    + "and v.occurred_at >= ?", period, macro);
+            return new Kpis(visits, conversions, Kpis.rate(convertedVisits, visits), cents(revenue), convertedVisits);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the headline figures failed: " + e.getMessage(), e);
+        }
     }
 
-    private List<Long> actionIds(String actionKey) {
+    private long count(Connection c, String sql, ReportPeriod period, List<Long> actions) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(c, ps, period, actions);
+            if (actions != null) {
+                ps.setObject(5, period.start().atOffset(ZoneOffset.UTC)); // the converted visit lies in the period too
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void bind(Connection c, PreparedStatement ps, ReportPeriod period, List<Long> actions) throws SQLException {
+        ps.setString(1, currentTenant.require());
+        ps.setObject(2, period.start().atOffset(ZoneOffset.UTC));
+        ps.setObject(3, period.end().atOffset(ZoneOffset.UTC));
+        if (actions != null) {
+            ps.setArray(4, c.createArrayOf("bigint", actions.toArray()));
+        }
+    }
+
+    /** The named action, or the tenant's macro actions (possibly none). */
+    private List<ConversionAction> actions(String actionKey) {
         if (actionKey != null && !actionKey.isBlank()) {
             return List.of(conversionActions.findByKey(actionKey.trim())
-                    .orElseThrow(() -> new InvalidInputException("unknown conversion action '" + actionKey + "'"))
-                    .getId());
+                    .orElseThrow(() -> new InvalidInputException("unknown conversion action '" + actionKey + "'")));
         }
-        List<Long> macro = conversionActions.list().stream()
-                .filter(a -> a.getCategory() == ConversionCategory.MACRO).map(ConversionAction::getId).toList();
-        return macro.isEmpty() ? List.of(-1L) : macro;
+        return conversionActions.list().stream().filter(a -> a.getCategory() == ConversionCategory.MACRO).toList();
     }
 
-    private static double money(Object sum) {
-        return decimal(sum).setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
-    }
-
-    private static BigDecimal decimal(Object sum) {
-        if (sum == null) {
-            return BigDecimal.ZERO;
-        }
-        return sum instanceof BigDecimal b ? b : new BigDecimal(sum.toString());
+    private static double cents(BigDecimal sum) {
+        return sum == null ? 0 : sum.setScale(2, RoundingMode.HALF_EVEN).doubleValue();
     }
 }

@@ -58,7 +58,8 @@ import org.openqa.selenium.Cookie;
  *
  * The dashboard is set to 2025-03-10 … 2025-03-12 (New York days). In it: touchpoints A×3, B×2,
  * D×1 = 6; conversions A, B, C, D = 4 (D only because days are New York days: in UTC it falls on
- * 03-13); revenue 120 + 80 + 50 + 30 = 280.00; conversion rate 4 / 6 = 66.67%. The credits per
+ * 03-13); revenue 120 + 80 + 50 + 30 = 280.00; conversion rate = converted visits ÷ visits: the visits
+ * a-3, b-2 and d-1 led to a purchase (C's purchase had no visit), 3 / 6 = 50.00%. The credits per
  * model, worked out by hand from the journeys A = [Email, Paid Search, Organic Search] (120),
  * B = [Paid Social, Direct] (80), C = [] (50) and D = [Email] (30), are in the expected tables below.
  */
@@ -166,7 +167,7 @@ class DashboardBrowserIT {
 
         assertThat(browser.text(By.id("kpi-touchpoints"))).isEqualTo("6");
         assertThat(browser.text(By.id("kpi-conversions"))).isEqualTo("4");
-        assertThat(browser.text(By.id("kpi-conversion-rate"))).isEqualTo("66.67%");
+        assertThat(browser.text(By.id("kpi-conversion-rate"))).isEqualTo("50.00%");
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("$280.00");
         // The set-up waited for the attribution worker: nothing of this client is waiting.
         assertThat(browser.text(By.id("attribution-status"))).isEqualTo("Attribution up to date");
@@ -217,15 +218,19 @@ class DashboardBrowserIT {
                 List.of("Paid Social", "1.00", "$80.00", "25.00%"));
         assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "4.00", "$280.00", "100.00%");
 
-        // The four models side by side, ordered by the selected model (first touch), then by name.
-        assertThat(browser.tableHeader("model-comparison"))
-                .containsExactly("Channel", "Last touch", "First touch", "Linear", "Position-based");
+        // Every model side by side, ordered by the selected model (first touch), then by name. Time decay
+        // (half-life 168 h): A's touches are 22.5 h, 20.5 h and 0.5 h before its purchase, B's 65 and 5
+        // minutes; C and D have one channel each. Markov and Shapley credit nothing before a data-driven run.
+        double[] a = normalised(Math.pow(2, -22.5 / 168), Math.pow(2, -20.5 / 168), Math.pow(2, -0.5 / 168));
+        double[] b = normalised(Math.pow(2, -65.0 / 60 / 168), Math.pow(2, -5.0 / 60 / 168));
+        assertThat(browser.tableHeader("model-comparison")).containsExactly("Channel", "Last touch", "First touch",
+                "Linear", "Position-based", "Time decay", "Markov", "Shapley");
         assertThat(browser.tableRows("model-comparison")).containsExactly(
-                List.of("Email", "1.00", "2.00", "1.33", "1.40"),
-                List.of("Direct", "1.00", "1.00", "1.50", "1.50"),
-                List.of("Paid Social", "1.00", "1.00", "0.50", "0.50"),
-                List.of("Organic Search", "1.00", "0.00", "0.33", "0.40"),
-                List.of("Paid Search", "0.00", "0.00", "0.33", "0.20"));
+                List.of("Email", "1.00", "2.00", "1.33", "1.40", twoDecimals(a[0] + 1), "0.00", "0.00"),
+                List.of("Direct", "1.00", "1.00", "1.50", "1.50", twoDecimals(b[1] + 1), "0.00", "0.00"),
+                List.of("Paid Social", "1.00", "1.00", "0.50", "0.50", twoDecimals(b[0]), "0.00", "0.00"),
+                List.of("Organic Search", "1.00", "0.00", "0.33", "0.40", twoDecimals(a[2]), "0.00", "0.00"),
+                List.of("Paid Search", "0.00", "0.00", "0.33", "0.20", twoDecimals(a[1]), "0.00", "0.00"));
         // Changing the model leaves the KPIs as they are.
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("$280.00");
         browser.fullPageScreenshot("05-dashboard-first-touch-full");
@@ -361,5 +366,15 @@ class DashboardBrowserIT {
     private static void onlyMemberOf(DemoUser user, TestTenant tenant, String role) {
         MembershipReset.reset(API, user.email());
         API.invite(tenant.id(), user.email(), role);
+    }
+
+    private static double[] normalised(double... weights) {
+        double sum = java.util.Arrays.stream(weights).sum();
+        return java.util.Arrays.stream(weights).map(w -> w / sum).toArray();
+    }
+
+    /** As the dashboard writes decimals (en-US, two places, half-even as Formats does). */
+    private static String twoDecimals(double value) {
+        return new java.math.BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 }

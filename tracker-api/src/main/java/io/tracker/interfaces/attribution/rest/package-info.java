@@ -1,2 +1,2 @@
-/** Attribution over HTTP: {@code /api/v1/path-analyses} (path data uploaded and every model side by side) and the re-attribution progress. */
+/** Attribution over HTTP: path analyses ({@code /api/v1/path-analyses}), data-driven runs asked for on demand, and the re-attribution progress. */
 package io.tracker.interfaces.attribution.rest;

@@ -1,6 +1,8 @@
 package io.tracker.interfaces.reporting.rest;
 
 import io.tracker.application.reporting.AttributionReport;
+import io.tracker.application.reporting.Figures;
+import io.tracker.application.reporting.ModelComparison;
 import io.tracker.application.reporting.Kpis;
 import io.tracker.application.reporting.ReportDimension;
 import io.tracker.application.reporting.ReportPeriod;
@@ -8,6 +10,7 @@ import io.tracker.application.reporting.ReportService;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.domain.attribution.AttributionModel;
 import io.tracker.domain.shared.InvalidInputException;
+import io.tracker.domain.shared.Text;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.domain.tenant.Tenant;
 import io.tracker.interfaces.shared.rest.Problem;
@@ -15,6 +18,7 @@ import io.tracker.interfaces.tenant.rest.TenantApi;
 import jakarta.ejb.EJB;
 import io.tracker.interfaces.shared.rest.StrictJson;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,6 +28,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Report API. Dates are {@code YYYY-MM-DD}, both ends included, in the tenant's time zone;
@@ -46,10 +52,18 @@ public class ReportsResource {
     private UriInfo uriInfo;
 
     /**
-     * {@code GET /api/v1/reports/attribution?model=last_touch|first_touch|linear|position_based
-     * &from=YYYY-MM-DD&to=YYYY-MM-DD&dimension=channel|campaign[&action=key]}: answers
-     * {@code {"model","from","to","dimension","currency","rows":[{"channel":"Email","conversions":12.5,
-     * "revenue":830.1}],"totals":{"conversions","revenue"}}}; rows by credited conversions, most first.
+     * {@code GET /api/v1/reports/attribution?model=<model>&from=YYYY-MM-DD&to=YYYY-MM-DD
+     * &dimension=channel|campaign|source_medium|conversion_action[&action=key]}: the conversions of the
+     * period credited by one model and summed per value of the dimension. {@code model} (required) is one
+     * of {@code last_touch, first_touch, linear, position_based, time_decay, markov, shapley} (the
+     * data-driven two have credits once a data-driven run has been made, see
+     * {@code POST /api/v1/attribution/data-driven}); {@code dimension} defaults to {@code channel}.
+     * Answers {@code {"model","from","to","dimension","currency","rows":[{"channel":"Email",
+     * "conversions":12.5,"revenue":830.1}],"totals":{"conversions","revenue"}}}: the row's key field is
+     * named after the dimension; for {@code conversion_action} it holds the action's key and the row also
+     * has {@code "name"}, the action's name. Rows by credited conversions, most first, then by key;
+     * conversions with 6 decimals, revenue in cents of the tenant's currency. Bad input is a 400
+     * problem+json naming what is wrong.
      */
     @GET
     @Path("attribution")
@@ -58,40 +72,88 @@ public class ReportsResource {
                               @QueryParam("action") String action) {
         KnownParameters.check(uriInfo, "model", "from", "to", "dimension", "action");
         if (model == null || model.isBlank()) {
-            throw new InvalidInputException("'model' is required: last_touch, first_touch, linear or position_based");
+            throw new InvalidInputException("'model' is required: one of " + modelNames());
         }
         AttributionModel attributionModel;
         try {
             attributionModel = AttributionModel.fromApiName(model);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage());
+            throw new InvalidInputException("unknown attribution model " + Text.echo(model) + "; expected one of "
+                    + modelNames());
         }
         Tenant tenant = tenants.current();
         ReportPeriod period = ReportPeriod.parse(from, to, tenant.getTimeZone());
         ReportDimension dim = ReportDimension.parse(dimension);
         AttributionReport report = reports.attribution(attributionModel, period, dim, action);
         JsonArrayBuilder rows = StrictJson.PROVIDER.createArrayBuilder();
-        report.rows().forEach(r -> rows.add(StrictJson.PROVIDER.createObjectBuilder()
-                .add(dim.field(), r.key())
+        report.rows().forEach(r -> rows.add(key(StrictJson.PROVIDER.createObjectBuilder(), dim, r.key(), r.name())
                 .add("conversions", round(r.conversions(), 6))
                 .add("revenue", round(r.revenue(), 2))));
-        return StrictJson.PROVIDER.createObjectBuilder()
+        return head(period, dim, tenant)
                 .add("model", attributionModel.apiName())
-                .add("from", period.from().toString())
-                .add("to", period.to().toString())
-                .add("dimension", dim.field())
-                .add("currency", tenant.getCurrency().getCurrencyCode())
                 .add("rows", rows)
-                .add("totals", StrictJson.PROVIDER.createObjectBuilder()
-                        .add("conversions", round(report.totalConversions(), 6))
-                        .add("revenue", round(report.totalRevenue(), 2)))
+                .add("totals", figures(new Figures(report.totalConversions(), report.totalRevenue())))
+                .build().toString();
+    }
+
+    /**
+     * {@code GET /api/v1/reports/model-comparison?from=YYYY-MM-DD&to=YYYY-MM-DD
+     * &dimension=channel|campaign|source_medium|conversion_action[&action=key]}: every model side by
+     * side over the same conversions. Answers
+     * <pre>{@code
+     * {"from","to","dimension","currency",
+     *  "models":["last_touch","first_touch","linear","position_based","time_decay","markov","shapley"],
+     *  "rows":[{"channel":"Email",
+     *           "last_touch":{"conversions":3,"revenue":120,"difference_from_last_touch":{"conversions":0,"revenue":0}},
+     *           "first_touch":{"conversions":2,"revenue":80,"difference_from_last_touch":{"conversions":-1,"revenue":-40}},
+     *           …one object per model}],
+     *  "totals":{"last_touch":{"conversions","revenue","difference_from_last_touch":{…}}, …}}
+     * }</pre>
+     * A row per dimension value any model credits (a model that credits it nothing shows 0); rows by
+     * last-touch conversions, most first, then by key; the row's key field is named after the dimension
+     * ({@code conversion_action}: the action's key, plus {@code "name"}). {@code difference_from_last_touch}
+     * is the model's figure minus last touch's (positive: the model credits the value more). Data-driven
+     * models show 0 until a data-driven run has credited the period's conversions.
+     */
+    @GET
+    @Path("model-comparison")
+    public String modelComparison(@QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("dimension") String dimension, @QueryParam("action") String action) {
+        KnownParameters.check(uriInfo, "from", "to", "dimension", "action");
+        Tenant tenant = tenants.current();
+        ReportPeriod period = ReportPeriod.parse(from, to, tenant.getTimeZone());
+        ReportDimension dim = ReportDimension.parse(dimension);
+        ModelComparison comparison = reports.modelComparison(period, dim, action);
+        JsonArrayBuilder models = StrictJson.PROVIDER.createArrayBuilder();
+        for (AttributionModel m : AttributionModel.values()) {
+            models.add(m.apiName());
+        }
+        JsonArrayBuilder rows = StrictJson.PROVIDER.createArrayBuilder();
+        for (ModelComparison.Row row : comparison.rows()) {
+            JsonObjectBuilder json = key(StrictJson.PROVIDER.createObjectBuilder(), dim, row.key(), row.name());
+            for (AttributionModel m : AttributionModel.values()) {
+                json.add(m.apiName(), figures(row.of(m)).add("difference_from_last_touch",
+                        figures(row.differenceFromLastTouch(m))));
+            }
+            rows.add(json);
+        }
+        JsonObjectBuilder totals = StrictJson.PROVIDER.createObjectBuilder();
+        for (AttributionModel m : AttributionModel.values()) {
+            totals.add(m.apiName(), figures(comparison.totals().get(m)).add("difference_from_last_touch",
+                    figures(comparison.totalDifferenceFromLastTouch(m))));
+        }
+        return head(period, dim, tenant).add("models", models).add("rows", rows).add("totals", totals)
                 .build().toString();
     }
 
     /**
      * {@code GET /api/v1/reports/summary?from=YYYY-MM-DD&to=YYYY-MM-DD}: the dashboard's headline
-     * numbers, {@code {"from","to","currency","touchpoints","conversions","conversion_rate","revenue"}};
-     * the conversion rate is conversions per touchpoint (a fraction, not a percentage).
+     * numbers, {@code {"from","to","currency","touchpoints","visits","converted_visits","conversions",
+     * "conversion_rate","revenue"}}. {@code visits} = {@code touchpoints} (a touchpoint is a visit);
+     * {@code conversions} and {@code revenue} are the counted macro conversions of the period;
+     * {@code conversion_rate} is converted visits ÷ visits (a fraction 0..1, not a percentage), where a
+     * converted visit is a visit of the period that is its visitor's latest visit at or before one of its
+     * counted macro conversions of the period (see {@code Kpis}).
      */
     @GET
     @Path("summary")
@@ -105,10 +167,38 @@ public class ReportsResource {
                 .add("to", period.to().toString())
                 .add("currency", tenant.getCurrency().getCurrencyCode())
                 .add("touchpoints", kpis.touchpoints())
+                .add("visits", kpis.touchpoints())
+                .add("converted_visits", kpis.convertedVisits())
                 .add("conversions", kpis.conversions())
                 .add("conversion_rate", round(kpis.conversionRate(), 6))
                 .add("revenue", round(kpis.revenue(), 2))
                 .build().toString();
+    }
+
+    private static JsonObjectBuilder head(ReportPeriod period, ReportDimension dim, Tenant tenant) {
+        return StrictJson.PROVIDER.createObjectBuilder()
+                .add("from", period.from().toString())
+                .add("to", period.to().toString())
+                .add("dimension", dim.field())
+                .add("currency", tenant.getCurrency().getCurrencyCode());
+    }
+
+    private static JsonObjectBuilder key(JsonObjectBuilder row, ReportDimension dim, String key, String name) {
+        row.add(dim.field(), key);
+        if (dim == ReportDimension.CONVERSION_ACTION) {
+            row.add("name", name);
+        }
+        return row;
+    }
+
+    private static JsonObjectBuilder figures(Figures f) {
+        return StrictJson.PROVIDER.createObjectBuilder()
+                .add("conversions", round(f.conversions(), 6))
+                .add("revenue", round(f.revenue(), 2));
+    }
+
+    private static String modelNames() {
+        return Arrays.stream(AttributionModel.values()).map(AttributionModel::apiName).collect(Collectors.joining(", "));
     }
 
     /**

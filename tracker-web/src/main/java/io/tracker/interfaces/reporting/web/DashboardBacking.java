@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * Backs {@code /app/dashboard.xhtml}: the selected tenant's headline KPIs, attribution by channel
- * under the chosen model, a chart of it and the four models side by side, for a range of whole
+ * under the chosen model, a chart of it and every model side by side, for a range of whole
  * days in the tenant's time zone (both ends included; by default the last 30 days up to today).
  * Reports cover the tenant's macro conversions. Every change of model or dates reloads all of it.
  */
@@ -37,18 +37,28 @@ public class DashboardBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final Map<AttributionModel, String> LABELS = new EnumMap<>(Map.of(
+    /** Every model has a label and a description (DashboardBackingTest checks none is missing). */
+    static final Map<AttributionModel, String> LABELS = new EnumMap<>(Map.of(
             AttributionModel.LAST_TOUCH, "Last touch",
             AttributionModel.FIRST_TOUCH, "First touch",
             AttributionModel.LINEAR, "Linear",
-            AttributionModel.POSITION_BASED, "Position-based"));
+            AttributionModel.POSITION_BASED, "Position-based",
+            AttributionModel.TIME_DECAY, "Time decay",
+            AttributionModel.MARKOV, "Markov",
+            AttributionModel.SHAPLEY, "Shapley"));
 
-    private static final Map<AttributionModel, String> DESCRIPTIONS = new EnumMap<>(Map.of(
+    static final Map<AttributionModel, String> DESCRIPTIONS = new EnumMap<>(Map.of(
             AttributionModel.LAST_TOUCH, "All credit goes to the last non-direct touch before the conversion.",
             AttributionModel.FIRST_TOUCH, "All credit goes to the touch that started the journey.",
             AttributionModel.LINEAR, "Credit is shared equally by all touches of the journey.",
             AttributionModel.POSITION_BASED, "40% to the first touch, 40% to the last, 20% shared by the touches "
-                    + "in between."));
+                    + "in between.",
+            AttributionModel.TIME_DECAY, "Touches closer to the conversion get more: a touch's weight halves with "
+                    + "every half-life (7 days unless set) before the conversion.",
+            AttributionModel.MARKOV, "Data-driven: each channel's share is its removal effect, how many conversions "
+                    + "would be lost without it, fitted on all journeys, converting or not (after a data-driven run).",
+            AttributionModel.SHAPLEY, "Data-driven: each channel gets its average contribution to the conversion "
+                    + "rate of every combination of channels (Shapley values; after a data-driven run)."));
 
     @Inject
     private ReportService reports;
@@ -108,10 +118,7 @@ public class DashboardBacking implements Serializable {
         try {
             ReportPeriod period = new ReportPeriod(from, to, tenant.getTimeZone());
             Kpis kpis = reports.kpis(period);
-            Map<AttributionModel, AttributionReport> byModel = new EnumMap<>(AttributionModel.class);
-            for (AttributionModel m : AttributionModel.values()) {
-                byModel.put(m, reports.attribution(m, period, ReportDimension.CHANNEL, null));
-            }
+            Map<AttributionModel, AttributionReport> byModel = reports.attributionByModel(period, ReportDimension.CHANNEL, null);
             show(kpis, byModel);
             // Credits lag the events by the attribution worker's queue: say so next to the figures.
             attributionStatus = attributionQueue.tenantLag().summary();
@@ -204,7 +211,7 @@ public class DashboardBacking implements Serializable {
         return conversions;
     }
 
-    /** Conversions per touchpoint, a fraction (shown as a percentage). */
+    /** Converted visits ÷ visits, a fraction in [0, 1] (shown as a percentage); see {@code Kpis}. */
     public double getConversionRate() {
         return conversionRate;
     }

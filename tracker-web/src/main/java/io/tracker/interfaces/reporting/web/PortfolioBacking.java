@@ -1,5 +1,6 @@
 package io.tracker.interfaces.reporting.web;
 
+import io.tracker.application.reporting.Kpis;
 import io.tracker.application.reporting.PortfolioService;
 import io.tracker.interfaces.tenant.web.SignedInUser;
 import jakarta.annotation.PostConstruct;
@@ -52,10 +53,12 @@ public class PortfolioBacking implements Serializable {
         return lines.stream().mapToLong(PortfolioLine::getConversions).sum();
     }
 
-    /** All clients' conversions per touchpoint (each client's own days; revenue is not added up across currencies). */
+    /**
+     * All clients' converted visits ÷ visits (each client's own days; see {@code Kpis}), a fraction in [0, 1];
+     * revenue is not added up across currencies.
+     */
     public double getOverallConversionRate() {
-        long touchpoints = getTotalTouchpoints();
-        return touchpoints == 0 ? 0 : (double) getTotalConversions() / touchpoints;
+        return Kpis.rate(lines.stream().mapToLong(PortfolioLine::getConvertedVisits).sum(), getTotalTouchpoints());
     }
 
     public int getDays() {

@@ -20,6 +20,7 @@ public final class PortfolioLine implements Serializable {
     private final long conversions;
     private final double conversionRate;
     private final double revenue;
+    private final long convertedVisits;
 
     PortfolioLine(String tenantId, String name, String industry, String timeZone, String currency, Kpis kpis) {
         this.tenantId = tenantId;
@@ -31,6 +32,7 @@ public final class PortfolioLine implements Serializable {
         this.conversions = kpis.conversions();
         this.conversionRate = kpis.conversionRate();
         this.revenue = kpis.revenue();
+        this.convertedVisits = kpis.convertedVisits();
     }
 
     public String getTenantId() {
@@ -71,5 +73,10 @@ public final class PortfolioLine implements Serializable {
     /** In {@link #getCurrency()}. */
     public double getRevenue() {
         return revenue;
+    }
+
+    /** Visits that led to a counted macro conversion (see {@code Kpis}). */
+    public long getConvertedVisits() {
+        return convertedVisits;
     }
 }

@@ -1,0 +1,152 @@
+package io.tracker.application.attribution;
+
+import io.tracker.application.tenant.TenantSelection;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Carries out data-driven runs ({@link DataDrivenAttribution}) off the request path, on every server.
+ *
+ * <p>Every {@code tracker.data-driven.poll-seconds} (default 5) it (1) queues the nightly run of each
+ * tenant that is due: its local time of day is past {@code tracker.data-driven.nightly-at} (default
+ * {@code 03:00}; {@code off} disables the schedule), it had no scheduled run on its local today, and it
+ * has conversions newer than its last successful run read; (2) takes the queued runs, oldest first, one
+ * at a time: marks one RUNNING (only one server wins it), runs it as Tracker itself in a transaction of
+ * its own, and on failure marks it FAILED with the reason. A tenant has at most one run under way; a run
+ * left RUNNING by a server that stopped is given up after {@link #STALE_AFTER} and the tenant's next
+ * queued run goes ahead.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DataDrivenScheduler {
+
+    private static final Logger LOG = Logger.getLogger(DataDrivenScheduler.class.getName());
+
+    static final Duration STALE_AFTER = Duration.ofHours(2);
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "tracker.data-driven.poll-seconds", defaultValue = "5")
+    private long pollSeconds;
+
+    @Inject
+    @ConfigProperty(name = "tracker.data-driven.nightly-at", defaultValue = "03:00")
+    private String nightlyAt;
+
+    @EJB
+    private TenantSelection selection;
+
+    @EJB
+    private DataDrivenRuns runs;
+
+    @EJB
+    private DataDrivenAttribution attribution;
+
+    @Inject
+    private RequestContextController requestContext;
+
+    private volatile boolean stopping;
+    private ScheduledFuture<?> task;
+    private Optional<LocalTime> nightly;
+
+    @PostConstruct
+    void start() {
+        nightly = nightlyTime(nightlyAt);
+        task = scheduler.scheduleWithFixedDelay(this::wakeUp, Math.max(1, pollSeconds), Math.max(1, pollSeconds),
+                TimeUnit.SECONDS);
+        LOG.info(() -> "Data-driven scheduler started: polls every " + pollSeconds + " s, nightly runs "
+                + nightly.map(t -> "at " + t + " tenant time").orElse("off"));
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    /** {@code HH:mm} → that time; {@code off} (or blank) → no schedule. */
+    static Optional<LocalTime> nightlyTime(String text) {
+        if (text == null || text.isBlank() || "off".equalsIgnoreCase(text.trim())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalTime.parse(text.trim()));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("tracker.data-driven.nightly-at must be HH:mm or 'off', not '" + text + "'", e);
+        }
+    }
+
+    /** One poll. Never throws (that would end the schedule). */
+    private void wakeUp() {
+        try {
+            requestContext.activate();
+            try {
+                nightly.ifPresent(this::queueDue);
+                runReady();
+            } finally {
+                requestContext.deactivate();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "data-driven scheduler: poll failed: " + e);
+        }
+    }
+
+    private void queueDue(LocalTime at) {
+        for (String tenantId : runs.due(at)) {
+            selection.asPlatform(tenantId);
+            runs.queueScheduled();
+        }
+    }
+
+    private void runReady() {
+        for (DataDrivenRuns.Ready ready : runs.ready(STALE_AFTER)) {
+            if (stopping) {
+                return;
+            }
+            selection.asPlatform(ready.tenantId());
+            if (!runs.start(ready.runId())) {
+                continue;
+            }
+            try {
+                attribution.run(ready.runId());
+            } catch (RuntimeException e) {
+                Throwable cause = e;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                String why = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                LOG.log(Level.WARNING, e, () -> "data-driven run " + ready.runId() + " of tenant " + ready.tenantId()
+                        + " failed: " + why);
+                runs.fail(ready.runId(), why);
+            }
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.tracker.it;
+
+import static io.tracker.it.support.Events.batch;
+import static io.tracker.it.support.Events.conversion;
+import static io.tracker.it.support.Events.touch;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tracker.it.support.ApiResponse;
+import io.tracker.it.support.Deployments;
+import io.tracker.it.support.Problems;
+import io.tracker.it.support.TestDatabase;
+import io.tracker.it.support.TestTenant;
+import io.tracker.it.support.TrackerClient;
+import io.tracker.it.support.Waits;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A data-driven run asked for through {@code POST /api/v1/attribution/data-driven} happens in the
+ * background and ends with markov and shapley credits for every counted conversion, each conversion's
+ * credits adding up to 1 (read straight from the database).
+ *
+ * <p>The tenant (UTC, EUR) has, in May 2026 (C = converts, N = does not):
+ * <pre>
+ * p1 C  Email, Paid Search → purchase 60      p6 C  (no touch) → purchase 10
+ * p2 C  Email → purchase 40                    n1 N  Display
+ * p3 C  Paid Search, Display → purchase 30     n2 N  Paid Search
+ * p4 C  Display, Email, Direct → purchase 20   n3 N  Email, Display
+ * p5 C  Email, Paid Search → purchase 50,      n4 N  Display
+ *       then Display after it (a null path)
+ * </pre>
+ * so 6 conversions, 5 converting paths with touches, and 5 non-converting paths (n1–n4 and p5's tail).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DataDrivenRunIT {
+
+    private static final TrackerClient API = new TrackerClient();
+    private static final String RUNS = "api/v1/attribution/data-driven";
+    private static TestTenant tenant;
+    private static TestTenant other;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.tracker();
+    }
+
+    @BeforeAll
+    static void tenantWithJourneys() {
+        tenant = API.createTenant("data-driven", ZoneId.of("UTC"), "EUR");
+        other = API.createTenant("data-driven other", ZoneId.of("UTC"), "EUR");
+        ApiResponse r = API.postEvents(tenant.apiKey(), batch(
+                touch("p1-1", "p1", "2026-05-01T10:00:00Z", "channel", "Email"),
+                touch("p1-2", "p1", "2026-05-02T10:00:00Z", "channel", "Paid Search"),
+                conversion("p1-c", "p1", "2026-05-02T11:00:00Z", "purchase", "60.00", "o1"),
+                touch("p2-1", "p2", "2026-05-03T10:00:00Z", "channel", "Email"),
+                conversion("p2-c", "p2", "2026-05-03T11:00:00Z", "purchase", "40.00", "o2"),
+                touch("p3-1", "p3", "2026-05-04T10:00:00Z", "channel", "Paid Search"),
+                touch("p3-2", "p3", "2026-05-05T10:00:00Z", "channel", "Display"),
+                conversion("p3-c", "p3", "2026-05-05T11:00:00Z", "purchase", "30.00", "o3"),
+                touch("p4-1", "p4", "2026-05-06T10:00:00Z", "channel", "Display"),
+                touch("p4-2", "p4", "2026-05-06T11:00:00Z", "channel", "Email"),
+                touch("p4-3", "p4", "2026-05-06T12:00:00Z", "channel", "Direct"),
+                conversion("p4-c", "p4", "2026-05-06T13:00:00Z", "purchase", "20.00", "o4"),
+                touch("p5-1", "p5", "2026-05-07T10:00:00Z", "channel", "Email"),
+                touch("p5-2", "p5", "2026-05-07T11:00:00Z", "channel", "Paid Search"),
+                conversion("p5-c", "p5", "2026-05-07T12:00:00Z", "purchase", "50.00", "o5"),
+                touch("p5-3", "p5", "2026-05-09T10:00:00Z", "channel", "Display"),
+                conversion("p6-c", "p6", "2026-05-08T12:00:00Z", "purchase", "10.00", "o6"),
+                touch("n1-1", "n1", "2026-05-10T10:00:00Z", "channel", "Display"),
+                touch("n2-1", "n2", "2026-05-10T10:00:00Z", "channel", "Paid Search"),
+                touch("n3-1", "n3", "2026-05-10T10:00:00Z", "channel", "Email"),
+                touch("n3-2", "n3", "2026-05-11T10:00:00Z", "channel", "Display"),
+                touch("n4-1", "n4", "2026-05-12T10:00:00Z", "channel", "Display")));
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+        assertThat(r.json().getInt("accepted")).isEqualTo(22);
+        API.awaitAttribution(tenant);
+    }
+
+    @Test
+    void aRunOnDemandCreditsEveryConversionWithSharesAddingUpToOne() throws SQLException {
+        ApiResponse asked = post(tenant);
+        assertThat(asked.status()).as("%s", asked).isEqualTo(202);
+        long id = asked.json().getJsonNumber("id").longValue();
+        assertThat(asked.json().getString("reason")).isEqualTo("on_demand");
+        assertThat(asked.json().getString("status")).isIn("queued", "running");
+        assertThat(asked.header("Location")).endsWith("/" + RUNS + "/" + id);
+
+        // Asking again while it is open gives the same run; a different id only once the first has ended.
+        ApiResponse again = post(tenant);
+        assertThat(again.status()).isEqualTo(202);
+        long secondId = again.json().getJsonNumber("id").longValue();
+        if (secondId != id) {
+            assertThat(status(tenant, id).getString("status")).isIn("succeeded", "failed");
+        }
+
+        JsonObject run = awaitEnd(tenant, secondId);
+        assertThat(run.getString("status")).as("%s", run).isEqualTo("succeeded");
+        assertThat(run.getInt("conversions")).isEqualTo(6);
+        assertThat(run.getJsonNumber("converting_paths").longValue()).isEqualTo(5);
+        assertThat(run.getJsonNumber("null_paths").longValue()).isEqualTo(5);
+        assertThat(run.getInt("channels")).isEqualTo(4);
+        assertThat(run.getString("started_at")).isNotBlank();
+        assertThat(run.getString("finished_at")).isNotBlank();
+
+        Map<String, Map<Long, Double>> sums = creditSums(tenant.id());
+        long conversions = countConversions(tenant.id());
+        assertThat(conversions).isEqualTo(6);
+        for (String model : new String[] {"markov", "shapley"}) {
+            Map<Long, Double> perConversion = sums.getOrDefault(model, Map.of());
+            assertThat(perConversion).as(model).hasSize((int) conversions);
+            perConversion.forEach((conversion, sum) -> assertThat(sum).as("%s credits of conversion %s", model, conversion)
+                    .isCloseTo(1.0, within(1e-9)));
+        }
+
+        // The report API reads them: every conversion and its value once, whatever the split.
+        for (String model : new String[] {"markov", "shapley"}) {
+            JsonObject report = API.attribution(tenant, model, "2026-05-01", "2026-05-31", "channel");
+            assertThat(report.getJsonObject("totals").getJsonNumber("conversions").doubleValue()).isCloseTo(6, within(1e-6));
+            assertThat(report.getJsonObject("totals").getJsonNumber("revenue").doubleValue()).isCloseTo(210, within(0.02));
+        }
+    }
+
+    @Test
+    void aRunIsTheTenantsOwnAndItsIdMustBeANumber() {
+        ApiResponse asked = post(tenant);
+        long id = asked.json().getJsonNumber("id").longValue();
+        Problems.assertProblem(API.get(RUNS + "/" + id, other.apiKey()), 404);
+        Problems.assertProblem(API.get(RUNS + "/999999999", tenant.apiKey()), 404);
+        assertThat(Problems.assertProblem(API.get(RUNS + "/abc", tenant.apiKey()), 400)).contains("'abc'");
+        Problems.assertProblem(API.send(API.request(RUNS)
+                .POST(HttpRequest.BodyPublishers.noBody())), 401);
+        awaitEnd(tenant, id);
+    }
+
+    private static ApiResponse post(TestTenant t) {
+        return API.send(API.request(RUNS).header("Authorization", "Bearer " + t.apiKey())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static JsonObject status(TestTenant t, long id) {
+        ApiResponse r = API.get(RUNS + "/" + id, t.apiKey());
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json();
+    }
+
+    private static JsonObject awaitEnd(TestTenant t, long id) {
+        AtomicReference<JsonObject> last = new AtomicReference<>();
+        Waits.until(() -> {
+            last.set(status(t, id));
+            return !last.get().getString("status").equals("queued") && !last.get().getString("status").equals("running");
+        }, Duration.ofMinutes(2), () -> "data-driven run " + id + " did not end: " + last.get());
+        return last.get();
+    }
+
+    /** Per model, per conversion: the sum of its credits. */
+    private static Map<String, Map<Long, Double>> creditSums(String tenantId) throws SQLException {
+        Map<String, Map<Long, Double>> sums = new HashMap<>();
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement ps = c.prepareStatement("select model, conversion_id, sum(credit) from attribution_credit "
+                     + "where tenant_id = ? and model in ('markov', 'shapley') group by model, conversion_id")) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sums.computeIfAbsent(rs.getString(1), m -> new HashMap<>()).put(rs.getLong(2), rs.getDouble(3));
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static long countConversions(String tenantId) throws SQLException {
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement ps = c.prepareStatement("select count(*) from conversion where tenant_id = ? and counted")) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
