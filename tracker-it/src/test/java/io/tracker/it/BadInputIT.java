@@ -247,8 +247,8 @@ class BadInputIT {
     @RunAsClient
     void badReportParametersAre400() {
         String key = tenant.apiKey();
-        assertProblem(api.get("api/v1/reports/attribution?model=markov&from=" + DAY + "&to=" + DAY, key), 400,
-                "unknown attribution model 'markov'");
+        assertProblem(api.get("api/v1/reports/attribution?model=bayesian&from=" + DAY + "&to=" + DAY, key), 400,
+                "unknown attribution model 'bayesian'");
         assertProblem(api.get("api/v1/reports/attribution?from=" + DAY + "&to=" + DAY, key), 400, "'model' is required");
         assertProblem(api.get("api/v1/reports/attribution?model=linear&from=10.03.2025&to=" + DAY, key), 400,
                 "'from' must be a date as YYYY-MM-DD");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tracker.application.attribution.PathAnalysisService;
+import io.tracker.application.attribution.DataDrivenRuns;
 import io.tracker.application.attribution.PendingAttribution;
 import io.tracker.application.campaign.CampaignService;
 import io.tracker.application.reporting.ClientKpis;
@@ -158,6 +159,9 @@ class RowLevelSecurityIT {
 
     @EJB
     private PathAnalysisService pathAnalyses;
+
+    @EJB
+    private DataDrivenRuns dataDrivenRuns;
 
     @Test
     void theApplicationRoleIsSubjectToRowLevelSecurityOnEveryTenantOwnedTable() throws Exception {
@@ -378,6 +382,8 @@ class RowLevelSecurityIT {
         // V9: a path analysis (path_analysis, path_analysis_credit).
         pathAnalyses.create("rls.csv", new ByteArrayInputStream("a > b;1;2;3\n".getBytes(StandardCharsets.UTF_8)),
                 StandardCharsets.UTF_8, ';');
+        // V8: a data-driven run asked for (data_driven_run); credit_daily fills as credits are stored.
+        dataDrivenRuns.request();
         fixture.awaitAttribution(t.id());
         return t;
     }

@@ -27,6 +27,8 @@ public class UnscopedQueries {
             "custom_event", "order_receipt", "site", "collection_count", "identity_link", "attribution_pending",
             // V6__tracked_links.sql
             "tracked_link", "link_click",
+            // V8__credit_rollups_data_driven_runs.sql
+            "credit_daily", "data_driven_run",
             // V9__path_analysis.sql
             "path_analysis", "path_analysis_credit");
 

@@ -47,11 +47,17 @@ public class AttributionService {
     /** Visitors read at once; keeps the {@code = any(?)} arrays and the memory bounded. */
     private static final int VISITORS_PER_CHUNK = 5_000;
 
+    /** Only the rule-based models' credits: the data-driven ones belong to their own runs (DataDrivenAttribution). */
     private static final String DELETE_CREDITS = "delete from attribution_credit where tenant_id = ? "
-            + "and conversion_id = any(?::bigint[])";
-    private static final String INSERT_CREDIT = "insert into attribution_credit (tenant_id, conversion_id, model, "
+            + "and conversion_id = any(?::bigint[]) and model = any(?::text[])";
+    /**
+     * All credits of a chunk in one statement: the daily roll-up's statement triggers on attribution_credit
+     * then fire once per chunk, not once per row (which made attribution about seven times slower).
+     */
+    private static final String INSERT_CREDITS = "insert into attribution_credit (tenant_id, conversion_id, model, "
             + "channel, campaign, source_medium, action_id, converted_at, credit, revenue) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "select ?, u.* from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], "
+            + "?::timestamptz[], ?::float8[], ?::numeric[]) as u";
     private static final String UPDATE_COUNTED = "update conversion c set counted = u.counted "
             + "from unnest(?::bigint[], ?::boolean[]) as u(id, counted) where c.tenant_id = ? and c.id = u.id";
     private static final String HALF_LIFE = "select time_decay_half_life_hours from tenant where id = ?";
@@ -82,18 +88,34 @@ public class AttributionService {
         if (loaded.journeys().isEmpty()) {
             return;
         }
-        try (PreparedStatement delete = c.prepareStatement(DELETE_CREDITS);
-             PreparedStatement insert = c.prepareStatement(INSERT_CREDIT)) {
+        try (PreparedStatement delete = c.prepareStatement(DELETE_CREDITS)) {
             delete.setString(1, tenantId);
             delete.setArray(2, c.createArrayOf("bigint",
                     loaded.journeys().stream().map(j -> j.conversion().conversionId()).toArray()));
+            delete.setArray(3, c.createArrayOf("text",
+                    AttributionModel.ruleBased().stream().map(AttributionModel::apiName).toArray()));
             delete.executeUpdate();
-            for (Journey journey : loaded.journeys()) {
-                if (journey.counted()) {
-                    addCredits(insert, tenantId, journey, halfLife);
-                }
+        }
+        CreditColumns credits = new CreditColumns();
+        for (Journey journey : loaded.journeys()) {
+            if (journey.counted()) {
+                addCredits(credits, journey, halfLife);
             }
-            insert.executeBatch();
+        }
+        if (!credits.conversionIds.isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT_CREDITS)) {
+                insert.setString(1, tenantId);
+                insert.setArray(2, c.createArrayOf("bigint", credits.conversionIds.toArray()));
+                insert.setArray(3, c.createArrayOf("text", credits.models.toArray()));
+                insert.setArray(4, c.createArrayOf("text", credits.channels.toArray()));
+                insert.setArray(5, c.createArrayOf("text", credits.campaigns.toArray()));
+                insert.setArray(6, c.createArrayOf("text", credits.sourceMediums.toArray()));
+                insert.setArray(7, c.createArrayOf("bigint", credits.actionIds.toArray()));
+                insert.setArray(8, c.createArrayOf("text", credits.convertedAts.toArray()));
+                insert.setArray(9, c.createArrayOf("float8", credits.shares.toArray()));
+                insert.setArray(10, c.createArrayOf("numeric", credits.revenues.toArray()));
+                insert.executeUpdate();
+            }
         }
         updateCounted(c, tenantId, loaded);
     }
@@ -120,23 +142,33 @@ public class AttributionService {
         }
     }
 
-    private static void addCredits(PreparedStatement insert, String tenantId, Journey journey, Duration halfLife)
-            throws SQLException {
+    /** One chunk's credits, column by column, for {@link #INSERT_CREDITS}. */
+    private static final class CreditColumns {
+        final List<Long> conversionIds = new ArrayList<>();
+        final List<String> models = new ArrayList<>();
+        final List<String> channels = new ArrayList<>();
+        final List<String> campaigns = new ArrayList<>();
+        final List<String> sourceMediums = new ArrayList<>();
+        final List<Long> actionIds = new ArrayList<>();
+        final List<String> convertedAts = new ArrayList<>();
+        final List<Double> shares = new ArrayList<>();
+        final List<BigDecimal> revenues = new ArrayList<>();
+    }
+
+    private static void addCredits(CreditColumns columns, Journey journey, Duration halfLife) {
         ConversionPoint conversion = journey.conversion();
         for (AttributionModel model : AttributionModel.ruleBased()) {
             for (Credit credit : model.credits(journey.touches(), conversion.at(), halfLife)) {
-                insert.setString(1, tenantId);
-                insert.setLong(2, conversion.conversionId());
-                insert.setString(3, model.apiName());
-                insert.setString(4, credit.channel());
-                insert.setString(5, credit.campaign());
-                insert.setString(6, credit.sourceMedium());
-                insert.setLong(7, conversion.actionId());
-                insert.setObject(8, conversion.at().atOffset(ZoneOffset.UTC));
-                insert.setDouble(9, credit.share());
-                insert.setBigDecimal(10, conversion.value().multiply(BigDecimal.valueOf(credit.share()))
+                columns.conversionIds.add(conversion.conversionId());
+                columns.models.add(model.apiName());
+                columns.channels.add(credit.channel());
+                columns.campaigns.add(credit.campaign());
+                columns.sourceMediums.add(credit.sourceMedium());
+                columns.actionIds.add(conversion.actionId());
+                columns.convertedAts.add(conversion.at().toString());
+                columns.shares.add(credit.share());
+                columns.revenues.add(conversion.value().multiply(BigDecimal.valueOf(credit.share()))
                         .setScale(6, RoundingMode.HALF_EVEN));
-                insert.addBatch();
             }
         }
     }
