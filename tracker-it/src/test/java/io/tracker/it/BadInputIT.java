@@ -257,7 +257,7 @@ class BadInputIT {
         assertProblem(api.get("api/v1/reports/attribution?model=linear&from=2025-03-11&to=2025-03-10", key), 400,
                 "'from' (2025-03-11) is after 'to' (2025-03-10)");
         assertProblem(api.get("api/v1/reports/attribution?model=linear&from=" + DAY + "&to=" + DAY
-                + "&dimension=country", key), 400, "dimension must be 'channel' or 'campaign'");
+                + "&dimension=country", key), 400, "dimension must be one of channel, campaign, source_medium or conversion_action, not 'country'");
         assertProblem(api.get("api/v1/reports/attribution?model=linear&from=" + DAY + "&to=" + DAY
                 + "&action=no_such_action", key), 400, "unknown conversion action 'no_such_action'");
         assertProblem(api.get("api/v1/reports/summary?from=2025-13-01&to=" + DAY, key), 400, "'from' must be a date");
