@@ -1,6 +1,7 @@
 package io.tracker.domain.attribution;
 
 import io.tracker.domain.conversion.CountingMode;
+import io.tracker.domain.conversion.JourneyStart;
 import java.time.Duration;
 import java.util.Objects;
 

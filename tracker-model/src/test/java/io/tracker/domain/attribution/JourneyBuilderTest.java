@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import io.tracker.domain.conversion.CountingMode;
+import io.tracker.domain.conversion.JourneyStart;
 import org.junit.jupiter.api.Test;
 
 class JourneyBuilderTest {
