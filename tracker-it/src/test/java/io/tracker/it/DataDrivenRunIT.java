@@ -21,7 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -138,6 +140,63 @@ class DataDrivenRunIT {
         }
     }
 
+    /**
+     * The data-driven paths are the rule-based journeys. Purchase with a 7-day lookback, counting "one":
+     * <pre>
+     * a: Paid Search (google / cpc) 1 May 10:00, Email (newsletter / email) 8 May 09:00, purchase 100 on 9 May
+     *    10:00 (Paid Search is 8 days old: not in its journey), and again at 11:00 (same last touch: not counted)
+     * b: Email 10 May 10:00, Paid Search 11:00, purchase 50 at 12:00
+     * </pre>
+     * Paths: Email (converts), Email &gt; Paid Search (converts), Paid Search (null: a's touch in no journey).
+     *
+     * <p>Markov by hand: start→Email 2, start→Paid Search 1; Email→conversion 1, Email→Paid Search 1;
+     * Paid Search→conversion 1, Paid Search→null 1. x(PS) = 1/2, x(E) = 1/2 + 1/2·1/2 = 3/4,
+     * P = 2/3·3/4 + 1/3·1/2 = 2/3. Without Email: P = 1/3·1/2 = 1/6, RE(E) = 1 − (1/6)/(2/3) = 3/4. Without
+     * Paid Search: x(E) = 1/2, P = 2/3·1/2 = 1/3, RE(PS) = 1/2. So b: Email 0.75/1.25 = 0.6 (30.00), Paid
+     * Search 0.4 (20.00); a: Email 1 (100.00). (On 30-day journeys a's path would be Paid Search &gt; Email.)
+     *
+     * <p>Shapley by hand: v({E}) = 1/1, v({PS}) = 0/1, v({E, PS}) = 1/1; φ(E) = 1/2·1 + 1/2·(1 − 0) = 1,
+     * φ(PS) = 1/2·0 + 1/2·(1 − 1) = 0: all of a and b to Email.
+     */
+    @Test
+    void aRunFitsTheActionsOwnJourneysAndCreditsOnlyCountedConversionsBySourceMedium() throws SQLException {
+        TestTenant t = API.createTenant("data-driven journeys", ZoneId.of("UTC"), "EUR");
+        TestDatabase.setAction(t.id(), "purchase", "lookback_days", 7);
+        TestDatabase.setAction(t.id(), "purchase", "counting", "ONE");
+        String[] search = {"utm_source", "google", "utm_medium", "cpc"};
+        String[] email = {"utm_source", "newsletter", "utm_medium", "email"};
+        ApiResponse r = API.postEvents(t.apiKey(), batch(
+                touch("a-1", "a", "2026-05-01T10:00:00Z", search),
+                touch("a-2", "a", "2026-05-08T09:00:00Z", email),
+                conversion("a-c1", "a", "2026-05-09T10:00:00Z", "purchase", "100.00", null),
+                conversion("a-c2", "a", "2026-05-09T11:00:00Z", "purchase", "100.00", null),
+                touch("b-1", "b", "2026-05-10T10:00:00Z", email),
+                touch("b-2", "b", "2026-05-10T11:00:00Z", search),
+                conversion("b-c", "b", "2026-05-10T12:00:00Z", "purchase", "50.00", null)));
+        assertThat(r.status()).as("%s", r).isEqualTo(202);
+        assertThat(r.json().getJsonArray("rejected")).as("%s", r).isEmpty();
+        API.awaitAttribution(t);
+
+        JsonObject run = awaitEnd(t, post(t).json().getJsonNumber("id").longValue());
+        assertThat(run.getString("status")).as("%s", run).isEqualTo("succeeded");
+        assertThat(run.getInt("conversions")).isEqualTo(2);
+        assertThat(run.getJsonNumber("converting_paths").longValue()).isEqualTo(2);
+        assertThat(run.getJsonNumber("null_paths").longValue()).isEqualTo(1);
+        assertThat(run.getInt("channels")).isEqualTo(2);
+
+        assertThat(credits(t.id(), "markov")).containsExactlyInAnyOrder(
+                "a-c1 Email newsletter / email 1.000000 100.00",
+                "b-c Email newsletter / email 0.600000 30.00",
+                "b-c Paid Search google / cpc 0.400000 20.00");
+        assertThat(credits(t.id(), "shapley")).containsExactlyInAnyOrder(
+                "a-c1 Email newsletter / email 1.000000 100.00",
+                "b-c Email newsletter / email 1.000000 50.00");
+        // The repeat is kept, not counted, and credited by no model.
+        assertThat(credits(t.id(), "last_touch")).containsExactlyInAnyOrder(
+                "a-c1 Email newsletter / email 1.000000 100.00",
+                "b-c Paid Search google / cpc 1.000000 50.00");
+    }
+
     @Test
     void aRunIsTheTenantsOwnAndItsIdMustBeANumber() {
         ApiResponse asked = post(tenant);
@@ -168,6 +227,28 @@ class DataDrivenRunIT {
             return !last.get().getString("status").equals("queued") && !last.get().getString("status").equals("running");
         }, Duration.ofMinutes(2), () -> "data-driven run " + id + " did not end: " + last.get());
         return last.get();
+    }
+
+    /**
+     * The model's stored credits, one line each: "conversion event id, channel, source / medium, credit
+     * (6 decimals), revenue (2 decimals)".
+     */
+    private static List<String> credits(String tenantId, String model) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement ps = c.prepareStatement("select v.event_id, a.channel, a.source_medium, a.credit, "
+                     + "a.revenue from attribution_credit a join conversion v on v.tenant_id = a.tenant_id "
+                     + "and v.id = a.conversion_id where a.tenant_id = ? and a.model = ?")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, model);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(String.format(java.util.Locale.ROOT, "%s %s %s %.6f %.2f", rs.getString(1),
+                            rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getBigDecimal(5)));
+                }
+            }
+        }
+        return lines;
     }
 
     /** Per model, per conversion: the sum of its credits. */

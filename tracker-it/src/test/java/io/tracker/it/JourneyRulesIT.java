@@ -17,8 +17,6 @@ import io.tracker.it.support.TrackerClient;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
@@ -81,7 +79,7 @@ class JourneyRulesIT {
     @Test
     void anActionThatStartsAfterThePreviousConversionKeepsTheOldRule() throws SQLException {
         TestTenant t = api.createTenant("twitter direct after previous", ZoneId.of("UTC"), "EUR");
-        setAction(t, "purchase", "journey_start", "AFTER_PREVIOUS_CONVERSION");
+        TestDatabase.setAction(t.id(), "purchase", "journey_start", "AFTER_PREVIOUS_CONVERSION");
         post(t, twitterThenDirectTwice());
         api.awaitAttribution(t);
 
@@ -212,7 +210,7 @@ class JourneyRulesIT {
     @Test
     void countingOneCountsOneConversionPerAdInteraction() throws SQLException {
         TestTenant t = api.createTenant("counting one", ZoneId.of("UTC"), "EUR");
-        setAction(t, "purchase", "counting", "ONE");
+        TestDatabase.setAction(t.id(), "purchase", "counting", "ONE");
         post(t, threeInOneSecond());
         api.awaitAttribution(t);
 
@@ -242,7 +240,7 @@ class JourneyRulesIT {
     void anOrderIdCountsOnceInBothCountingModes() throws SQLException {
         TestTenant every = api.createTenant("order id every", ZoneId.of("UTC"), "EUR");
         TestTenant one = api.createTenant("order id one", ZoneId.of("UTC"), "EUR");
-        setAction(one, "purchase", "counting", "ONE");
+        TestDatabase.setAction(one.id(), "purchase", "counting", "ONE");
         for (TestTenant t : List.of(every, one)) {
             ApiResponse r = api.postEvents(t.apiKey(), batch(
                     conversion("o-1", "visitor-o", "2026-07-02T12:00:00Z", null, "5.00", "ORDER-7"),
@@ -266,19 +264,6 @@ class JourneyRulesIT {
         ApiResponse r = api.post("api/v1/imports/touchpoints", t.apiKey(), "text/csv", csv);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         assertThat(r.json().getJsonArray("errors")).as("%s", r).isEmpty();
-    }
-
-    /** Sets one column of the tenant's conversion action (as the actions API will). */
-    private static void setAction(TestTenant t, String actionKey, String column, String value) throws SQLException {
-        assertThat(column).isIn("journey_start", "counting", "lookback_days");
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement ps = db.prepareStatement("update conversion_action set " + column + " = ? "
-                     + "where tenant_id = ? and action_key = ?")) {
-            ps.setString(1, value);
-            ps.setString(2, t.id());
-            ps.setString(3, actionKey);
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        }
     }
 
     /** The tenant's conversions' {@code counted}, in event id order. */

@@ -8,11 +8,12 @@ import io.tracker.domain.attribution.ChannelShares;
 import io.tracker.domain.attribution.ConversionPoint;
 import io.tracker.domain.attribution.Credit;
 import io.tracker.domain.attribution.DataDrivenPaths;
-import io.tracker.domain.attribution.JourneyBuilder;
+import io.tracker.domain.attribution.Interaction;
+import io.tracker.domain.attribution.Journey;
+import io.tracker.domain.attribution.JourneyRules;
 import io.tracker.domain.attribution.JourneyTouch;
 import io.tracker.domain.attribution.MarkovModel;
 import io.tracker.domain.attribution.PathCount;
-import io.tracker.domain.attribution.Persons;
 import io.tracker.domain.attribution.ShapleyModel;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,14 +25,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,17 +38,24 @@ import java.util.logging.Logger;
 /**
  * One data-driven run for the current tenant: fits {@link MarkovModel} and {@link ShapleyModel} per
  * conversion action on the tenant's journeys and stores every counted conversion's {@code markov} and
- * {@code shapley} credits ({@link AttributionModel#credits(List, ChannelShares)}), replacing the previous
- * run's, in one transaction (reports see the old credits or the new ones, never a mix).
+ * {@code shapley} credits ({@link AttributionModel#credits(List, ChannelShares)}), by channel, campaign
+ * and source / medium as the rule-based credits are, replacing the previous run's, in one transaction
+ * (reports see the old credits or the new ones, never a mix).
  *
- * <p>The journeys are built as for the rule-based models: per person (visitors joined by identify,
- * {@link PersonGraph}), by {@link JourneyBuilder} with the default lookback. Each action's model is
- * fitted on the paths {@link DataDrivenPaths} defines: the channels of the action's converting
- * journeys, and each person's non-converting path (its touches after its last conversion of the action,
- * or all of them if it never converted it, within the lookback before the latest). Cookieless touches
- * (no visitor) belong to no person and are left out. A conversion without touches is credited to
- * Direct. Channels only, as the models are defined: a channel's share of a conversion is then split
- * evenly over that channel's touches, so campaigns get their part.
+ * <p>The run's period is the tenant's whole stored history when the run reads it (the actions' windows
+ * bound each path). It goes through the tenant's persons (visitors joined by identify, {@link PersonGraph})
+ * in chunks of {@value #VISITORS_PER_CHUNK} visitors, each person once:
+ * <ul>
+ *   <li>converting paths: the journeys the rule-based models credit, read by the same code
+ *       ({@link PersonJourneys}: each action's lookback and view-through windows, journey start and
+ *       counting), counted conversions only: a repeat that counting "one" does not count adds no path and
+ *       gets no data-driven credit;</li>
+ *   <li>non-converting paths: per action, the person's touches in none of its counted journeys of the
+ *       action, cut into would-be journeys under the action's windows ({@link DataDrivenPaths}).</li>
+ * </ul>
+ * Cookieless touches (no visitor) belong to no person and are left out. A conversion without touches is
+ * credited to Direct. Channels only, as the models are defined: a channel's share of a conversion is then
+ * split evenly over that channel's touches, so campaigns and sources get their part.
  */
 @Stateless
 @PlatformJob("data-driven runs are carried out by the scheduler as Tracker itself, never in a request")
@@ -58,10 +63,19 @@ public class DataDrivenAttribution {
 
     private static final Logger LOG = Logger.getLogger(DataDrivenAttribution.class.getName());
 
-    private static final JourneyBuilder JOURNEYS = new JourneyBuilder(JourneyBuilder.DEFAULT_LOOKBACK);
     private static final List<AttributionModel> MODELS = List.of(AttributionModel.MARKOV, AttributionModel.SHAPLEY);
+    /** Visitors read at once, as the attribution worker reads them: bounded arrays and memory. */
+    private static final int VISITORS_PER_CHUNK = 5_000;
     /** Credits written per insert statement. */
     private static final int CHUNK = 10_000;
+
+    private static final String VISITORS = "select visitor_id from touchpoint where tenant_id = ? and visitor_id is not null "
+            + "union select visitor_id from conversion where tenant_id = ? and visitor_id is not null";
+    private static final String CONVERSION_VISITORS = "select id, visitor_id from conversion "
+            + "where tenant_id = ? and visitor_id = any(?::text[])";
+    /** What a null path needs of a touch: its time, channel and kind (campaign and source do not make paths). */
+    private static final String TOUCHES = "select visitor_id, id, occurred_at, channel, interaction from touchpoint "
+            + "where tenant_id = ? and visitor_id = any(?::text[])";
 
     @Inject
     private TenantConnections connections;
@@ -105,33 +119,17 @@ public class DataDrivenAttribution {
     }
 
     private Outcome attribute(Connection c, String tenantId) throws SQLException {
-        Map<String, List<ConversionPoint>> conversions = new HashMap<>();
-        long upTo = loadConversions(c, tenantId, conversions);
-        Map<String, List<JourneyTouch>> touches = loadTouches(c, tenantId);
-        Set<String> visitors = new LinkedHashSet<>(conversions.keySet());
-        visitors.addAll(touches.keySet());
-        Persons persons = PersonGraph.load(c, tenantId, visitors);
-        Map<ConversionPoint, List<JourneyTouch>> journeys = JOURNEYS.journeys(persons, touches, conversions);
-
+        // Read first: a conversion stored while the run reads is credited, or the next schedule runs again.
+        long upTo = newestConversion(c, tenantId);
+        Map<Long, JourneyRules> rules = PersonJourneys.actionRules(c, tenantId);
         Map<Long, DataDrivenPaths> pathsByAction = new HashMap<>();
-        journeys.forEach((conversion, journey) -> pathsByAction
-                .computeIfAbsent(conversion.actionId(), a -> new DataDrivenPaths(JourneyBuilder.DEFAULT_LOOKBACK))
-                .converted(journey, conversion.value()));
-        for (Set<String> person : persons.groups()) {
-            List<JourneyTouch> history = new ArrayList<>();
-            Map<Long, Instant> lastConversion = new HashMap<>();
-            for (String v : person) {
-                history.addAll(touches.getOrDefault(v, List.of()));
-                for (ConversionPoint cp : conversions.getOrDefault(v, List.of())) {
-                    lastConversion.merge(cp.actionId(), cp.at(), (a, b) -> a.isAfter(b) ? a : b);
-                }
-            }
-            if (history.isEmpty()) {
-                continue;
-            }
-            for (var action : pathsByAction.entrySet()) {
-                action.getValue().notConverted(history, lastConversion.get(action.getKey()));
-            }
+        rules.forEach((action, r) -> pathsByAction.put(action, new DataDrivenPaths(r)));
+        List<Journey> credited = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        List<String> visitors = visitors(c, tenantId);
+        for (int from = 0; from < visitors.size(); from += VISITORS_PER_CHUNK) {
+            List<String> chunk = visitors.subList(from, Math.min(visitors.size(), from + VISITORS_PER_CHUNK));
+            gather(c, tenantId, chunk, done, pathsByAction, credited);
         }
 
         Map<Long, ChannelShares> markov = new HashMap<>();
@@ -144,7 +142,7 @@ public class DataDrivenAttribution {
         for (var action : pathsByAction.entrySet()) {
             Collection<PathCount> paths = action.getValue().paths();
             if (paths.stream().noneMatch(p -> p.conversions() > 0)) {
-                continue; // only journeys without touches: all to Direct, nothing to fit
+                continue; // no converting journey with touches: nothing to fit (touchless ones go to Direct)
             }
             for (PathCount p : paths) {
                 convertingPaths += p.conversions();
@@ -166,13 +164,12 @@ public class DataDrivenAttribution {
             delete.executeUpdate();
         }
         CreditRows rows = new CreditRows();
-        for (var journey : journeys.entrySet()) {
-            ConversionPoint conversion = journey.getKey();
+        for (Journey journey : credited) {
+            ConversionPoint conversion = journey.conversion();
             for (AttributionModel model : MODELS) {
                 ChannelShares fitted = (model == AttributionModel.MARKOV ? markov : shapley).get(conversion.actionId());
                 // an empty journey is credited to Direct without asking the fitted model (which may be absent)
-                List<Credit> credits = model.credits(journey.getValue(), fitted);
-                for (Credit credit : credits) {
+                for (Credit credit : model.credits(journey.touches(), fitted)) {
                     rows.add(conversion, model, credit);
                     if (rows.size() >= CHUNK) {
                         rows.insert(c, tenantId);
@@ -181,50 +178,119 @@ public class DataDrivenAttribution {
             }
         }
         rows.insert(c, tenantId);
-        return new Outcome(journeys.size(), convertingPaths, nullPaths, channels.size(), markovNanos / 1_000_000,
+        return new Outcome(credited.size(), convertingPaths, nullPaths, channels.size(), markovNanos / 1_000_000,
                 shapleyNanos / 1_000_000, upTo);
     }
 
-    /** The tenant's counted conversions of visitors, per visitor; returns the newest conversion id (0 without any). */
-    private static long loadConversions(Connection c, String tenantId, Map<String, List<ConversionPoint>> into)
-            throws SQLException {
-        long newest = 0;
-        try (PreparedStatement ps = c.prepareStatement("select visitor_id, id, action_id, occurred_at, value "
-                + "from conversion where tenant_id = ? and counted and visitor_id is not null")) {
-            ps.setString(1, tenantId);
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(2);
-                    newest = Math.max(newest, id);
-                    into.computeIfAbsent(rs.getString(1), v -> new ArrayList<>()).add(new ConversionPoint(id,
-                            rs.getLong(3), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getBigDecimal(5)));
+    /**
+     * Adds the paths of the persons of these visitors not seen before ({@code done}, which it extends):
+     * their counted journeys as converting paths (kept in {@code credited}) and their other touches as
+     * null paths, per action.
+     */
+    private static void gather(Connection c, String tenantId, List<String> chunk, Set<String> done,
+                               Map<Long, DataDrivenPaths> pathsByAction, List<Journey> credited) throws SQLException {
+        List<Journey> journeys = PersonJourneys.load(c, tenantId, chunk, false).journeys();
+        List<Set<String>> persons = new ArrayList<>();
+        for (Set<String> person : PersonGraph.load(c, tenantId, chunk).groups()) {
+            if (person.stream().noneMatch(done::contains)) {
+                persons.add(person);
+                done.addAll(person);
+            }
+        }
+        List<String> fresh = persons.stream().flatMap(Set::stream).toList();
+        Map<Long, String> visitorOfConversion = conversionVisitors(c, tenantId, fresh);
+        Map<String, List<Journey>> countedByVisitor = new HashMap<>();
+        for (Journey j : journeys) {
+            String visitor = visitorOfConversion.get(j.conversion().conversionId());
+            if (j.counted() && visitor != null) {
+                countedByVisitor.computeIfAbsent(visitor, v -> new ArrayList<>()).add(j);
+            }
+        }
+        Map<String, List<JourneyTouch>> touches = touches(c, tenantId, fresh);
+        for (Set<String> person : persons) {
+            List<JourneyTouch> history = new ArrayList<>();
+            Map<Long, List<Journey>> byAction = new HashMap<>();
+            for (String v : person) {
+                history.addAll(touches.getOrDefault(v, List.of()));
+                for (Journey j : countedByVisitor.getOrDefault(v, List.of())) {
+                    byAction.computeIfAbsent(j.conversion().actionId(), a -> new ArrayList<>()).add(j);
+                }
+            }
+            for (var action : byAction.entrySet()) {
+                // an action missing from conversion_action (deleted meanwhile) has the defaults, as JourneyBuilder.of gives
+                DataDrivenPaths paths = pathsByAction.computeIfAbsent(action.getKey(),
+                        a -> new DataDrivenPaths(JourneyRules.DEFAULT));
+                for (Journey j : action.getValue()) {
+                    paths.converted(j.touches(), j.conversion().value());
+                    credited.add(j);
+                }
+            }
+            if (!history.isEmpty()) {
+                for (var action : pathsByAction.entrySet()) {
+                    action.getValue().notConverted(history, byAction.getOrDefault(action.getKey(), List.of()));
                 }
             }
         }
+    }
+
+    /** The tenant's visitors with touches or conversions, in a fixed order. */
+    private static List<String> visitors(Connection c, String tenantId) throws SQLException {
+        List<String> visitors = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(VISITORS + " order by 1")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, tenantId);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    visitors.add(rs.getString(1));
+                }
+            }
+        }
+        return visitors;
+    }
+
+    /** The newest conversion id of the tenant (0 without any): what the schedule compares with. */
+    private static long newestConversion(Connection c, String tenantId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select coalesce(max(id), 0) from conversion where tenant_id = ?")) {
             ps.setString(1, tenantId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return Math.max(newest, rs.getLong(1));
+                return rs.getLong(1);
             }
         }
     }
 
-    /** Every touch of the tenant with a visitor, per visitor; channel and campaign texts shared. */
-    private static Map<String, List<JourneyTouch>> loadTouches(Connection c, String tenantId) throws SQLException {
-        Map<String, List<JourneyTouch>> byVisitor = new HashMap<>();
-        Map<String, String> texts = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select visitor_id, id, occurred_at, channel, coalesce(campaign, '') "
-                + "from touchpoint where tenant_id = ? and visitor_id is not null")) {
+    /** The visitor of each conversion of these visitors. */
+    private static Map<Long, String> conversionVisitors(Connection c, String tenantId, List<String> visitors)
+            throws SQLException {
+        Map<Long, String> byConversion = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(CONVERSION_VISITORS)) {
             ps.setString(1, tenantId);
+            ps.setArray(2, c.createArrayOf("text", visitors.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byConversion.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        return byConversion;
+    }
+
+    /** Every touch of these visitors, whatever its time, per visitor, as much as null paths need. */
+    private static Map<String, List<JourneyTouch>> touches(Connection c, String tenantId, List<String> visitors)
+            throws SQLException {
+        Map<String, List<JourneyTouch>> byVisitor = new HashMap<>();
+        Map<String, String> channels = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(TOUCHES)) {
+            ps.setString(1, tenantId);
+            ps.setArray(2, c.createArrayOf("text", visitors.toArray()));
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String channel = texts.computeIfAbsent(rs.getString(4), s -> s);
-                    String campaign = texts.computeIfAbsent(rs.getString(5), s -> s);
+                    String channel = channels.computeIfAbsent(rs.getString(4), s -> s);
                     byVisitor.computeIfAbsent(rs.getString(1), v -> new ArrayList<>(4)).add(new JourneyTouch(
-                            rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant(), channel, campaign));
+                            rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant(), channel, "", "",
+                            Interaction.valueOf(rs.getString(5)), ""));
                 }
             }
         }
@@ -237,6 +303,7 @@ public class DataDrivenAttribution {
         private final List<String> models = new ArrayList<>();
         private final List<String> channels = new ArrayList<>();
         private final List<String> campaigns = new ArrayList<>();
+        private final List<String> sourceMediums = new ArrayList<>();
         private final List<Long> actionIds = new ArrayList<>();
         private final List<String> convertedAt = new ArrayList<>();
         private final List<Double> shares = new ArrayList<>();
@@ -247,6 +314,7 @@ public class DataDrivenAttribution {
             models.add(model.apiName());
             channels.add(credit.channel());
             campaigns.add(credit.campaign());
+            sourceMediums.add(credit.sourceMedium());
             actionIds.add(conversion.actionId());
             convertedAt.add(conversion.at().toString());
             shares.add(credit.share());
@@ -257,10 +325,7 @@ public class DataDrivenAttribution {
             return conversionIds.size();
         }
 
-        /**
-         * Inserts the waiting rows. Source / medium: the data-driven models credit channels and campaigns;
-         * their rows carry {@code ""} (reports by source / medium show them under "").
-         */
+        /** Inserts the waiting rows, in one statement. */
         void insert(Connection c, String tenantId) throws SQLException {
             if (conversionIds.isEmpty()) {
                 return;
@@ -274,7 +339,7 @@ public class DataDrivenAttribution {
                 ps.setArray(3, c.createArrayOf("text", models.toArray()));
                 ps.setArray(4, c.createArrayOf("text", channels.toArray()));
                 ps.setArray(5, c.createArrayOf("text", campaigns.toArray()));
-                ps.setArray(6, c.createArrayOf("text", Collections.nCopies(conversionIds.size(), "").toArray()));
+                ps.setArray(6, c.createArrayOf("text", sourceMediums.toArray()));
                 ps.setArray(7, c.createArrayOf("bigint", actionIds.toArray()));
                 ps.setArray(8, c.createArrayOf("timestamptz", convertedAt.toArray()));
                 ps.setArray(9, c.createArrayOf("float8", shares.toArray()));
@@ -285,6 +350,7 @@ public class DataDrivenAttribution {
             models.clear();
             channels.clear();
             campaigns.clear();
+            sourceMediums.clear();
             actionIds.clear();
             convertedAt.clear();
             shares.clear();

@@ -3,6 +3,7 @@ package io.tracker.it.support;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -34,6 +35,28 @@ public final class TestDatabase {
     /** A connection to the IT database as its superuser (row-level security does not apply to it). */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, SUPERUSER, "");
+    }
+
+    /**
+     * Sets one column of a tenant's conversion action, as the superuser: tests that need an action's
+     * setting before any event arrives, without a member's token for the actions API.
+     *
+     * @param value the column's value as JDBC takes it ({@code "ONE"}, {@code 7}, {@code new BigDecimal("25.00")})
+     */
+    public static void setAction(String tenantId, String actionKey, String column, Object value) throws SQLException {
+        if (!column.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a column name: " + column);
+        }
+        try (Connection db = connect();
+             PreparedStatement ps = db.prepareStatement("update conversion_action set " + column + " = ? "
+                     + "where tenant_id = ? and action_key = ?")) {
+            ps.setObject(1, value);
+            ps.setString(2, tenantId);
+            ps.setString(3, actionKey);
+            if (ps.executeUpdate() != 1) {
+                throw new AssertionError("tenant " + tenantId + " has no conversion action " + actionKey);
+            }
+        }
     }
 
     /** {@code ALTER DATABASE … ALLOW_CONNECTIONS true}. */

@@ -5,47 +5,58 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The paths a data-driven model ({@link MarkovModel}, {@link ShapleyModel}) is fitted on, for one
- * conversion action of one tenant, gathered from its persons' histories:
+ * conversion action of one tenant, gathered person by person under the action's {@link JourneyRules}:
  *
  * <ul>
- *   <li><b>converting paths</b>: the channels of each counted conversion's journey (as attribution builds
- *       it, {@link JourneyBuilder}), with the conversion's value; a conversion without any touch adds no
- *       path (it is credited to Direct whatever the model);</li>
- *   <li><b>non-converting (null) paths</b>: per person, its touches <em>after</em> its last conversion of
- *       the action (touches at that conversion's instant belong to the conversion), or all its touches if
- *       it never converted the action, no older than the lookback window before the person's latest of
- *       those touches (so a null path spans what a converting one may); a person with no such touch adds
- *       nothing. Each person adds at most one null path per action.</li>
+ *   <li><b>converting paths</b>: the channels of each counted conversion's journey, the very journeys
+ *       the rule-based models credit ({@link JourneyBuilder}: the action's click-through lookback and
+ *       view-through windows, journey start and counting), with the conversion's value; a conversion
+ *       without any touch adds no path (it is credited to Direct whatever the model). A conversion that
+ *       is not counted (a repeat under counting "one") adds nothing.</li>
+ *   <li><b>non-converting (null) paths</b>: a person's touches that are in none of its counted journeys
+ *       of the action (a person that never converted it: all its touches), cut into would-be journeys
+ *       the way a conversion cuts its journey: the newest such touch ends a path, which holds the
+ *       remaining such touches within the action's windows before it (clicks: the lookback; ad
+ *       impressions: the view-through window; a touch exactly on the window's start is in); those
+ *       touches are taken out and the newest touch left ends the next path, until none is left. Every
+ *       touch is thus in exactly one path of the action, converting or not: a touch too old for its
+ *       conversion's window (an 8-day-old click under a 7-day lookback) ends up in a null path, never
+ *       in the converting one. No null path spans a counted conversion, whatever the journey start: a
+ *       touch that the first counted conversion after it left out was too old for that conversion's
+ *       window, so it is too old for the window of any touch after that conversion.</li>
  * </ul>
  *
  * Paths with the same channel sequence are summed into one {@link PathCount}. Channels keep their
- * repeats ({@code Email > Email > Direct}); the models decide what repeats mean.
+ * repeats ({@code Email > Email > Direct}); the models decide what repeats mean. A null path's touches
+ * are ordered by time, then channel (at one instant, the channel sequence {@link JourneyBuilder}'s
+ * order gives), then touchpoint id.
  */
 public final class DataDrivenPaths {
 
-    private static final Comparator<JourneyTouch> TOUCH_ORDER =
-            Comparator.comparing(JourneyTouch::at).thenComparingLong(JourneyTouch::touchpointId);
+    private static final Comparator<JourneyTouch> TOUCH_ORDER = Comparator.comparing(JourneyTouch::at)
+            .thenComparing(JourneyTouch::channel).thenComparingLong(JourneyTouch::touchpointId);
 
-    private final Duration lookback;
+    private final JourneyRules rules;
     private final Map<List<String>, long[]> counts = new LinkedHashMap<>();
     private final Map<List<String>, BigDecimal> values = new LinkedHashMap<>();
 
-    /** @param lookback the action's lookback window (positive), as its converting journeys use */
-    public DataDrivenPaths(Duration lookback) {
-        if (lookback.isNegative() || lookback.isZero()) {
-            throw new IllegalArgumentException("lookback window must be positive");
-        }
-        this.lookback = lookback;
+    /** @param rules the action's journey settings, as its converting journeys were built with */
+    public DataDrivenPaths(JourneyRules rules) {
+        this.rules = Objects.requireNonNull(rules);
     }
 
-    /** Adds one conversion's journey (oldest first); an empty journey adds nothing. */
+    /** Adds one counted conversion's journey (in {@link JourneyBuilder}'s order); an empty journey adds nothing. */
     public void converted(List<JourneyTouch> journey, BigDecimal value) {
         if (journey.isEmpty()) {
             return;
@@ -56,32 +67,45 @@ public final class DataDrivenPaths {
     }
 
     /**
-     * Adds one person's non-converting path, if it has one.
+     * Adds one person's non-converting paths, if it has any (see the class comment).
      *
-     * @param touches        all the person's touches, in any order
-     * @param lastConversion the instant of the person's last counted conversion of the action, null if none
+     * @param history  all the person's touches, in any order
+     * @param journeys the person's counted journeys of this action, in any order (none if it never converted it)
      */
-    public void notConverted(List<JourneyTouch> touches, Instant lastConversion) {
-        List<JourneyTouch> after = nonConvertingPath(touches, lastConversion, lookback);
-        if (!after.isEmpty()) {
-            counts.computeIfAbsent(channels(after), p -> new long[2])[1]++;
+    public void notConverted(List<JourneyTouch> history, List<Journey> journeys) {
+        for (List<JourneyTouch> path : nonConvertingPaths(history, journeys, rules)) {
+            counts.computeIfAbsent(channels(path), p -> new long[2])[1]++;
         }
     }
 
-    /** The touches of a person's non-converting path, oldest first (see the class comment). */
-    static List<JourneyTouch> nonConvertingPath(List<JourneyTouch> touches, Instant lastConversion, Duration lookback) {
-        List<JourneyTouch> after = new ArrayList<>();
-        for (JourneyTouch t : touches) {
-            if (lastConversion == null || t.at().isAfter(lastConversion)) {
-                after.add(t);
+    /** A person's non-converting paths, newest first, each oldest touch first (see the class comment). */
+    static List<List<JourneyTouch>> nonConvertingPaths(List<JourneyTouch> history, List<Journey> journeys,
+                                                       JourneyRules rules) {
+        Set<Long> inJourneys = new HashSet<>();
+        journeys.forEach(j -> j.touches().forEach(t -> inJourneys.add(t.touchpointId())));
+        List<JourneyTouch> left = history.stream().filter(t -> !inJourneys.contains(t.touchpointId()))
+                .sorted(TOUCH_ORDER).toList();
+        Duration longest = rules.longestWindow();
+        boolean[] taken = new boolean[left.size()];
+        List<List<JourneyTouch>> paths = new ArrayList<>();
+        for (int end = left.size() - 1; end >= 0; end--) {
+            if (taken[end]) {
+                continue;
             }
+            Instant endAt = left.get(end).at();
+            List<JourneyTouch> path = new ArrayList<>();
+            // Newest first, back to the longest window: a dense history costs its windows, not its square.
+            for (int i = end; i >= 0 && !left.get(i).at().isBefore(endAt.minus(longest)); i--) {
+                JourneyTouch t = left.get(i);
+                if (!taken[i] && !t.at().isBefore(endAt.minus(rules.windowFor(t)))) {
+                    taken[i] = true;
+                    path.add(t);
+                }
+            }
+            Collections.reverse(path);
+            paths.add(path);
         }
-        if (after.isEmpty()) {
-            return List.of();
-        }
-        after.sort(TOUCH_ORDER);
-        Instant windowStart = after.get(after.size() - 1).at().minus(lookback);
-        return after.stream().filter(t -> !t.at().isBefore(windowStart)).toList();
+        return paths;
     }
 
     /** The gathered paths, each distinct channel sequence once. */
