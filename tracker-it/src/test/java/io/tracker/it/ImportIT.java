@@ -12,6 +12,7 @@ import io.tracker.it.support.ReferenceAttribution.Expected;
 import io.tracker.it.support.Reports;
 import io.tracker.it.support.SharedData;
 import io.tracker.it.support.StoredCounts;
+import io.tracker.it.support.TestDatabase;
 import io.tracker.it.support.TestTenant;
 import io.tracker.it.support.TrackerClient;
 import jakarta.json.JsonObject;
@@ -22,6 +23,10 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -243,6 +248,85 @@ class ImportIT {
                 .contains("touchpoint was imported");
         assertThat(api.storedCounts(tenant).touchpoints()).isEqualTo(2);
         assertThat(api.storedCounts(tenant).conversions()).isZero();
+    }
+
+    /**
+     * The GA revenue is a conversion of the tenant's default action, under its settings as the events API
+     * applies them: paused, the visits arrive and no conversion; the first revenue row of each session says so.
+     */
+    @Test
+    void gaRevenueOfAPausedDefaultActionRecordsNoConversion() throws SQLException {
+        TestTenant tenant = api.createTenant("ga paused action", ZoneId.of("UTC"), "EUR");
+        TestDatabase.setAction(tenant.id(), "purchase", "status", "PAUSED");
+        String csv = """
+                fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
+                7,Referral,0,5000000,1490046065,EUR,T1
+                7,Referral,9000,5000000,1490046065,EUR,T1
+                8,Email,0,,1490050000,,
+                8,Email,3000,2000000,1490050000,EUR,T2
+                """;
+
+        ApiResponse r = api.post("api/v1/imports/ga-sessions", tenant.apiKey(), "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        JsonObject report = r.json();
+        assertThat(report.getJsonNumber("rows").longValue()).isEqualTo(4);
+        assertThat(report.getJsonNumber("touchpoints").longValue()).isEqualTo(2);
+        assertThat(report.getJsonNumber("conversions").longValue()).isZero();
+        assertThat(report.getJsonNumber("rejected").longValue()).isEqualTo(2);
+        List<JsonObject> errors = report.getJsonArray("errors").getValuesAs(JsonObject.class);
+        assertThat(errors).extracting(e -> e.getInt("line")).containsExactly(2, 5);
+        assertThat(errors).extracting(e -> e.getString("error")).allSatisfy(e ->
+                assertThat(e).startsWith("conversion action 'purchase' is paused: the session's revenue was not recorded"));
+        assertThat(errors.get(0).getString("error")).contains("touchpoint was imported");
+        assertThat(api.storedCounts(tenant).touchpoints()).isEqualTo(2);
+        assertThat(api.storedCounts(tenant).conversions()).isZero();
+    }
+
+    /** A fixed-value action in dollars: each GA purchase is worth its fixed value, stored in the action's currency. */
+    @Test
+    void gaRevenueOfAFixedValueActionIsStoredAtThatValueInTheActionsCurrency() throws SQLException {
+        TestTenant tenant = api.createTenant("ga fixed value", ZoneId.of("UTC"), "EUR");
+        TestDatabase.setAction(tenant.id(), "purchase", "value_source", "FIXED");
+        TestDatabase.setAction(tenant.id(), "purchase", "default_value", new BigDecimal("25.00"));
+        TestDatabase.setAction(tenant.id(), "purchase", "currency", "USD");
+        String csv = """
+                fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
+                7,Referral,0,124000000,1490046065,,T1
+                8,Email,0,3000000,1490050000,USD,T2
+                9,Email,0,3000000,1490060000,EUR,T3
+                """;
+
+        ApiResponse r = api.post("api/v1/imports/ga-sessions", tenant.apiKey(), "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        JsonObject report = r.json();
+        assertThat(report.getJsonNumber("touchpoints").longValue()).isEqualTo(3);
+        assertThat(report.getJsonNumber("conversions").longValue()).isEqualTo(2);
+        List<JsonObject> errors = report.getJsonArray("errors").getValuesAs(JsonObject.class);
+        assertThat(errors).extracting(e -> e.getInt("line")).containsExactly(4);
+        assertThat(errors.get(0).getString("error"))
+                .contains("currencyCode EUR differs from the currency of conversion action 'purchase', USD");
+        assertThat(storedConversions(tenant)).containsExactly("ga:7:1490046065:transaction 25.00 USD",
+                "ga:8:1490050000:transaction 25.00 USD");
+    }
+
+    /** The tenant's conversions, "event id, value, currency", by event id. */
+    private static List<String> storedConversions(TestTenant tenant) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement ps = c.prepareStatement("select event_id, value, currency from conversion "
+                     + "where tenant_id = ? order by event_id")) {
+            ps.setString(1, tenant.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1) + " " + rs.getBigDecimal(2).toPlainString() + " " + rs.getString(3).trim());
+                }
+            }
+        }
+        return lines;
     }
 
     @Test

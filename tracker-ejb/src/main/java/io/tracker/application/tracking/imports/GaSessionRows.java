@@ -26,12 +26,18 @@ import org.apache.commons.csv.CSVRecord;
  *       session's {@code channelGrouping} at the session start, {@code visitId} (POSIX seconds, in the
  *       event API's range: {@link EventTimes}).
  *       Ids are kept as text (visitor ids can have leading zeros).</li>
- *   <li>A session with {@code totalTransactionRevenue} becomes one purchase (the tenant's default
- *       macro action) worth that revenue, which GA gives in micros (millionths: 200000000 is
- *       200.00), in {@code currencyCode} (the tenant's currency when empty), at the session start
- *       plus the row's {@code time} (milliseconds into the session), with {@code transactionId}
- *       as order id when the session has one. Session-level revenue repeated on several hit rows
- *       counts once.</li>
+ *   <li>A session with {@code totalTransactionRevenue} becomes one conversion of the tenant's default
+ *       action, under that action's settings as the events API applies them: its value is the
+ *       action's {@link CountingRule#valueOf} of the revenue (value source EVENT: the revenue, which GA
+ *       gives in micros, millionths: 200000000 is 200.00; FIXED: the action's fixed value, the
+ *       revenue only telling that the session bought), its currency the action's, else the tenant's
+ *       ({@code currencyCode} may be empty, or must be that currency: Tracker does not convert). It
+ *       happens at the session start plus the row's {@code time} (milliseconds into the session),
+ *       with {@code transactionId} as order id when the session has one. Session-level revenue
+ *       repeated on several hit rows counts once.</li>
+ *   <li>When the default action is paused, no conversion is recorded: the session's touchpoint is
+ *       imported as always, and the session's first row with revenue is reported as partly imported
+ *       ("conversion action 'purchase' is paused: …"), once per session.</li>
  *   <li>A row whose revenue part is bad (unreadable revenue or time, another currency) is reported
  *       as a line error, but when it opens its session the session's touchpoint is still imported
  *       ({@link PartlyImportedRowException}): GA repeats the session's revenue on every hit row, so
@@ -48,14 +54,18 @@ final class GaSessionRows {
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
 
     private final CountingRule action;
-    private final String defaultCurrency;
+    private final Currency currency;
     private final Clock clock;
     private final Set<String> sessions = new HashSet<>();
     private final Set<String> transactions = new HashSet<>();
 
-    GaSessionRows(CountingRule action, String defaultCurrency, Clock clock) {
+    /**
+     * @param action         the tenant's default conversion action, which GA revenue is recorded as
+     * @param tenantCurrency the tenant's reporting currency, for an action without a currency of its own
+     */
+    GaSessionRows(CountingRule action, Currency tenantCurrency, Clock clock) {
         this.action = action;
-        this.defaultCurrency = defaultCurrency;
+        this.currency = action.currencyOr(tenantCurrency);
         this.clock = clock;
     }
 
@@ -73,6 +83,15 @@ final class GaSessionRows {
         }
         String revenue = r.get("totalTransactionRevenue");
         boolean transaction = revenue != null && !revenue.isBlank() && !transactions.contains(session);
+        if (transaction && !action.records()) {
+            // Reported once per session: its later hit rows repeat the same revenue.
+            transactions.add(session);
+            sessions.add(session);
+            String paused = "conversion action '" + action.key() + "' is paused: the session's revenue was not "
+                    + "recorded as a conversion";
+            throw newSession ? new PartlyImportedRowException(paused + " (the session's touchpoint was imported)", events)
+                    : new RowException(paused);
+        }
         if (transaction) {
             try {
                 events.add(purchase(r, session, visitor, visitId, start, revenue.trim()));
@@ -105,7 +124,7 @@ final class GaSessionRows {
         }
         String timeText = r.get("time");
         long offsetMillis = timeText == null || timeText.isBlank() ? 0 : number("time", timeText.trim());
-        BigDecimal value = BigDecimal.valueOf(micros).divide(MICROS, 2, RoundingMode.HALF_UP);
+        BigDecimal value = action.valueOf(BigDecimal.valueOf(micros).divide(MICROS, 2, RoundingMode.HALF_UP));
         String orderId = blankToNull(r.get("transactionId"));
         // start is in range and a long of milliseconds is under 300 million years: no overflow.
         Instant at = start.plusMillis(offsetMillis);
@@ -126,9 +145,11 @@ final class GaSessionRows {
         return TouchpointCsvRows.inRange("visitId", visitId + " (POSIX seconds)", Instant.ofEpochSecond(seconds), clock);
     }
 
+    /** The conversion's currency: the action's (else the tenant's), which a non-empty code must name. */
     private String currency(String code) {
+        String expected = currency.getCurrencyCode();
         if (code == null || code.isBlank()) {
-            return defaultCurrency;
+            return expected;
         }
         String upper = code.trim().toUpperCase(Locale.ROOT);
         try {
@@ -136,9 +157,10 @@ final class GaSessionRows {
         } catch (IllegalArgumentException e) {
             throw new RowException("currencyCode " + Text.echo(code) + " is not an ISO 4217 code");
         }
-        if (!upper.equals(defaultCurrency)) {
-            throw new RowException("currencyCode " + upper + " differs from the tenant's reporting currency "
-                    + defaultCurrency + " (Tracker does not convert currencies)");
+        if (!upper.equals(expected)) {
+            throw new RowException("currencyCode " + upper + " differs from " + (action.currency() == null
+                    ? "the tenant's reporting currency " : "the currency of conversion action '" + action.key() + "', ")
+                    + expected + " (Tracker does not convert currencies)");
         }
         return upper;
     }

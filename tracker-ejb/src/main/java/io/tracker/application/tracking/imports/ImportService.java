@@ -102,8 +102,7 @@ public class ImportService {
     /** The same in the given character set (see {@link #importTouchpointCsv(InputStream, Charset)}). */
     public ImportReport importGaSessions(InputStream csv, Charset charset) {
         Tenant tenant = tenants.current();
-        GaSessionRows rows = new GaSessionRows(defaultAction(tenant), tenant.getCurrency().getCurrencyCode(),
-                Clock.systemUTC());
+        GaSessionRows rows = new GaSessionRows(defaultAction(tenant), tenant.getCurrency(), Clock.systemUTC());
         return run(csv, charset, GaSessionRows.COLUMNS, (record, batch) -> rows.read(record).forEach(batch::add));
     }
 

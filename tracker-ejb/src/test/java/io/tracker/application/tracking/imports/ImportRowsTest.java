@@ -34,6 +34,7 @@ class ImportRowsTest {
     /** "Now" for the readers: 2026-12-01, so rows up to 2026-12-02T00:00Z are in range. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
     private static final CountingRule PURCHASE = new CountingRule(3, "purchase", new BigDecimal("9.90"), CountingMode.EVERY);
+    private static final Currency EUR = Currency.getInstance("EUR");
 
     private static List<CSVRecord> records(String csv) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -114,7 +115,7 @@ class ImportRowsTest {
 
     @Test
     void gaSessionsBecomeOneTouchpointAndAtMostOnePurchaseInMicros() throws IOException {
-        GaSessionRows rows = new GaSessionRows(PURCHASE, "USD", CLOCK);
+        GaSessionRows rows = new GaSessionRows(PURCHASE, Currency.getInstance("USD"), CLOCK);
         List<CSVRecord> r = records("""
                 fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
                 0223683667601132018,Organic Search,0,,1490046065,USD,
@@ -145,7 +146,7 @@ class ImportRowsTest {
 
     @Test
     void badGaRowsAreExplained() throws IOException {
-        GaSessionRows rows = new GaSessionRows(PURCHASE, "EUR", CLOCK);
+        GaSessionRows rows = new GaSessionRows(PURCHASE, EUR, CLOCK);
         List<CSVRecord> r = records("""
                 fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
                 1,Direct,0,,2.82E+18,USD,
@@ -205,7 +206,7 @@ class ImportRowsTest {
 
     @Test
     void gaVisitIdsAndHitTimesOutsideTheRangeAreRowErrors() throws IOException {
-        GaSessionRows rows = new GaSessionRows(PURCHASE, "EUR", CLOCK);
+        GaSessionRows rows = new GaSessionRows(PURCHASE, EUR, CLOCK);
         List<CSVRecord> r = records("""
                 fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
                 1,Direct,0,,9223372036854775807,,
@@ -232,7 +233,7 @@ class ImportRowsTest {
      */
     @Test
     void aSessionWhoseRevenueIsRefusedStillBecomesATouchpoint() throws IOException {
-        GaSessionRows rows = new GaSessionRows(PURCHASE, "EUR", CLOCK);
+        GaSessionRows rows = new GaSessionRows(PURCHASE, EUR, CLOCK);
         List<CSVRecord> r = records("""
                 fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
                 7,Referral,0,5000000,1490046065,USD,T1
@@ -310,5 +311,69 @@ class ImportRowsTest {
         assertThatThrownBy(() -> rows.read(r.get(3))).isInstanceOf(RowException.class)
                 .hasMessageStartingWith("conversion_action 'nope' is not one of this tenant's conversion actions");
         assertThat(rows.read(r.get(4))).as("no conversion: the paused action does not matter").hasSize(1);
+    }
+
+    private static CountingRule purchase(ActionStatus status, ValueSource valueSource, Currency currency) {
+        return new CountingRule(3, "purchase", new BigDecimal("25.00"), CountingMode.EVERY, status,
+                ActionTrigger.byKey(), valueSource, currency);
+    }
+
+    @Test
+    void gaRevenueOfAPausedActionRecordsNoConversionButKeepsTheVisitAndSaysSoOncePerSession() throws IOException {
+        GaSessionRows rows = new GaSessionRows(purchase(ActionStatus.PAUSED, ValueSource.EVENT, null), EUR, CLOCK);
+        List<CSVRecord> r = records("""
+                fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
+                7,Referral,0,5000000,1490046065,EUR,T1
+                7,Referral,9000,5000000,1490046065,EUR,T1
+                8,Email,0,,1490046065,,
+                8,Email,4000,3000000,1490046065,,
+                """);
+
+        assertThatThrownBy(() -> rows.read(r.get(0)))
+                .hasMessage("conversion action 'purchase' is paused: the session's revenue was not recorded as a "
+                        + "conversion (the session's touchpoint was imported)")
+                .isInstanceOfSatisfying(PartlyImportedRowException.class, e -> assertThat(e.kept())
+                        .singleElement().isInstanceOf(TrackedTouchpoint.class));
+        assertThat(rows.read(r.get(1))).as("the same session's revenue again: said once").isEmpty();
+        assertThat(rows.read(r.get(2))).singleElement().isInstanceOf(TrackedTouchpoint.class);
+        assertThatThrownBy(() -> rows.read(r.get(3))).as("the session was opened by an earlier row")
+                .isNotInstanceOf(PartlyImportedRowException.class)
+                .hasMessage("conversion action 'purchase' is paused: the session's revenue was not recorded as a conversion");
+    }
+
+    @Test
+    void gaRevenueOfAFixedValueActionIsWorthTheFixedValueInTheActionsCurrency() throws IOException {
+        GaSessionRows rows = new GaSessionRows(purchase(ActionStatus.ACTIVE, ValueSource.FIXED,
+                Currency.getInstance("USD")), EUR, CLOCK);
+        List<CSVRecord> r = records("""
+                fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
+                7,Referral,0,124000000,1490046065,,T1
+                8,Email,0,3000000,1490046065,USD,
+                9,Email,0,3000000,1490046065,EUR,
+                """);
+
+        TrackedConversion first = (TrackedConversion) rows.read(r.get(0)).get(1);
+        assertThat(first.value()).as("fixed, whatever the revenue").isEqualByComparingTo("25.00");
+        assertThat(first.currency()).as("empty currencyCode: the action's").isEqualTo("USD");
+        TrackedConversion second = (TrackedConversion) rows.read(r.get(1)).get(1);
+        assertThat(second.value()).isEqualByComparingTo("25.00");
+        assertThat(second.currency()).isEqualTo("USD");
+        assertThatThrownBy(() -> rows.read(r.get(2))).as("the tenant's EUR is not the action's USD")
+                .hasMessageContaining("currencyCode EUR differs from the currency of conversion action 'purchase', USD")
+                .isInstanceOf(PartlyImportedRowException.class);
+    }
+
+    @Test
+    void gaRevenueOfAnActionWithItsOwnCurrencyIsTakenInIt() throws IOException {
+        GaSessionRows rows = new GaSessionRows(purchase(ActionStatus.ACTIVE, ValueSource.EVENT,
+                Currency.getInstance("GBP")), EUR, CLOCK);
+        List<CSVRecord> r = records("""
+                fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
+                7,Referral,0,124000000,1490046065,gbp,T1
+                """);
+
+        TrackedConversion purchase = (TrackedConversion) rows.read(r.get(0)).get(1);
+        assertThat(purchase.value()).as("value source event: the revenue").isEqualByComparingTo("124.00");
+        assertThat(purchase.currency()).isEqualTo("GBP");
     }
 }
