@@ -16,12 +16,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The runs of the data-driven models ({@code data_driven_run}, V8): asked for on demand or by the
@@ -31,11 +33,22 @@ import java.util.Optional;
 @Stateless
 public class DataDrivenRuns {
 
+    private static final Logger LOG = Logger.getLogger(DataDrivenRuns.class.getName());
+
     private static final String COLUMNS = "id, reason, status, requested_at, started_at, finished_at, conversions, "
             + "converting_paths, null_paths, channels, markov_millis, shapley_millis, error";
 
     /** A queued run, of a tenant. */
     public record Ready(String tenantId, long runId) {
+    }
+
+    /**
+     * A tenant the schedule may queue a run for.
+     *
+     * @param zone          the tenant's time zone
+     * @param lastScheduled when its latest scheduled run was asked for; null if never
+     */
+    public record ScheduleCandidate(String tenantId, ZoneId zone, Instant lastScheduled) {
     }
 
     @Inject
@@ -88,22 +101,35 @@ public class DataDrivenRuns {
         return ready;
     }
 
-    /** The tenants due for their nightly run at this tenant-local time (function {@code data_driven_runs_due}). */
-    @CrossTenant("the data-driven schedule: which tenants are due for a nightly run, ids only (function data_driven_runs_due)")
-    public List<String> due(LocalTime localTime) {
-        List<String> due = new ArrayList<>();
+    /**
+     * The tenants that could be due for their nightly run (function {@code data_driven_schedule_candidates}):
+     * no run queued or running, and conversions newer than their last successful run read. Whether one
+     * is due now is {@link io.tracker.domain.attribution.NightlyRunSchedule}'s to say.
+     */
+    @CrossTenant("the data-driven schedule: tenants with new conversions and no open run, with their time zone and "
+            + "last scheduled run (function data_driven_schedule_candidates)")
+    public List<ScheduleCandidate> scheduleCandidates() {
+        List<ScheduleCandidate> candidates = new ArrayList<>();
         try (Connection c = connections.forCrossTenantFunctions();
-             PreparedStatement ps = c.prepareStatement("select tenant_id from data_driven_runs_due(?::time)")) {
-            ps.setString(1, localTime.toString());
+             PreparedStatement ps = c.prepareStatement("select tenant_id, time_zone, last_scheduled_at "
+                     + "from data_driven_schedule_candidates()")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    due.add(rs.getString(1));
+                    String tenantId = rs.getString(1);
+                    String zone = rs.getString(2);
+                    try {
+                        candidates.add(new ScheduleCandidate(tenantId, ZoneId.of(zone), instant(rs.getTimestamp(3))));
+                    } catch (DateTimeException e) {
+                        // Tenants' zones are checked when set; one that is not must not stop the others' schedule.
+                        LOG.warning(() -> "tenant " + tenantId + " has the unreadable time zone '" + zone
+                                + "': no nightly data-driven run");
+                    }
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("listing tenants due for a data-driven run failed: " + e.getMessage(), e);
+            throw new IllegalStateException("listing tenants for the data-driven schedule failed: " + e.getMessage(), e);
         }
-        return due;
+        return candidates;
     }
 
     /**

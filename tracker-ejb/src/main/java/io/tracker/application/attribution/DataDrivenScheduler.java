@@ -1,6 +1,7 @@
 package io.tracker.application.attribution;
 
 import io.tracker.application.tenant.TenantSelection;
+import io.tracker.domain.attribution.NightlyRunSchedule;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -16,8 +17,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Carries out data-driven runs ({@link DataDrivenAttribution}) off the request path, on every server.
  *
  * <p>Every {@code tracker.data-driven.poll-seconds} (default 5) it (1) queues the nightly run of each
- * tenant that is due: its local time of day is past {@code tracker.data-driven.nightly-at} (default
- * {@code 03:00}; {@code off} disables the schedule), it had no scheduled run on its local today, and it
- * has conversions newer than its last successful run read; (2) takes the queued runs, oldest first, one
+ * tenant that is due: it has conversions newer than its last successful run read and no run under way
+ * ({@link DataDrivenRuns#scheduleCandidates}), and {@link NightlyRunSchedule} finds it due at
+ * {@code tracker.data-driven.nightly-at} (default {@code 03:00} tenant-local, once per local day;
+ * {@code off} disables the schedule); (2) takes the queued runs, oldest first, one
  * at a time: marks one RUNNING (only one server wins it), runs it as Tracker itself in a transaction of
  * its own, and on failure marks it FAILED with the reason. A tenant has at most one run under way; a run
  * left RUNNING by a server that stopped is given up after {@link #STALE_AFTER} and the tenant's next
@@ -73,15 +74,15 @@ public class DataDrivenScheduler {
 
     private volatile boolean stopping;
     private ScheduledFuture<?> task;
-    private Optional<LocalTime> nightly;
+    private Optional<NightlyRunSchedule> nightly;
 
     @PostConstruct
     void start() {
-        nightly = nightlyTime(nightlyAt);
+        nightly = NightlyRunSchedule.parse(nightlyAt);
         task = scheduler.scheduleWithFixedDelay(this::wakeUp, Math.max(1, pollSeconds), Math.max(1, pollSeconds),
                 TimeUnit.SECONDS);
         LOG.info(() -> "Data-driven scheduler started: polls every " + pollSeconds + " s, nightly runs "
-                + nightly.map(t -> "at " + t + " tenant time").orElse("off"));
+                + nightly.map(NightlyRunSchedule::toString).orElse("off"));
     }
 
     @PreDestroy
@@ -89,18 +90,6 @@ public class DataDrivenScheduler {
         stopping = true;
         if (task != null) {
             task.cancel(false);
-        }
-    }
-
-    /** {@code HH:mm} → that time; {@code off} (or blank) → no schedule. */
-    static Optional<LocalTime> nightlyTime(String text) {
-        if (text == null || text.isBlank() || "off".equalsIgnoreCase(text.trim())) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalTime.parse(text.trim()));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("tracker.data-driven.nightly-at must be HH:mm or 'off', not '" + text + "'", e);
         }
     }
 
@@ -119,10 +108,13 @@ public class DataDrivenScheduler {
         }
     }
 
-    private void queueDue(LocalTime at) {
-        for (String tenantId : runs.due(at)) {
-            selection.asPlatform(tenantId);
-            runs.queueScheduled();
+    private void queueDue(NightlyRunSchedule schedule) {
+        Instant now = Instant.now();
+        for (DataDrivenRuns.ScheduleCandidate tenant : runs.scheduleCandidates()) {
+            if (schedule.isDue(now, tenant.zone(), tenant.lastScheduled())) {
+                selection.asPlatform(tenant.tenantId());
+                runs.queueScheduled();
+            }
         }
     }
 
