@@ -1,19 +1,17 @@
 package io.tracker.domain.attribution;
 
+import static io.tracker.domain.attribution.TestPaths.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MarkovModelTest {
 
-    private static PathCount path(String path, long conversions, String value, long nulls) {
-        return new PathCount(Arrays.asList(path.split(" > ")), conversions, new BigDecimal(value), nulls);
-    }
+    /** Worked by hand below ({@link #nullsAndRemovalEffectsByHand}). */
+    private static final List<PathCount> WITH_NULLS = TestPaths.paths("A > B;1;25;0", "A;0;0;1", "B;1;15;1");
 
     /** The white paper's example (shared/data/channelattribution_paths/SOURCE.md): exactly A = 2, B = 1. */
     @Test
@@ -38,10 +36,7 @@ class MarkovModelTest {
      */
     @Test
     void nullsAndRemovalEffectsByHand() {
-        MarkovModel model = MarkovModel.fit(List.of(
-                path("A > B", 1, "25", 0),
-                path("A", 0, "0", 1),
-                path("B", 1, "15", 1)));
+        MarkovModel model = MarkovModel.fit(WITH_NULLS);
 
         assertThat(model.conversionProbability()).isCloseTo(0.5, within(1e-12));
         assertThat(model.removalEffects()).containsOnlyKeys("A", "B");
@@ -56,10 +51,7 @@ class MarkovModelTest {
 
     @Test
     void sharesOfAPathUseOnlyItsOwnChannels() {
-        MarkovModel model = MarkovModel.fit(List.of(
-                path("A > B", 1, "25", 0),
-                path("A", 0, "0", 1),
-                path("B", 1, "15", 1)));
+        MarkovModel model = MarkovModel.fit(WITH_NULLS);
 
         Map<String, Double> shares = model.sharesOf(List.of("B", "A", "B"));
 

@@ -1,10 +1,10 @@
 package io.tracker.domain.attribution;
 
+import static io.tracker.domain.attribution.TestPaths.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,10 +12,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PathAnalysisTest {
-
-    private static PathCount path(String path, long conversions, String value, long nulls) {
-        return new PathCount(Arrays.asList(path.split(" > ")), conversions, new BigDecimal(value), nulls);
-    }
 
     private static void assertTotal(ChannelTotal actual, double conversions, double value) {
         assertThat(actual.conversions()).isCloseTo(conversions, within(1e-9));

@@ -1,20 +1,16 @@
 package io.tracker.domain.attribution;
 
+import static io.tracker.domain.attribution.TestPaths.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ShapleyModelTest {
-
-    private static PathCount path(String path, long conversions, String value, long nulls) {
-        return new PathCount(Arrays.asList(path.split(" > ")), conversions, new BigDecimal(value), nulls);
-    }
 
     /*
      * v(A) = 1/2, v(B) = 1/4, v(AB) = 3/4.
