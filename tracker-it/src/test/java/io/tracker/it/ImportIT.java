@@ -233,15 +233,9 @@ class ImportIT {
                 8,Email,0,,1490050000,,
                 """;
 
-        ApiResponse r = api.post("api/v1/imports/ga-sessions", tenant.apiKey(), "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8));
+        JsonObject report = importGa(tenant, csv);
 
-        assertThat(r.status()).as("%s", r).isEqualTo(200);
-        JsonObject report = r.json();
-        assertThat(report.getJsonNumber("rows").longValue()).isEqualTo(3);
-        assertThat(report.getJsonNumber("touchpoints").longValue()).isEqualTo(2);
-        assertThat(report.getJsonNumber("conversions").longValue()).isZero();
-        assertThat(report.getJsonNumber("rejected").longValue()).isEqualTo(2);
+        assertThat(counts(report)).as("rows, touchpoints, conversions, rejected").containsExactly(3L, 2L, 0L, 2L);
         List<JsonObject> errors = report.getJsonArray("errors").getValuesAs(JsonObject.class);
         assertThat(errors).extracting(e -> e.getInt("line")).containsExactly(2, 3);
         assertThat(errors.get(0).getString("error")).contains("differs from the tenant's reporting currency EUR")
@@ -266,15 +260,9 @@ class ImportIT {
                 8,Email,3000,2000000,1490050000,EUR,T2
                 """;
 
-        ApiResponse r = api.post("api/v1/imports/ga-sessions", tenant.apiKey(), "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8));
+        JsonObject report = importGa(tenant, csv);
 
-        assertThat(r.status()).as("%s", r).isEqualTo(200);
-        JsonObject report = r.json();
-        assertThat(report.getJsonNumber("rows").longValue()).isEqualTo(4);
-        assertThat(report.getJsonNumber("touchpoints").longValue()).isEqualTo(2);
-        assertThat(report.getJsonNumber("conversions").longValue()).isZero();
-        assertThat(report.getJsonNumber("rejected").longValue()).isEqualTo(2);
+        assertThat(counts(report)).as("rows, touchpoints, conversions, rejected").containsExactly(4L, 2L, 0L, 2L);
         List<JsonObject> errors = report.getJsonArray("errors").getValuesAs(JsonObject.class);
         assertThat(errors).extracting(e -> e.getInt("line")).containsExactly(2, 5);
         assertThat(errors).extracting(e -> e.getString("error")).allSatisfy(e ->
@@ -298,19 +286,28 @@ class ImportIT {
                 9,Email,0,3000000,1490060000,EUR,T3
                 """;
 
-        ApiResponse r = api.post("api/v1/imports/ga-sessions", tenant.apiKey(), "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8));
+        JsonObject report = importGa(tenant, csv);
 
-        assertThat(r.status()).as("%s", r).isEqualTo(200);
-        JsonObject report = r.json();
-        assertThat(report.getJsonNumber("touchpoints").longValue()).isEqualTo(3);
-        assertThat(report.getJsonNumber("conversions").longValue()).isEqualTo(2);
+        assertThat(counts(report)).as("rows, touchpoints, conversions, rejected").containsExactly(3L, 3L, 2L, 1L);
         List<JsonObject> errors = report.getJsonArray("errors").getValuesAs(JsonObject.class);
         assertThat(errors).extracting(e -> e.getInt("line")).containsExactly(4);
         assertThat(errors.get(0).getString("error"))
                 .contains("currencyCode EUR differs from the currency of conversion action 'purchase', USD");
         assertThat(storedConversions(tenant)).containsExactly("ga:7:1490046065:transaction 25.00 USD",
                 "ga:8:1490050000:transaction 25.00 USD");
+    }
+
+    private JsonObject importGa(TestTenant tenant, String csv) {
+        ApiResponse r = api.post("api/v1/imports/ga-sessions", tenant.apiKey(), "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json();
+    }
+
+    /** An import report's rows, touchpoints, conversions and rejected rows. */
+    private static List<Long> counts(JsonObject report) {
+        return List.of("rows", "touchpoints", "conversions", "rejected").stream()
+                .map(k -> report.getJsonNumber(k).longValue()).toList();
     }
 
     /** The tenant's conversions, "event id, value, currency", by event id. */

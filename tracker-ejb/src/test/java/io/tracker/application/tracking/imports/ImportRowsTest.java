@@ -342,7 +342,7 @@ class ImportRowsTest {
     }
 
     @Test
-    void gaRevenueOfAFixedValueActionIsWorthTheFixedValueInTheActionsCurrency() throws IOException {
+    void gaRevenueTakesTheActionsValueSourceAndCurrency() throws IOException {
         GaSessionRows rows = new GaSessionRows(purchase(ActionStatus.ACTIVE, ValueSource.FIXED,
                 Currency.getInstance("USD")), EUR, CLOCK);
         List<CSVRecord> r = records("""
@@ -361,19 +361,15 @@ class ImportRowsTest {
         assertThatThrownBy(() -> rows.read(r.get(2))).as("the tenant's EUR is not the action's USD")
                 .hasMessageContaining("currencyCode EUR differs from the currency of conversion action 'purchase', USD")
                 .isInstanceOf(PartlyImportedRowException.class);
-    }
 
-    @Test
-    void gaRevenueOfAnActionWithItsOwnCurrencyIsTakenInIt() throws IOException {
-        GaSessionRows rows = new GaSessionRows(purchase(ActionStatus.ACTIVE, ValueSource.EVENT,
+        // value source event: the revenue, in the action's own currency
+        GaSessionRows pounds = new GaSessionRows(purchase(ActionStatus.ACTIVE, ValueSource.EVENT,
                 Currency.getInstance("GBP")), EUR, CLOCK);
-        List<CSVRecord> r = records("""
+        TrackedConversion third = (TrackedConversion) pounds.read(records("""
                 fullVisitorId,channelGrouping,time,totalTransactionRevenue,visitId,currencyCode,transactionId
                 7,Referral,0,124000000,1490046065,gbp,T1
-                """);
-
-        TrackedConversion purchase = (TrackedConversion) rows.read(r.get(0)).get(1);
-        assertThat(purchase.value()).as("value source event: the revenue").isEqualByComparingTo("124.00");
-        assertThat(purchase.currency()).isEqualTo("GBP");
+                """).get(0)).get(1);
+        assertThat(third.value()).isEqualByComparingTo("124.00");
+        assertThat(third.currency()).isEqualTo("GBP");
     }
 }
