@@ -64,7 +64,7 @@ public class DataDrivenAttribution {
     private static final Logger LOG = Logger.getLogger(DataDrivenAttribution.class.getName());
 
     private static final List<AttributionModel> MODELS = List.of(AttributionModel.MARKOV, AttributionModel.SHAPLEY);
-    /** Visitors read at once, as the attribution worker reads them: bounded arrays and memory. */
+    /** Visitors read at once, as the attribution worker reads them: bounded arrays and reads per query. */
     private static final int VISITORS_PER_CHUNK = 5_000;
     /** Credits written per insert statement. */
     private static final int CHUNK = 10_000;
