@@ -14,6 +14,8 @@ import io.tracker.domain.attribution.MarkovModel;
 import io.tracker.domain.attribution.PathCount;
 import io.tracker.domain.attribution.Persons;
 import io.tracker.domain.attribution.ShapleyModel;
+import io.tracker.domain.attribution.SourceMedium;
+import io.tracker.domain.tracking.Interaction;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -211,12 +213,16 @@ public class DataDrivenAttribution {
         }
     }
 
-    /** Every touch of the tenant with a visitor, per visitor; channel and campaign texts shared. */
+    /**
+     * Every touch of the tenant with a visitor, per visitor; channel and campaign texts shared. With its
+     * interaction, so that ad impressions count within the view-through window only, as in the rule-based
+     * journeys.
+     */
     private static Map<String, List<JourneyTouch>> loadTouches(Connection c, String tenantId) throws SQLException {
         Map<String, List<JourneyTouch>> byVisitor = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select visitor_id, id, occurred_at, channel, coalesce(campaign, '') "
-                + "from touchpoint where tenant_id = ? and visitor_id is not null")) {
+        try (PreparedStatement ps = c.prepareStatement("select visitor_id, id, occurred_at, channel, coalesce(campaign, ''), "
+                + "interaction from touchpoint where tenant_id = ? and visitor_id is not null")) {
             ps.setString(1, tenantId);
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
@@ -224,7 +230,8 @@ public class DataDrivenAttribution {
                     String channel = texts.computeIfAbsent(rs.getString(4), s -> s);
                     String campaign = texts.computeIfAbsent(rs.getString(5), s -> s);
                     byVisitor.computeIfAbsent(rs.getString(1), v -> new ArrayList<>(4)).add(new JourneyTouch(
-                            rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant(), channel, campaign));
+                            rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant(), channel, campaign,
+                            SourceMedium.ofChannel(channel), Interaction.valueOf(rs.getString(6)), ""));
                 }
             }
         }
