@@ -208,12 +208,12 @@ class ImportIT {
      */
     private static final String TOUCHPOINT_CSV = """
             customer_id,time,interaction,conversion,conversion_value,channel
-            c2,2025-02-03 10:00:00,impression,0,,Email
+            c2,2025-02-03 10:00:00,click,0,,Email
             c1,2025-02-05 09:00:00,click,1,80.00,Paid Search
             c1,2025-02-01 09:00:00,click,0,,Facebook
             c1,2025-02-03 12:00:00,click,0,,Email
             c2,not-a-time,click,0,,Display
-            c1,2025-02-02 09:00:00,impression,0,,Organic Search
+            c1,2025-02-02 09:00:00,click,0,,Organic Search
             c2,2025-02-06T15:00:00Z,click,1,30,Paid Search
             c2,2025-02-01 08:00:00,click,0,,Facebook
             c3,2025-02-10 23:30:00,click,1,12.5,Instagram

@@ -1,7 +1,6 @@
 package io.tracker.application.attribution;
 
 import io.tracker.domain.attribution.ConversionPoint;
-import io.tracker.domain.attribution.Interaction;
 import io.tracker.domain.attribution.Journey;
 import io.tracker.domain.attribution.JourneyBuilder;
 import io.tracker.domain.attribution.JourneyRules;
@@ -10,6 +9,7 @@ import io.tracker.domain.attribution.Persons;
 import io.tracker.domain.attribution.SourceMedium;
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.conversion.JourneyStart;
+import io.tracker.domain.tracking.Interaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

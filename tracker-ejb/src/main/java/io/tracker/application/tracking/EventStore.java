@@ -29,8 +29,8 @@ public class EventStore {
 
     private static final String CLAIM = "insert into event_receipt (tenant_id, event_id) values (?, ?) on conflict do nothing";
     private static final String INSERT_TOUCHPOINT = "insert into touchpoint (tenant_id, event_id, visitor_id, occurred_at, "
-            + "channel, campaign, utm_source, utm_medium, utm_campaign, utm_term, utm_content, url, referrer, gclid, fbclid, msclkid) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "channel, campaign, utm_source, utm_medium, utm_campaign, utm_term, utm_content, url, referrer, gclid, fbclid, msclkid, "
+            + "interaction) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_CONVERSION = "insert into conversion (tenant_id, event_id, visitor_id, occurred_at, "
             + "action_id, value, currency, order_id, dedupe_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict (tenant_id, action_id, dedupe_key) do nothing";
@@ -107,6 +107,7 @@ public class EventStore {
                 ps.setString(14, t.gclid());
                 ps.setString(15, t.fbclid());
                 ps.setString(16, t.msclkid());
+                ps.setString(17, t.interaction().name());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -4,6 +4,7 @@ import io.tracker.domain.campaign.DefaultChannelGrouping;
 import io.tracker.domain.campaign.TrafficSignals;
 import io.tracker.domain.conversion.CountingRule;
 import io.tracker.domain.shared.Text;
+import io.tracker.domain.tracking.Interaction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLDecoder;
@@ -23,7 +24,9 @@ import java.util.Map;
  * <p>Rules: {@code event_id}, {@code type}, {@code timestamp} and {@code visitor_id} are required;
  * the timestamp is ISO-8601 with an offset or {@code Z} and at most one day in the future;
  * UTM values and click ids missing from the event are read from the query string of {@code url};
- * the channel is the explicit one or the {@link DefaultChannelGrouping default grouping}'s.
+ * the channel is the explicit one or the {@link DefaultChannelGrouping default grouping}'s; a touchpoint's
+ * {@code interaction} is {@code click} (also when absent) or {@code impression} (case-insensitive), and a
+ * conversion has none.
  * A conversion's {@code action} must be one of the tenant's conversion action keys (the tenant's
  * default action when absent), or the trigger event name of one of its event-triggered actions (such as
  * {@code Order Completed}); a paused action records nothing ("conversion action 'x' is paused: nothing
@@ -85,10 +88,24 @@ public final class EventValidator {
         String channel = DefaultChannelGrouping.classify(
                 new TrafficSignals(explicitChannel, utmSource, utmMedium, referrer, gclid, fbclid, msclkid));
         return new TrackedTouchpoint(eventId, visitorId, at, channel, campaign, utmSource, utmMedium, utmCampaign,
-                utmTerm, utmContent, url, referrer, gclid, fbclid, msclkid);
+                utmTerm, utmContent, url, referrer, gclid, fbclid, msclkid, interaction(in.interaction()));
+    }
+
+    private static Interaction interaction(String text) {
+        String value = optional("interaction", text, MAX_ID_LENGTH);
+        try {
+            return Interaction.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("interaction must be 'click' or 'impression', not " + Text.echo(value));
+        }
     }
 
     private TrackedConversion conversion(EventInput in, String eventId, String visitorId, Instant at) {
+        if (in.interaction() != null) {
+            // A view-through conversion is a conversion whose journey holds an impression, not a kind of conversion.
+            throw new InvalidEventException("interaction is a touchpoint's field (click or impression); a conversion "
+                    + "has none: send the impression as a touchpoint");
+        }
         String actionKey = optional("action", in.action(), MAX_TEXT_LENGTH);
         if (actionKey == null) {
             actionKey = defaultActionKey;

@@ -1,10 +1,17 @@
 package io.tracker.application.tracking;
 
+import io.tracker.domain.tracking.Interaction;
 import java.time.Instant;
 
-/** A validated touchpoint, ready to store; its channel is resolved. */
+/**
+ * A validated touchpoint, ready to store; its channel is resolved.
+ *
+ * @param interaction a click (any visit, the default) or an ad impression, which attribution counts only
+ *                    within the conversion action's view-through window
+ */
 public record TrackedTouchpoint(String eventId, String visitorId, Instant occurredAt, String channel, String campaign,
                                 String utmSource, String utmMedium, String utmCampaign, String utmTerm,
                                 String utmContent, String url, String referrer,
-                                String gclid, String fbclid, String msclkid) implements TrackedEvent {
+                                String gclid, String fbclid, String msclkid, Interaction interaction)
+        implements TrackedEvent {
 }

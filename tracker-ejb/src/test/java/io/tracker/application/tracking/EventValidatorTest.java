@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.conversion.CountingRule;
+import io.tracker.domain.tracking.Interaction;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +40,27 @@ class EventValidatorTest {
 
         assertThat(t.occurredAt()).isEqualTo(Instant.parse("2026-06-10T08:15:00Z"));
         assertThat(t.channel()).isEqualTo("Organic Search");
+    }
+
+    @Test
+    void aTouchpointIsAClickUnlessItSaysImpression() {
+        assertThat(((TrackedTouchpoint) validator.validate(withInteraction("touchpoint", null))).interaction())
+                .isEqualTo(Interaction.CLICK);
+        assertThat(((TrackedTouchpoint) validator.validate(withInteraction("touchpoint", "click"))).interaction())
+                .isEqualTo(Interaction.CLICK);
+        assertThat(((TrackedTouchpoint) validator.validate(withInteraction("touchpoint", " Impression "))).interaction())
+                .isEqualTo(Interaction.IMPRESSION);
+        assertThatThrownBy(() -> validator.validate(withInteraction("touchpoint", "view")))
+                .isInstanceOf(EventValidator.InvalidEventException.class)
+                .hasMessage("interaction must be 'click' or 'impression', not 'view'");
+        assertThatThrownBy(() -> validator.validate(withInteraction("conversion", "impression")))
+                .isInstanceOf(EventValidator.InvalidEventException.class)
+                .hasMessageStartingWith("interaction is a touchpoint's field");
+    }
+
+    private static EventInput withInteraction(String type, String interaction) {
+        return new EventInput("e1", type, "2026-06-10T08:00:00Z", "v1", "Display", null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, interaction);
     }
 
     @Test

@@ -9,8 +9,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
@@ -35,8 +40,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One headless Chromium (Debian's {@code /usr/bin/chromium} with {@code /usr/bin/chromedriver}, so
  * nothing is downloaded) and what the Tracker pages offer a person: sign in on Keycloak's real login
  * page and sign out, switch clients, read the navigation, pick dates and a model, read KPI cards and
- * tables, fill forms and dialogs, upload a file. Element ids are the stable ones the pages document.
- * Screenshots go to {@code target/screenshots/} of the tracker-it module.
+ * tables, fill forms and dialogs, upload a file and download one. Element ids are the stable ones the pages document.
+ * Screenshots go to {@code target/screenshots/} of the tracker-it module, downloads to a folder of each
+ * browser's own under {@code target/downloads/}.
  */
 final class Browser implements AutoCloseable, AfterEachCallback {
 
@@ -44,8 +50,10 @@ final class Browser implements AutoCloseable, AfterEachCallback {
     private static final Dimension WINDOW = new Dimension(1400, 1000);
 
     private final URI base;
-    private final WebDriver driver;
+    private final ChromeDriver driver;
     private final Path screenshots;
+    /** Where Chromium saves downloads: a folder of this browser's own under {@code target/downloads/}. */
+    private final Path downloads;
     private final String lastScreenshotPrefix;
     private final List<String> cspViolations = new java.util.ArrayList<>();
     private final List<String> console = new java.util.ArrayList<>();
@@ -92,8 +100,20 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        Path target = Path.of(System.getProperty("tracker.it.module-dir", "."), "target");
+        try {
+            Files.createDirectories(target.resolve("downloads"));
+            this.downloads = Files.createTempDirectory(target.resolve("downloads"), "browser-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         this.driver = new ChromeDriver(options);
-        this.screenshots = Path.of(System.getProperty("tracker.it.module-dir", "."), "target", "screenshots");
+        // Headless Chromium may still refuse downloads without this DevTools setting.
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toString()));
+        this.screenshots = target.resolve("screenshots");
     }
 
     /** The absolute URL of a path relative to the application's base URL. */
@@ -562,6 +582,32 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         button.click();
         waitUntil(ExpectedConditions.stalenessOf(button));
         waitUntil(ExpectedConditions.presenceOfElementLocated(By.id(buttonId)));
+    }
+
+    /**
+     * Clicks something whose answer is a file download (such as the dashboard's "Export CSV") and waits
+     * until Chromium has saved a new, complete file.
+     *
+     * @return the saved file
+     */
+    Path download(By by) {
+        Set<Path> before = downloadedFiles();
+        driver.findElement(by).click();
+        return waitUntil(d -> {
+            Set<Path> now = downloadedFiles();
+            now.removeAll(before);
+            // Chromium writes "<name>.crdownload" and renames it when the download is complete.
+            boolean busy = now.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+            return busy || now.size() != 1 ? null : now.iterator().next();
+        });
+    }
+
+    private Set<Path> downloadedFiles() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.collect(Collectors.toCollection(HashSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void screenshot(String name) {

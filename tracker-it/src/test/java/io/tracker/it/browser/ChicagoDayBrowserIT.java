@@ -8,23 +8,30 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tracker.it.support.ApiResponse;
 import io.tracker.it.support.DemoUser;
-import io.tracker.it.support.Deployments;
+import io.tracker.it.support.Problems;
 import io.tracker.it.support.ReferenceAttribution.Expected;
 import io.tracker.it.support.Reports;
 import io.tracker.it.support.TestTenant;
 import io.tracker.it.support.TrackerClient;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -32,7 +39,8 @@ import org.openqa.selenium.By;
  * conversions at 2026-09-07T14:00:00Z, 2026-09-08T02:23:34Z, 2026-09-08T04:59:59Z and
  * 2026-09-08T05:00:00Z. Chicago's 7 September runs from 05:00Z on the 7th to 05:00Z on the 8th, so a
  * report for 2026-09-07 counts the first three and the fourth falls on the 8th. The dashboard, the
- * report API, the model comparison and the summary must agree (Tracker has no report export).
+ * report API, the model comparison, the summary and the CSV export (the API's {@code attribution.csv}
+ * and the dashboard's "Export CSV") must agree.
  *
  * <pre>
  * visitor  touch (UTC)            Chicago             conversion (UTC)        Chicago            value
@@ -50,7 +58,7 @@ import org.openqa.selenium.By;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ChicagoDayBrowserIT {
+class ChicagoDayBrowserIT extends KnownEventsBrowserTest {
 
     private static final String DAY = "2026-09-07";
     private static final String NEXT_DAY = "2026-09-08";
@@ -59,21 +67,15 @@ class ChicagoDayBrowserIT {
     private static final Map<String, Expected> SEPTEMBER_7 = Map.of(
             "Email", new Expected(1, 10), "Paid Search", new Expected(1, 20), "Display", new Expected(1, 40));
 
-    private static final TrackerClient API = new TrackerClient();
+    private static final String CHICAGO = "America/Chicago";
+    private static final List<String> CSV_HEADER = List.of("from", "to", "time_zone", "model", "channel", "conversions",
+            "revenue", "currency");
+
     private static TestTenant shop;
-
-    @RegisterExtension
-    final Browser browser = Browser.forEachTest("last-");
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.tracker(MembershipReset.class);
-    }
 
     @BeforeAll
     static void chicagoTenant() {
-        shop = API.createTenant("Chicago shop", ZoneId.of("America/Chicago"), "USD");
-        ApiResponse r = API.postEvents(shop.apiKey(), batch(
+        shop = API.createTenantWithEvents("Chicago shop", ZoneId.of("America/Chicago"), "USD", batch(
                 touch("c1-t", "c1", "2026-09-07T13:50:00Z", "channel", "Email"),
                 conversion("c1-c", "c1", "2026-09-07T14:00:00Z", "purchase", "10.00", "o1"),
                 touch("c2-t", "c2", "2026-09-08T02:00:00Z", "channel", "Paid Search"),
@@ -83,9 +85,6 @@ class ChicagoDayBrowserIT {
                 touch("c4-t", "c4", "2026-09-08T04:59:30Z", "channel", "Referral"),
                 conversion("c4-c", "c4", "2026-09-08T05:00:00Z", "purchase", "80.00", "o4"),
                 touch("c5-t", "c5", "2026-09-07T20:00:00Z", "channel", "Affiliates")));
-        assertThat(r.status()).as("%s", r).isEqualTo(202);
-        assertThat(r.json().getInt("accepted")).isEqualTo(9);
-        API.awaitAttribution(shop);
     }
 
     @Test
@@ -107,6 +106,44 @@ class ChicagoDayBrowserIT {
         assertThat(next.getJsonNumber("visits").longValue()).isZero();
         assertThat(next.getJsonNumber("conversions").longValue()).isEqualTo(1);
         assertThat(next.getJsonNumber("conversion_rate").doubleValue()).isZero();
+    }
+
+    /**
+     * The export of each rule-based model for 2026-09-07, by hand: a header, then Display 1 / 40, Email 1 / 10
+     * and Paid Search 1 / 20 (one each, so by name), in Chicago's days; and the same rows as the JSON report.
+     */
+    @Test
+    void theCsvExportAgreesWithTheReportApi() {
+        for (String model : RULE_BASED) {
+            ApiResponse r = API.get("api/v1/reports/attribution.csv?" + TrackerClient.query(
+                    Map.of("model", model, "from", DAY, "to", DAY)), shop.apiKey());
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            assertThat(r.contentType()).isEqualTo("text/csv");
+            assertThat(r.header("Content-Disposition"))
+                    .isEqualTo("attachment; filename=\"attribution-" + model + "-channel-" + DAY + "-" + DAY + ".csv\"");
+            assertThat(r.body()).endsWith("\r\n");
+            List<List<String>> csv = records(r.body());
+            assertThat(csv).containsExactly(CSV_HEADER,
+                    List.of(DAY, DAY, CHICAGO, model, "Display", "1", "40", "USD"),
+                    List.of(DAY, DAY, CHICAGO, model, "Email", "1", "10", "USD"),
+                    List.of(DAY, DAY, CHICAGO, model, "Paid Search", "1", "20", "USD"));
+            assertAgrees(csv, API.attribution(shop, model, DAY, DAY, "channel"));
+        }
+        ApiResponse next = API.get("api/v1/reports/attribution.csv?model=last_touch&from=" + NEXT_DAY + "&to="
+                + NEXT_DAY, shop.apiKey());
+        assertThat(records(next.body())).containsExactly(CSV_HEADER,
+                List.of(NEXT_DAY, NEXT_DAY, CHICAGO, "last_touch", "Referral", "1", "80", "USD"));
+        ApiResponse byAction = API.get("api/v1/reports/attribution.csv?model=linear&dimension=conversion_action&from="
+                + DAY + "&to=" + DAY, shop.apiKey());
+        assertThat(records(byAction.body())).containsExactly(
+                List.of("from", "to", "time_zone", "model", "conversion_action", "name", "conversions", "revenue",
+                        "currency"),
+                List.of(DAY, DAY, CHICAGO, "linear", "purchase", "Purchase", "3", "70", "USD"));
+
+        ApiResponse unknown = API.get("api/v1/reports/attribution.csv?model=last_touch&utm_source=x", shop.apiKey());
+        assertThat(Problems.assertProblem(unknown, 400)).contains("unknown parameter 'utm_source'");
+        assertThat(Problems.assertProblem(API.get("api/v1/reports/attribution.csv?model=last_touch&from=2026-09-31",
+                shop.apiKey()), 400)).contains("'from'");
     }
 
     @Test
@@ -142,8 +179,10 @@ class ChicagoDayBrowserIT {
                 List.of("Email", "1.00", "$10.00", "33.33%"),
                 List.of("Paid Search", "1.00", "$20.00", "33.33%"));
         assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "3.00", "$70.00", "100.00%");
+        assertExportAgrees("last_touch");
         browser.chooseModel("Time decay");
         assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "3.00", "$70.00", "100.00%");
+        assertExportAgrees("time_decay");
         browser.screenshot("chicago-2026-09-07");
 
         browser.setDates(NEXT_DAY, NEXT_DAY);
@@ -152,5 +191,68 @@ class ChicagoDayBrowserIT {
         assertThat(browser.text(By.id("kpi-conversion-rate"))).isEqualTo("0.00%");
         assertThat(browser.tableRows("attribution-table")).containsExactly(
                 List.of("Referral", "1.00", "$80.00", "100.00%"));
+    }
+
+    /**
+     * Downloads the dashboard's export for 2026-09-07 under the model on screen and checks it: the rows
+     * worked out by hand (as in {@link #theCsvExportAgreesWithTheReportApi}); each row what the dashboard's
+     * table shows for its channel, in the same order; the same bytes as the report API's CSV; the same
+     * figures as its JSON.
+     */
+    private void assertExportAgrees(String model) {
+        Path file = browser.download(By.id("export:export-csv"));
+        String downloaded;
+        try {
+            downloaded = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(file.getFileName().toString()).isEqualTo("attribution-" + model + "-channel-" + DAY + "-" + DAY + ".csv");
+        List<List<String>> csv = records(downloaded);
+        assertThat(csv).containsExactly(CSV_HEADER,
+                List.of(DAY, DAY, CHICAGO, model, "Display", "1", "40", "USD"),
+                List.of(DAY, DAY, CHICAGO, model, "Email", "1", "10", "USD"),
+                List.of(DAY, DAY, CHICAGO, model, "Paid Search", "1", "20", "USD"));
+
+        // The dashboard shows the same rows in the same order, its figures with 2 decimals and in dollars.
+        List<List<String>> shown = browser.tableRows("attribution-table");
+        assertThat(shown).hasSize(csv.size() - 1);
+        for (int i = 1; i < csv.size(); i++) {
+            List<String> row = csv.get(i);
+            assertThat(shown.get(i - 1).subList(0, 3)).containsExactly(row.get(4),
+                    String.format(Locale.US, "%.2f", new BigDecimal(row.get(5))),
+                    String.format(Locale.US, "$%,.2f", new BigDecimal(row.get(6))));
+        }
+
+        ApiResponse api = API.get("api/v1/reports/attribution.csv?" + TrackerClient.query(
+                Map.of("model", model, "from", DAY, "to", DAY)), shop.apiKey());
+        assertThat(downloaded).isEqualTo(api.body());
+        assertAgrees(csv, API.attribution(shop, model, DAY, DAY, "channel"));
+    }
+
+    /** The CSV's rows (after its header) are the JSON report's, in its order, with the same figures. */
+    private static void assertAgrees(List<List<String>> csv, JsonObject report) {
+        List<JsonObject> rows = report.getJsonArray("rows").getValuesAs(JsonObject.class);
+        assertThat(csv).hasSize(rows.size() + 1);
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> line = csv.get(i + 1);
+            JsonObject row = rows.get(i);
+            assertThat(line.get(0)).isEqualTo(report.getString("from"));
+            assertThat(line.get(1)).isEqualTo(report.getString("to"));
+            assertThat(line.get(3)).isEqualTo(report.getString("model"));
+            assertThat(line.get(4)).isEqualTo(row.getString("channel"));
+            assertThat(new BigDecimal(line.get(5))).isEqualTo(row.getJsonNumber("conversions").bigDecimalValue());
+            assertThat(new BigDecimal(line.get(6))).isEqualTo(row.getJsonNumber("revenue").bigDecimalValue());
+            assertThat(line.get(7)).isEqualTo(report.getString("currency"));
+        }
+    }
+
+    /** Every record of a CSV text, as lists of cells (read with Commons CSV, RFC 4180). */
+    private static List<List<String>> records(String text) {
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(CSVFormat.RFC4180).get()) {
+            return parser.getRecords().stream().map(r -> List.of(r.values())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

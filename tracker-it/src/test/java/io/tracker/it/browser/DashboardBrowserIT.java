@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracker.it.support.ApiResponse;
 import io.tracker.it.support.DemoUser;
-import io.tracker.it.support.Deployments;
 import io.tracker.it.support.TestTenant;
-import io.tracker.it.support.TrackerClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +15,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -65,27 +60,16 @@ import org.openqa.selenium.Cookie;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class DashboardBrowserIT {
+class DashboardBrowserIT extends KnownEventsBrowserTest {
 
     private static final String FROM = "2025-03-10";
     private static final String TO = "2025-03-12";
 
-    private static final TrackerClient API = new TrackerClient();
     private static TestTenant shop;
-
-    @RegisterExtension
-    final Browser browser = Browser.forEachTest("last-");
-
-    /** The real EAR plus the test fixtures; no test class runs in the container. */
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.tracker(MembershipReset.class);
-    }
 
     @BeforeAll
     static void tenantWithKnownEvents() {
-        shop = API.createTenant("Dashboard shop", ZoneId.of("America/New_York"), "USD");
-        String events = batch(
+        shop = API.createTenantWithEvents("Dashboard shop", ZoneId.of("America/New_York"), "USD", batch(
                 touch("a-1", "visitor-a", "2025-03-10T14:00:00Z", "utm_source", "newsletter", "utm_medium", "email"),
                 touch("a-2", "visitor-a", "2025-03-10T16:00:00Z", "gclid", "gclid-a-2"),
                 touch("a-3", "visitor-a", "2025-03-11T12:00:00Z", "referrer", "https://www.google.com/"),
@@ -98,14 +82,8 @@ class DashboardBrowserIT {
                 conversion("d-buy", "visitor-d", "2025-03-13T02:10:00Z", "purchase", "30.00", "order-d"),
                 touch("e-1", "visitor-e", "2025-03-13T12:00:00Z", "utm_source", "promo", "utm_medium", "email"),
                 conversion("e-buy", "visitor-e", "2025-03-13T12:05:00Z", "purchase", "999.00", "order-e"),
-                touch("f-1", "visitor-f", "2025-03-09T20:00:00Z", "gclid", "gclid-f-1"));
-        ApiResponse r = API.postEvents(shop.apiKey(), events);
-        assertThat(r.status()).as(r.toString()).isEqualTo(202);
-        assertThat(r.json().getInt("accepted")).as(r.toString()).isEqualTo(13);
-        API.awaitAttribution(shop);
+                touch("f-1", "visitor-f", "2025-03-09T20:00:00Z", "gclid", "gclid-f-1")));
     }
-
-
 
     @Test
     void signedInPagesSendVisitorsToKeycloaksLoginPage() {

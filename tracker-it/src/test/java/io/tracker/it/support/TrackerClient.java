@@ -1,7 +1,10 @@
 package io.tracker.it.support;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,6 +45,28 @@ public final class TrackerClient {
     /** A fresh tenant whose key holds every scope; {@code actions} as in the method below. */
     public TestTenant createTenant(String label, ZoneId zone, String currency, String... actions) {
         return createTenantWithScopes(label, zone, currency, "READ,WRITE", actions);
+    }
+
+    /**
+     * A fresh tenant (every scope on its key) holding these events, each accepted (none rejected, none a
+     * duplicate), and attributed ({@link #awaitAttribution}): the set-up of tests that read reports of
+     * known events.
+     *
+     * @param events an events API body, {@code {"events":[…]}} (see {@link Events#batch})
+     * @throws AssertionError when the events API does not accept every event
+     */
+    public TestTenant createTenantWithEvents(String label, ZoneId zone, String currency, String events) {
+        TestTenant tenant = createTenant(label, zone, currency);
+        int sent;
+        try (JsonReader reader = Json.createReader(new StringReader(events))) {
+            sent = reader.readObject().getJsonArray("events").size();
+        }
+        ApiResponse r = postEvents(tenant.apiKey(), events);
+        if (r.status() != 202 || r.json().getInt("accepted") != sent) {
+            throw new AssertionError("expected all " + sent + " events of tenant '" + label + "' accepted, got " + r);
+        }
+        awaitAttribution(tenant);
+        return tenant;
     }
 
     /**

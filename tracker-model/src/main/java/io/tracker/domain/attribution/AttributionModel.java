@@ -16,8 +16,13 @@ import java.util.Map;
  * journey add up to 1. A journey with no touch gives the whole conversion to {@code Direct}.
  *
  * <ul>
- *   <li>{@link #LAST_TOUCH}: 1 to the last non-direct touch; a direct touch gets the credit only
- *       when the journey has nothing else (Google Analytics' "last non-direct click");</li>
+ *   <li>{@link #LAST_TOUCH}: 1 to the last non-direct click; a journey without one gives it to its
+ *       last (non-direct) ad impression, and a direct touch gets the credit only when the journey has
+ *       nothing else. That is Google Analytics' "last non-direct click" together with the industry's
+ *       "last click, last impression" rule, as Campaign Manager 360's Floodlight reports and Google Ad
+ *       Exchange's view-through reporting describe it: the last click gets the conversion, and only
+ *       without a click does the last impression; so a click takes precedence over an impression,
+ *       even a later one;</li>
  *   <li>{@link #FIRST_TOUCH}: 1 to the first touch;</li>
  *   <li>{@link #LINEAR}: 1/n to each of the n touches, so a channel touched k times gets k/n;</li>
  *   <li>{@link #POSITION_BASED}: 0.4 to the first, 0.4 to the last and 0.2 spread evenly over the
@@ -26,6 +31,9 @@ import java.util.Map;
  *       the conversion's time minus the touch's time and H the half-life (the tenant's, 7 days by
  *       default); touches at the same instant weigh the same.</li>
  * </ul>
+ *
+ * <p>The other rule-based models share the conversion over every touch of the journey, ad impressions
+ * included (which {@link JourneyBuilder} keeps only within the view-through window).
  *
  * <p>The data-driven models ({@link #MARKOV}, {@link #SHAPLEY}) have no fixed rule: they are fitted
  * on many journeys ({@link MarkovModel}, {@link ShapleyModel}) and then split each conversion with
@@ -39,7 +47,7 @@ public enum AttributionModel {
         @Override
         double[] weights(List<JourneyTouch> journey) {
             double[] w = new double[journey.size()];
-            w[lastNonDirectIndex(journey)] = 1.0;
+            w[lastTouchIndex(journey)] = 1.0;
             return w;
         }
     },
@@ -112,14 +120,25 @@ public enum AttributionModel {
         return weights(journey);
     }
 
-    /** The touch last touch credits: the last non-direct one, else the last one; the journey is not empty. */
-    static int lastNonDirectIndex(List<JourneyTouch> journey) {
+    /**
+     * The touch last touch credits: the last non-direct click, else the last non-direct impression,
+     * else the last touch (direct); the journey is not empty and in {@link JourneyBuilder} order.
+     */
+    static int lastTouchIndex(List<JourneyTouch> journey) {
+        int lastImpression = -1;
         for (int i = journey.size() - 1; i >= 0; i--) {
-            if (!journey.get(i).isDirect()) {
+            JourneyTouch t = journey.get(i);
+            if (t.isDirect()) {
+                continue;
+            }
+            if (!t.isImpression()) {
                 return i;
             }
+            if (lastImpression < 0) {
+                lastImpression = i;
+            }
         }
-        return journey.size() - 1;
+        return lastImpression >= 0 ? lastImpression : journey.size() - 1;
     }
 
     /** True for {@link #MARKOV} and {@link #SHAPLEY}: credits need a model fitted on many journeys. */

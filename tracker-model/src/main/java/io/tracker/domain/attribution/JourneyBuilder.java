@@ -23,7 +23,9 @@ import java.util.function.LongFunction;
  * A conversion's journey is the person's touches at or before the conversion's instant and no
  * older than the action's window, measured back from the conversion: the click-through lookback
  * (30 days by default) for clicks, the view-through window (1 day by default) for ad impressions;
- * a touch exactly on the window's start is in. With {@link JourneyStart#LOOKBACK} (the default)
+ * a touch exactly on the window's start is in. An impression in the window stays in the journey even
+ * when a click precedes it; which of them last touch credits is the model's rule (a click takes
+ * precedence, {@link AttributionModel#LAST_TOUCH}). With {@link JourneyStart#LOOKBACK} (the default)
  * that is all: each conversion looks back over its own window whatever converted before, as
  * Google Ads, GA4 and Matomo count (from twitter.com on 1 May, direct on 3 and 4 May with a
  * purchase each time: last non-direct credits twitter twice). With
@@ -50,7 +52,8 @@ import java.util.function.LongFunction;
  * For an action counted {@link CountingMode#ONE} (Google Ads' "one": one conversion per ad
  * interaction), a person's conversions of the action whose journeys have the same anchor count
  * once: the earliest in the order above. The anchor is the touch last touch would credit (the
- * last non-direct touch, else the last touch) in the conversion's whole window, whatever the
+ * last non-direct click, else the last non-direct impression, else the last touch; see
+ * {@link AttributionModel#LAST_TOUCH}) in the conversion's whole window, whatever the
  * journey start; conversions without any touch in their window share one anchor, "no touch". The
  * others are returned with {@code counted = false}. {@link CountingMode#EVERY} counts each one.
  * (Repeated order ids and event ids never reach attribution: ingestion drops them.)
@@ -197,7 +200,7 @@ public final class JourneyBuilder {
     }
 
     private static Object anchor(List<JourneyTouch> window) {
-        return window.isEmpty() ? NO_TOUCH : window.get(AttributionModel.lastNonDirectIndex(window));
+        return window.isEmpty() ? NO_TOUCH : window.get(AttributionModel.lastTouchIndex(window));
     }
 
     private static Map<ConversionPoint, List<JourneyTouch>> asMap(List<Journey> journeys) {

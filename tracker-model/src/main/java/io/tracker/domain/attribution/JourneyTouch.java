@@ -1,6 +1,7 @@
 package io.tracker.domain.attribution;
 
 import io.tracker.domain.campaign.Channels;
+import io.tracker.domain.tracking.Interaction;
 import java.time.Instant;
 import java.util.Objects;
 

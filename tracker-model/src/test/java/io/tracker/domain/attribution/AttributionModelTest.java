@@ -1,13 +1,14 @@
 package io.tracker.domain.attribution;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
+import io.tracker.domain.tracking.Interaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 class AttributionModelTest {
 
@@ -36,6 +37,34 @@ class AttributionModelTest {
     void lastTouchCreditsDirectOnlyWhenNothingElse() {
         assertThat(AttributionModel.LAST_TOUCH.credits(journey("Direct", "Direct")))
                 .containsExactly(new Credit("Direct", "", 1.0));
+    }
+
+    // ---- clicks take precedence over impressions under last touch ("last click, last impression")
+
+    private static JourneyTouch at(int hour, String channel, Interaction interaction) {
+        return new JourneyTouch(hour + 100, T0.plusSeconds(3600L * hour), channel, "", SourceMedium.ofChannel(channel),
+                interaction, "e" + hour);
+    }
+
+    @Test
+    void lastTouchCreditsAClickOverALaterImpression() {
+        List<JourneyTouch> j = List.of(at(0, "Email", Interaction.CLICK), at(5, "Display", Interaction.IMPRESSION),
+                at(6, "Direct", Interaction.CLICK));
+
+        assertThat(AttributionModel.LAST_TOUCH.credits(j)).extracting(Credit::channel, Credit::share)
+                .containsExactly(tuple("Email", 1.0));
+        // the impression still shares the credit under the other models: linear 1/3 each
+        assertThat(share(AttributionModel.LINEAR.credits(j), "Display")).isCloseTo(1.0 / 3, within(1e-12));
+    }
+
+    @Test
+    void lastTouchCreditsTheLastImpressionOnlyWithoutAnyNonDirectClick() {
+        List<JourneyTouch> j = List.of(at(0, "Paid Social", Interaction.IMPRESSION),
+                at(2, "Display", Interaction.IMPRESSION), at(3, "Direct", Interaction.CLICK));
+
+        assertThat(AttributionModel.LAST_TOUCH.credits(j)).extracting(Credit::channel).containsExactly("Display");
+        assertThat(AttributionModel.LAST_TOUCH.credits(List.of(at(0, "Direct", Interaction.CLICK))))
+                .extracting(Credit::channel).containsExactly("Direct");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.conversion.JourneyStart;
+import io.tracker.domain.tracking.Interaction;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

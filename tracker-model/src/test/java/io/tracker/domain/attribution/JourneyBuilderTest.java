@@ -1,7 +1,7 @@
 package io.tracker.domain.attribution;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.tracker.domain.conversion.CountingMode;
+import io.tracker.domain.tracking.Interaction;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import java.util.Map;
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.conversion.JourneyStart;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class JourneyBuilderTest {
 
@@ -248,6 +249,20 @@ class JourneyBuilderTest {
         assertThat(one.build(touches, List.of(s3, s1, s2))).extracting(j -> j.conversion().conversionId(), Journey::counted)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(10L, true), org.assertj.core.groups.Tuple.tuple(11L, false),
                         org.assertj.core.groups.Tuple.tuple(12L, true));
+    }
+
+    @Test
+    void countingOneAnchorsOnTheClickNotOnALaterImpression() {
+        JourneyBuilder one = new JourneyBuilder(rules(30, 1, JourneyStart.LOOKBACK, CountingMode.ONE));
+        // ad click day 1, signup day 2; an ad impression day 2.5, signup day 3: last touch still credits the
+        // click (clicks take precedence), so the second signup follows the same interaction and is not counted
+        List<JourneyTouch> touches = List.of(touch(1, 1, "Paid Search", Interaction.CLICK, "c1"),
+                touch(2, 2.5, "Display", Interaction.IMPRESSION, "i1"));
+        List<Journey> journeys = one.build(touches, List.of(conversion(10, PURCHASE, 2), conversion(11, PURCHASE, 3)));
+
+        assertThat(journeys).extracting(Journey::counted).containsExactly(true, false);
+        assertThat(ids(journeys.get(1).touches())).as("the impression is in the second journey all the same")
+                .containsExactly(1L, 2L);
     }
 
     @Test

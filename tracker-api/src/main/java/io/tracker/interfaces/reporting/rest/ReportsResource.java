@@ -1,10 +1,12 @@
 package io.tracker.interfaces.reporting.rest;
 
 import io.tracker.application.reporting.AttributionReport;
+import io.tracker.application.reporting.AttributionReportCsv;
 import io.tracker.application.reporting.Figures;
 import io.tracker.application.reporting.ModelComparison;
 import io.tracker.application.reporting.Kpis;
 import io.tracker.application.reporting.ReportDimension;
+import io.tracker.application.reporting.ReportNumbers;
 import io.tracker.application.reporting.ReportPeriod;
 import io.tracker.application.reporting.ReportService;
 import io.tracker.application.tenant.TenantService;
@@ -24,10 +26,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -70,6 +72,46 @@ public class ReportsResource {
     public String attribution(@QueryParam("model") String model, @QueryParam("from") String from,
                               @QueryParam("to") String to, @QueryParam("dimension") String dimension,
                               @QueryParam("action") String action) {
+        Tenant tenant = tenants.current();
+        AttributionReport report = attributionReport(tenant, model, from, to, dimension, action);
+        ReportDimension dim = report.dimension();
+        JsonArrayBuilder rows = StrictJson.PROVIDER.createArrayBuilder();
+        report.rows().forEach(r -> rows.add(key(StrictJson.PROVIDER.createObjectBuilder(), dim, r.key(), r.name())
+                .add("conversions", ReportNumbers.conversions(r.conversions()))
+                .add("revenue", ReportNumbers.revenue(r.revenue()))));
+        return head(report.period(), dim, tenant)
+                .add("model", report.model().apiName())
+                .add("rows", rows)
+                .add("totals", figures(new Figures(report.totalConversions(), report.totalRevenue())))
+                .build().toString();
+    }
+
+    /**
+     * {@code GET /api/v1/reports/attribution.csv?model=…&from=…&to=…&dimension=…[&action=key]}: the same
+     * report as {@link #attribution} (same parameters, same rows in the same order, same figures) as a CSV
+     * download ({@code text/csv; charset=UTF-8}, {@code Content-Disposition: attachment} with a file name
+     * such as {@code attribution-last_touch-channel-2026-09-01-2026-09-30.csv}); the layout is
+     * {@link AttributionReportCsv}'s, which the dashboard's export uses too. Bad input is the same 400
+     * problem+json as the JSON report's.
+     */
+    @GET
+    @Path("attribution.csv")
+    @Produces({"text/csv", Problem.MEDIA_TYPE})
+    public Response attributionCsv(@QueryParam("model") String model, @QueryParam("from") String from,
+                                   @QueryParam("to") String to, @QueryParam("dimension") String dimension,
+                                   @QueryParam("action") String action) {
+        Tenant tenant = tenants.current();
+        AttributionReport report = attributionReport(tenant, model, from, to, dimension, action);
+        return Response.ok(AttributionReportCsv.bytes(report, tenant.getCurrency().getCurrencyCode()))
+                .type(AttributionReportCsv.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + AttributionReportCsv.fileName(report)
+                        + "\"")
+                .build();
+    }
+
+    /** The attribution report the parameters ask for; a 400 ({@link InvalidInputException}) naming what is wrong. */
+    private AttributionReport attributionReport(Tenant tenant, String model, String from, String to, String dimension,
+                                                String action) {
         KnownParameters.check(uriInfo, "model", "from", "to", "dimension", "action");
         if (model == null || model.isBlank()) {
             throw new InvalidInputException("'model' is required: one of " + modelNames());
@@ -81,19 +123,8 @@ public class ReportsResource {
             throw new InvalidInputException("unknown attribution model " + Text.echo(model) + "; expected one of "
                     + modelNames());
         }
-        Tenant tenant = tenants.current();
         ReportPeriod period = ReportPeriod.parse(from, to, tenant.getTimeZone());
-        ReportDimension dim = ReportDimension.parse(dimension);
-        AttributionReport report = reports.attribution(attributionModel, period, dim, action);
-        JsonArrayBuilder rows = StrictJson.PROVIDER.createArrayBuilder();
-        report.rows().forEach(r -> rows.add(key(StrictJson.PROVIDER.createObjectBuilder(), dim, r.key(), r.name())
-                .add("conversions", round(r.conversions(), 6))
-                .add("revenue", round(r.revenue(), 2))));
-        return head(period, dim, tenant)
-                .add("model", attributionModel.apiName())
-                .add("rows", rows)
-                .add("totals", figures(new Figures(report.totalConversions(), report.totalRevenue())))
-                .build().toString();
+        return reports.attribution(attributionModel, period, ReportDimension.parse(dimension), action);
     }
 
     /**
@@ -170,8 +201,8 @@ public class ReportsResource {
                 .add("visits", kpis.touchpoints())
                 .add("converted_visits", kpis.convertedVisits())
                 .add("conversions", kpis.conversions())
-                .add("conversion_rate", round(kpis.conversionRate(), 6))
-                .add("revenue", round(kpis.revenue(), 2))
+                .add("conversion_rate", ReportNumbers.plain(kpis.conversionRate(), 6))
+                .add("revenue", ReportNumbers.revenue(kpis.revenue()))
                 .build().toString();
     }
 
@@ -193,21 +224,11 @@ public class ReportsResource {
 
     private static JsonObjectBuilder figures(Figures f) {
         return StrictJson.PROVIDER.createObjectBuilder()
-                .add("conversions", round(f.conversions(), 6))
-                .add("revenue", round(f.revenue(), 2));
+                .add("conversions", ReportNumbers.conversions(f.conversions()))
+                .add("revenue", ReportNumbers.revenue(f.revenue()));
     }
 
     private static String modelNames() {
         return Arrays.stream(AttributionModel.values()).map(AttributionModel::apiName).collect(Collectors.joining(", "));
-    }
-
-    /**
-     * The value rounded half-even to at most {@code places} decimals, without trailing zeros and never
-     * in exponent form: 30.00 is {@code 30}, not {@code 3E+1} (which {@code stripTrailingZeros} makes of it
-     * and JSON-P would print).
-     */
-    static BigDecimal round(double value, int places) {
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 }

@@ -34,7 +34,8 @@ final class EventJson {
                 text(o, "utm_source"), text(o, "utm_medium"), text(o, "utm_campaign"), text(o, "utm_term"),
                 text(o, "utm_content"), text(o, "url"), text(o, "referrer"),
                 text(o, "gclid"), text(o, "fbclid"), text(o, "msclkid"),
-                text(o, "action"), number(o, "value"), text(o, "currency"), text(o, "order_id"));
+                text(o, "action"), number(o, "value"), text(o, "currency"), text(o, "order_id"),
+                text(o, "interaction"));
     }
 
     private static String text(JsonObject o, String field) {

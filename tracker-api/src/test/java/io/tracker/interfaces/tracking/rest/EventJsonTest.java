@@ -29,6 +29,17 @@ class EventJsonTest {
     }
 
     @Test
+    void interactionIsReadAsTextAndMustBeAString() {
+        JsonObject impression = StrictJson.PROVIDER.createObjectBuilder().add("event_id", "e1")
+                .add("interaction", "impression").build();
+        JsonObject number = StrictJson.PROVIDER.createObjectBuilder().add("event_id", "e1").add("interaction", 1).build();
+
+        assertThat(EventJson.read(impression).interaction()).isEqualTo("impression");
+        assertThat(EventJson.read(event("1")).interaction()).isNull();
+        assertThatThrownBy(() -> EventJson.read(number)).hasMessage("interaction must be a string");
+    }
+
+    @Test
     void aLongNonNumberIsEchoedShort() {
         assertThatThrownBy(() -> EventJson.read(event("x".repeat(30))))
                 .hasMessage("value must be a number, not '" + "x".repeat(30) + "'");

@@ -5,6 +5,7 @@ import io.tracker.application.tracking.TrackedEvent;
 import io.tracker.application.tracking.TrackedTouchpoint;
 import io.tracker.domain.conversion.CountingRule;
 import io.tracker.domain.tracking.ClickIds;
+import io.tracker.domain.tracking.Interaction;
 import io.tracker.domain.tracking.Utm;
 import io.tracker.domain.tracking.WayIn;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.List;
  * <ul>
  *   <li>a touchpoint is a touchpoint row as the events API has always stored it: its channel and
  *       campaign as resolved (an explicit {@code channel}/{@code campaign} wins), the click ids it
- *       knows ({@code gclid}, {@code fbclid}, {@code msclkid}), no session;</li>
+ *       knows ({@code gclid}, {@code fbclid}, {@code msclkid}), its interaction (a click, or an ad
+ *       impression), no session;</li>
  *   <li>a conversion is a conversion row with its dedupe key; when it has an order id it also claims
  *       (action key, order id), so the tag's or the pixel's report of the same order within 48 hours is
  *       the same event (a browser and a server both reporting one purchase count it once).</li>
@@ -39,14 +41,14 @@ final class ApiEvents {
         ClickIds clickIds = new ClickIds(t.gclid(), null, null, t.fbclid(), t.msclkid(), null, null, null);
         return new ValidHit(WayIn.API, HitType.PAGE_VIEW, t.eventId(), t.occurredAt(), t.visitorId(), null, true,
                 t.channel(), t.campaign(), utm, clickIds, t.url(), t.referrer(), null, null, null, null, null, null,
-                null, List.of(), null, null, null);
+                null, List.of(), null, null, null, t.interaction());
     }
 
     private static ValidHit conversion(TrackedConversion c, TenantRules rules) {
         String orderName = c.orderId() == null ? null : actionKey(c.actionId(), rules);
         return new ValidHit(WayIn.API, HitType.CONVERSION, c.eventId(), c.occurredAt(), c.visitorId(), null, false,
                 null, null, null, null, null, null, c.actionId(), c.value(), c.currency(), c.orderId(), c.dedupeKey(),
-                null, null, List.of(), orderName, null, null);
+                null, null, List.of(), orderName, null, null, Interaction.CLICK);
     }
 
     private static String actionKey(long actionId, TenantRules rules) {

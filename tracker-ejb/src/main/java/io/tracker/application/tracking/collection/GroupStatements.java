@@ -57,10 +57,11 @@ final class GroupStatements {
 
     private static final String INSERT_TOUCHPOINTS = "insert into touchpoint (tenant_id, event_id, visitor_id, "
             + "session_id, occurred_at, channel, campaign, utm_source, utm_medium, utm_campaign, utm_term, "
-            + "utm_content, url, referrer, gclid, gbraid, wbraid, fbclid, msclkid, ttclid, li_fat_id, trk, way_in) "
+            + "utm_content, url, referrer, gclid, gbraid, wbraid, fbclid, msclkid, ttclid, li_fat_id, trk, way_in, "
+            + "interaction) "
             + "select ?, u.* from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], "
             + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-            + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u";
+            + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u";
 
     private static final String INSERT_LINK_CLICKS = "insert into link_click (tenant_id, click_id, link_id, occurred_at) "
             + "select ?, u.* from unnest(?::text[], ?::bigint[], ?::timestamptz[]) as u on conflict do nothing";
@@ -186,7 +187,8 @@ final class GroupStatements {
                 ps.setArray(p++, texts(touchpoints, h -> h.clickIds().ttclid()));
                 ps.setArray(p++, texts(touchpoints, h -> h.clickIds().liFatId()));
                 ps.setArray(p++, texts(touchpoints, h -> h.clickIds().trk()));
-                ps.setArray(p, texts(touchpoints, h -> h.wayIn().name()));
+                ps.setArray(p++, texts(touchpoints, h -> h.wayIn().name()));
+                ps.setArray(p, texts(touchpoints, h -> h.interaction().name()));
                 ps.executeUpdate();
                 roundTrips++;
             }

@@ -6,6 +6,7 @@ import io.tracker.domain.campaign.TrafficSignals;
 import io.tracker.domain.conversion.CountingRule;
 import io.tracker.domain.shared.Text;
 import io.tracker.domain.tracking.ClickIds;
+import io.tracker.domain.tracking.Interaction;
 import io.tracker.domain.tracking.QueryParameters;
 import io.tracker.domain.tracking.Utm;
 import java.math.BigDecimal;
@@ -198,7 +199,7 @@ final class HitValidator {
         return new ValidHit(hit.wayIn(), hit.type(), eventId, at, visitorId, sessionId, hit.startsVisit(), channel,
                 utm == null ? null : utm.campaign(), utm, clickIds, url, referrer, actionId, value, currency, orderId,
                 dedupeKey, customEvent, customEvent == null ? null : properties, List.copyOf(personKeys),
-                orderId == null ? null : orderName, linkId, note);
+                orderId == null ? null : orderName, linkId, note, Interaction.CLICK);
     }
 
     private static List<String> personKeys(CollectedHit hit) throws Invalid {

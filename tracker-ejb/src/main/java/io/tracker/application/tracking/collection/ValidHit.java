@@ -1,6 +1,7 @@
 package io.tracker.application.tracking.collection;
 
 import io.tracker.domain.tracking.ClickIds;
+import io.tracker.domain.tracking.Interaction;
 import io.tracker.domain.tracking.Utm;
 import io.tracker.domain.tracking.WayIn;
 import java.math.BigDecimal;
@@ -16,13 +17,14 @@ import java.util.List;
  * {@code campaign} is the touchpoint's campaign
  * column: its {@code utm_campaign} unless the sender named a campaign of its own (the events API).
  * {@code note} not null: what the stored hit's outcome tells the sender (a paused action's conversion not
- * recorded).
+ * recorded). {@code interaction} is the touchpoint's kind: {@code IMPRESSION} only for an ad impression sent
+ * through the events API, {@code CLICK} for every other hit.
  */
 record ValidHit(WayIn wayIn, HitType type, String eventId, Instant occurredAt, String visitorId, String sessionId,
                 boolean touchpoint, String channel, String campaign, Utm utm, ClickIds clickIds, String url, String referrer,
                 Long actionId, BigDecimal value, String currency, String orderId, String dedupeKey,
                 String customEventName, String propertiesJson, List<String> personKeys, String orderName,
-                Long linkId, String note) {
+                Long linkId, String note, Interaction interaction) {
 
     boolean conversion() {
         return actionId != null;

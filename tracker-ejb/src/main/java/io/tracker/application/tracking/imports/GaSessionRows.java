@@ -6,6 +6,7 @@ import io.tracker.application.tracking.TrackedTouchpoint;
 import io.tracker.application.tracking.EventTimes;
 import io.tracker.domain.conversion.CountingRule;
 import io.tracker.domain.shared.Text;
+import io.tracker.domain.tracking.Interaction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -79,7 +80,7 @@ final class GaSessionRows {
         if (newSession) {
             String channel = TouchpointCsvRows.required(r, "channelGrouping");
             events.add(new TrackedTouchpoint("ga:" + session, visitor, start, channel, null, null, null, null,
-                    null, null, null, null, null, null, null));
+                    null, null, null, null, null, null, null, Interaction.CLICK));
         }
         String revenue = r.get("totalTransactionRevenue");
         boolean transaction = revenue != null && !revenue.isBlank() && !transactions.contains(session);

@@ -72,8 +72,8 @@ public class ImportService {
 
     /**
      * Imports a touchpoint CSV in the common multi-touch layout
-     * {@code customer_id,time,interaction,conversion,conversion_value,channel} (see
-     * {@link TouchpointCsvRows}), in UTF-8.
+     * {@code customer_id,time,interaction,conversion,conversion_value,channel} ({@code interaction}
+     * and {@code conversion_action} optional; see {@link TouchpointCsvRows}), in UTF-8.
      */
     public ImportReport importTouchpointCsv(InputStream csv) {
         return importTouchpointCsv(csv, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import io.tracker.application.tracking.TrackedTouchpoint;
 import io.tracker.application.tracking.EventTimes;
 import io.tracker.domain.conversion.CountingRule;
 import io.tracker.domain.shared.Text;
+import io.tracker.domain.tracking.Interaction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Rows of the common multi-touch CSV layout {@code customer_id,time,interaction,conversion,
- * conversion_value,channel} (as in the Criteo/Kaggle attribution data sets).
+ * conversion_value,channel} (as in the Criteo/Kaggle attribution data sets; {@code interaction} optional).
  *
  * <p>Every row is a touchpoint of {@code customer_id} on {@code channel} at {@code time}. A row with
  * {@code conversion} = {@code 1} (or {@code true}) is also a conversion, at the same instant (so the
@@ -40,8 +41,11 @@ import org.apache.commons.csv.CSVRecord;
  * offset or {@code Z}, or a local {@code yyyy-MM-dd HH:mm[:ss]} / {@code yyyy-MM-ddTHH:mm[:ss]}
  * read in the tenant's time zone, and within the event API's range ({@link EventTimes}: not before
  * 2000, at most a day ahead). {@code conversion_value} is at most {@value #MAX_NUMBER_LENGTH}
- * characters. {@code interaction} is informative only. Journeys are ordered
- * by time, not by file order.
+ * characters. The optional column {@code interaction} says what the row's touch is: {@code click} (also
+ * when the column is absent or the cell empty) or {@code impression} (an ad seen, not clicked: attribution
+ * counts it within the action's view-through window only), case-insensitive; {@code conversion}, which the
+ * Kaggle layout writes on converting rows, is a click (the visit the conversion happened in). Any other value
+ * is a row error. Journeys are ordered by time, not by file order.
  *
  * <p>Event ids are {@code csv:<customer>:<time>:<channel>:<n>} (n counts identical rows), so
  * importing a file again stores nothing twice.
@@ -50,8 +54,11 @@ final class TouchpointCsvRows {
 
     /** The optional column naming a row's conversion action by key. */
     static final String ACTION_COLUMN = "conversion_action";
-    static final Set<String> COLUMNS = Set.of("customer_id", "time", "interaction", "conversion",
-            "conversion_value", "channel");
+    /** The optional column saying whether a row's touch is a click or an ad impression. */
+    static final String INTERACTION_COLUMN = "interaction";
+    /** The Kaggle layout's {@code interaction} of a converting row: its touch is a click. */
+    private static final String KAGGLE_CONVERSION = "conversion";
+    static final Set<String> COLUMNS = Set.of("customer_id", "time", "conversion", "conversion_value", "channel");
     /** Largest accepted conversion value, as for the events API. */
     static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000");
     /**
@@ -93,6 +100,7 @@ final class TouchpointCsvRows {
         String timeText = required(r, "time");
         Instant at = time(timeText);
         String channel = required(r, "channel");
+        Interaction interaction = interaction(r);
         boolean converted = converted(r.get("conversion"));
         String key = customer + ":" + timeText + ":" + channel;
         int n = occurrences.merge(key, 1, Integer::sum);
@@ -100,7 +108,7 @@ final class TouchpointCsvRows {
 
         List<TrackedEvent> events = new ArrayList<>(2);
         events.add(new TrackedTouchpoint(eventId, customer, at, channel, null, null, null, null, null, null,
-                null, null, null, null, null));
+                null, null, null, null, null, interaction));
         if (converted) {
             CountingRule action = action(r);
             BigDecimal value = action.valueOf(value(r.get("conversion_value")));
@@ -122,6 +130,19 @@ final class TouchpointCsvRows {
                     + "recorded (send it again without the conversion to keep the touchpoint)");
         }
         return action;
+    }
+
+    private static Interaction interaction(CSVRecord r) {
+        String text = r.isMapped(INTERACTION_COLUMN) ? r.get(INTERACTION_COLUMN) : null;
+        if (text != null && text.strip().equalsIgnoreCase(KAGGLE_CONVERSION)) {
+            return Interaction.CLICK;
+        }
+        try {
+            return Interaction.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new RowException(INTERACTION_COLUMN + " must be click or impression (or conversion on a converting "
+                    + "row, as the Kaggle layout writes it), not " + Text.echo(text));
+        }
     }
 
     private Instant time(String text) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracker.application.tracking.TrackedConversion;
 import io.tracker.application.tracking.TrackedTouchpoint;
+import io.tracker.domain.tracking.Interaction;
 import io.tracker.domain.tracking.WayIn;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,12 +19,13 @@ class ApiEventsTest {
     void aTouchpointKeepsItsResolvedChannelAndExplicitCampaignAndStartsAVisitWithoutSession() {
         TrackedTouchpoint t = new TrackedTouchpoint("e-1", "v-1", AT, "Email", "Spring sale", "newsletter", "email",
                 "spring", "term", "content", "https://shop.example/?utm_source=newsletter", "https://mail.example/",
-                "G-1", "F-1", "M-1");
+                "G-1", "F-1", "M-1", Interaction.IMPRESSION);
 
         ValidHit h = ApiEvents.prepare(t, HitValidatorTest.RULES).hit();
 
         assertThat(h.wayIn()).isEqualTo(WayIn.API);
         assertThat(h.touchpoint()).isTrue();
+        assertThat(h.interaction()).isEqualTo(Interaction.IMPRESSION);
         assertThat(h.conversion()).isFalse();
         assertThat(h.customEventName()).isNull();
         assertThat(h.eventId()).isEqualTo("e-1");

@@ -13,6 +13,7 @@ import io.tracker.domain.conversion.CountingRule;
 import io.tracker.domain.conversion.TriggerType;
 import io.tracker.domain.conversion.ValueSource;
 import io.tracker.domain.shared.InvalidInputException;
+import io.tracker.domain.tracking.Interaction;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -61,8 +62,11 @@ class ImportRowsTest {
             assertThat(t.occurredAt()).isEqualTo(Instant.parse("2026-01-05T09:00:00Z")); // Paris is UTC+1 in January
             assertThat(t.channel()).isEqualTo("Facebook");
             assertThat(t.visitorId()).isEqualTo("c1");
+            assertThat(t.interaction()).isEqualTo(Interaction.IMPRESSION);
         });
         assertThat(second).hasSize(2);
+        assertThat(((TrackedTouchpoint) second.get(0)).interaction()).as("Kaggle's 'conversion' row is a click")
+                .isEqualTo(Interaction.CLICK);
         TrackedConversion conversion = (TrackedConversion) second.get(1);
         assertThat(conversion.occurredAt()).isEqualTo(Instant.parse("2026-01-06T11:30:00Z"))
                 .isEqualTo(((TrackedTouchpoint) second.get(0)).occurredAt());
@@ -90,6 +94,32 @@ class ImportRowsTest {
 
         assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
         assertThat(ids.subList(2, 4)).as("a second import yields the same ids").isEqualTo(ids.subList(0, 2));
+    }
+
+    @Test
+    void theInteractionColumnIsOptionalAndClickByDefault() throws IOException {
+        TouchpointCsvRows rows = new TouchpointCsvRows(ZoneId.of("UTC"), PURCHASE, "EUR", CLOCK);
+        List<CSVRecord> withColumn = records("""
+                customer_id,time,interaction,conversion,conversion_value,channel
+                c1,2026-01-05T10:00:00Z,click,0,,Email
+                c1,2026-01-05T11:00:00Z, Impression ,0,,Display
+                c1,2026-01-05T12:00:00Z,,0,,Email
+                c1,2026-01-05T13:00:00Z,IMPRESSION,1,5,Display
+                c1,2026-01-05T14:00:00Z,view,0,,Display
+                """);
+        List<CSVRecord> withoutColumn = records("""
+                customer_id,time,conversion,conversion_value,channel
+                c1,2026-01-05T10:00:00Z,0,,Email
+                """);
+
+        assertThat(withColumn.subList(0, 4)).extracting(r -> ((TrackedTouchpoint) rows.read(r).get(0)).interaction())
+                .containsExactly(Interaction.CLICK, Interaction.IMPRESSION, Interaction.CLICK, Interaction.IMPRESSION);
+        assertThatThrownBy(() -> rows.read(withColumn.get(4))).isInstanceOf(RowException.class)
+                .hasMessageStartingWith("interaction must be click or impression").hasMessageEndingWith("not 'view'");
+        assertThat(((TrackedTouchpoint) rows.read(withoutColumn.get(0)).get(0)).interaction())
+                .isEqualTo(Interaction.CLICK);
+        ImportService.checkColumns(List.of("customer_id", "time", "conversion", "conversion_value", "channel"),
+                TouchpointCsvRows.COLUMNS);
     }
 
     @Test
@@ -274,7 +304,7 @@ class ImportRowsTest {
                 .hasMessageContaining("names the column 'time' twice (columns 2 and 7)");
         assertThatThrownBy(() -> ImportService.checkColumns(List.of("customer_id", "x".repeat(10_000)),
                 TouchpointCsvRows.COLUMNS))
-                .hasMessageContaining("lacks the columns [channel, conversion, conversion_value, interaction, time]")
+                .hasMessageContaining("lacks the columns [channel, conversion, conversion_value, time]")
                 .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
     }
 
@@ -295,7 +325,7 @@ class ImportRowsTest {
                 c1,2026-01-07T11:30:00Z,conversion,1,12,Email,
                 c1,2026-01-08T11:30:00Z,conversion,1,12,Email,old
                 c1,2026-01-09T11:30:00Z,conversion,1,12,Email,nope
-                c1,2026-01-10T11:30:00Z,visit,0,,Email,old
+                c1,2026-01-10T11:30:00Z,click,0,,Email,old
                 """);
         TrackedConversion named = (TrackedConversion) rows.read(r.get(0)).get(1);
         assertThat(named.actionId()).isEqualTo(4L);

@@ -2,6 +2,7 @@ package io.tracker.interfaces.reporting.web;
 
 import io.tracker.application.attribution.AttributionQueue;
 import io.tracker.application.reporting.AttributionReport;
+import io.tracker.application.reporting.AttributionReportCsv;
 import io.tracker.application.reporting.AttributionRow;
 import io.tracker.application.reporting.Kpis;
 import io.tracker.application.reporting.ReportDimension;
@@ -16,6 +17,7 @@ import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,12 +26,15 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
 
 /**
  * Backs {@code /app/dashboard.xhtml}: the selected tenant's headline KPIs, attribution by channel
  * under the chosen model, a chart of it and every model side by side, for a range of whole
  * days in the tenant's time zone (both ends included; by default the last 30 days up to today).
- * Reports cover the tenant's macro conversions. Every change of model or dates reloads all of it.
+ * Reports cover the tenant's macro conversions. Every change of model or dates reloads all of it. The
+ * attribution table can be downloaded as CSV ({@link #getCsv}).
  */
 @Named
 @ViewScoped
@@ -160,6 +165,26 @@ public class DashboardBacking implements Serializable {
         lines.sort(Comparator.comparingDouble((ModelComparisonLine l) -> -l.conversions(model))
                 .thenComparing(ModelComparisonLine::getChannel));
         return List.copyOf(lines);
+    }
+
+    /**
+     * The attribution table as a CSV download, for the dates and model on screen: the same report, and the
+     * same bytes, as {@code GET /api/v1/reports/attribution.csv?dimension=channel} answers
+     * ({@link AttributionReportCsv}: plain decimals, the tenant's days). Read again when the button is
+     * pressed, so it holds what the roll-up holds at that moment. Null (nothing to download, a message
+     * instead) when the page no longer belongs to the selected tenant or its figures are not loaded.
+     */
+    public StreamedContent getCsv() {
+        if (!loaded || !tenant.isStill(tenantId)) {
+            Messages.error("Reload this page before exporting: its figures are not those of the selected client.");
+            return null;
+        }
+        AttributionReport report = reports.attribution(model, new ReportPeriod(from, to, tenant.getTimeZone()),
+                ReportDimension.CHANNEL, null);
+        byte[] csv = AttributionReportCsv.bytes(report, tenant.getCurrencyCode());
+        return DefaultStreamedContent.builder().name(AttributionReportCsv.fileName(report))
+                .contentType(AttributionReportCsv.MEDIA_TYPE).contentLength((long) csv.length)
+                .stream(() -> new ByteArrayInputStream(csv)).build();
     }
 
     public List<AttributionModel> getModels() {

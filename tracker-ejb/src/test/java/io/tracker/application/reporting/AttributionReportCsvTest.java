@@ -1,0 +1,61 @@
+package io.tracker.application.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tracker.domain.attribution.AttributionModel;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+class AttributionReportCsvTest {
+
+    private static final ReportPeriod SEPTEMBER_7 = new ReportPeriod(LocalDate.parse("2026-09-07"),
+            LocalDate.parse("2026-09-07"), ZoneId.of("America/Chicago"));
+
+    @Test
+    void aHeaderRowThenOneRowPerReportRowWithPlainDecimalsAndTheTenantsDays() {
+        AttributionReport report = new AttributionReport(AttributionModel.LINEAR, SEPTEMBER_7, ReportDimension.CHANNEL,
+                List.of(new AttributionRow("Paid Search", "Paid Search", 1.0 / 3 + 1, 30.0),
+                        new AttributionRow("Email, weekly", "Email, weekly", 1.0 / 3, 0.1 + 0.2)),
+                5.0 / 3, 30.3);
+
+        assertThat(AttributionReportCsv.of(report, "USD")).isEqualTo("""
+                from,to,time_zone,model,channel,conversions,revenue,currency\r
+                2026-09-07,2026-09-07,America/Chicago,linear,Paid Search,1.333333,30,USD\r
+                2026-09-07,2026-09-07,America/Chicago,linear,"Email, weekly",0.333333,0.3,USD\r
+                """);
+        assertThat(AttributionReportCsv.fileName(report)).isEqualTo("attribution-linear-channel-2026-09-07-2026-09-07.csv");
+    }
+
+    @Test
+    void conversionActionRowsAddTheActionsNameAndAnEmptyReportIsItsHeader() throws IOException {
+        AttributionReport byAction = new AttributionReport(AttributionModel.LAST_TOUCH, SEPTEMBER_7,
+                ReportDimension.CONVERSION_ACTION, List.of(new AttributionRow("purchase", "Purchase", 3, 70)), 3, 70);
+        AttributionReport empty = new AttributionReport(AttributionModel.LAST_TOUCH, SEPTEMBER_7,
+                ReportDimension.CAMPAIGN, List.of(), 0, 0);
+
+        List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(AttributionReportCsv.of(byAction, "EUR")))
+                .getRecords();
+        assertThat(rows.get(0).values()).containsExactly("from", "to", "time_zone", "model", "conversion_action", "name",
+                "conversions", "revenue", "currency");
+        assertThat(rows.get(1).values()).containsExactly("2026-09-07", "2026-09-07", "America/Chicago", "last_touch",
+                "purchase", "Purchase", "3", "70", "EUR");
+        assertThat(AttributionReportCsv.of(empty, "EUR"))
+                .isEqualTo("from,to,time_zone,model,campaign,conversions,revenue,currency\r\n");
+    }
+
+    @Test
+    void textThatASpreadsheetWouldRunAsAFormulaIsDefused() {
+        assertThat(AttributionReportCsv.safe("=HYPERLINK(\"http://evil.example\")")).startsWith("'=");
+        assertThat(AttributionReportCsv.safe("+1")).isEqualTo("'+1");
+        assertThat(AttributionReportCsv.safe("-20% sale")).isEqualTo("'-20% sale");
+        assertThat(AttributionReportCsv.safe("@cmd")).isEqualTo("'@cmd");
+        assertThat(AttributionReportCsv.safe("Spring = sale")).isEqualTo("Spring = sale");
+        assertThat(AttributionReportCsv.safe("")).isEmpty();
+    }
+}
