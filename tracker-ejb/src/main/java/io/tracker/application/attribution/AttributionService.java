@@ -31,7 +31,8 @@ import java.util.List;
  * credits (time decay with the tenant's half-life), replacing the old ones, by channel, campaign and
  * source / medium. A conversion that its action's counting "one" finds repeating an earlier one of
  * the same journey is marked {@code counted = false} and gets no credits; one that counts again is
- * marked back. A person is a visitor with every visitor linked to it by identify, transitively
+ * marked back. Each conversion's visit (the summary's converted visits) is stored alongside
+ * ({@link ConversionVisitWriter}). A person is a visitor with every visitor linked to it by identify, transitively
  * ({@link Persons}); a conversion's journey holds the touches of all of them. Recomputing whole
  * persons makes late and out-of-order events (offline imports) and late identifications come out
  * the same as live ones.
@@ -118,6 +119,7 @@ public class AttributionService {
             }
         }
         updateCounted(c, tenantId, loaded);
+        ConversionVisitWriter.write(c, tenantId, loaded);
     }
 
     /** Writes {@code counted} where attribution's answer differs from the stored one. */

@@ -38,13 +38,26 @@ import java.util.Set;
  */
 final class PersonJourneys {
 
-    /** The journeys, with each conversion's stored {@code counted} flag as it was read. */
-    record Loaded(List<Journey> journeys, Map<Long, Boolean> storedCounted) {
+    /**
+     * The journeys, and what they were cut from.
+     *
+     * @param journeys      one per conversion
+     * @param storedCounted each conversion's stored {@code counted} flag as it was read, by conversion id
+     * @param conversions   the persons' conversions, by visitor id
+     * @param touches       the touches read, by visitor id: for each visitor of a person with conversions,
+     *                      every touch from the person's earliest window start to its last conversion
+     * @param storedVisits  each conversion's stored {@code visit_touchpoint_id} as it was read, by conversion
+     *                      id; absent when null ({@link ConversionVisitWriter})
+     */
+    record Loaded(List<Journey> journeys, Map<Long, Boolean> storedCounted,
+                  Map<String, List<ConversionPoint>> conversions, Map<String, List<JourneyTouch>> touches,
+                  Map<Long, Long> storedVisits) {
     }
 
     private static final String ACTIONS = "select id, lookback_days, view_through_days, journey_start, counting "
             + "from conversion_action where tenant_id = ?";
-    private static final String CONVERSIONS = "select visitor_id, id, action_id, occurred_at, value, event_id, counted "
+    private static final String CONVERSIONS = "select visitor_id, id, action_id, occurred_at, value, event_id, counted, "
+            + "visit_touchpoint_id "
             + "from conversion where tenant_id = ? and visitor_id = any(?::text[]) order by id";
     private static final String TOUCHES = "select t.visitor_id, t.id, t.occurred_at, t.channel, coalesce(t.campaign, ''), "
             + "t.utm_source, t.utm_medium, t.referrer, t.gclid, t.interaction, t.event_id "
@@ -64,13 +77,16 @@ final class PersonJourneys {
     static Loaded load(Connection c, String tenantId, Collection<String> visitorIds, boolean lock) throws SQLException {
         Persons persons = PersonGraph.load(c, tenantId, visitorIds);
         Map<Long, Boolean> storedCounted = new HashMap<>();
-        Map<String, List<ConversionPoint>> conversions = conversions(c, tenantId, persons.visitors(), lock, storedCounted);
+        Map<Long, Long> storedVisits = new HashMap<>();
+        Map<String, List<ConversionPoint>> conversions = conversions(c, tenantId, persons.visitors(), lock, storedCounted,
+                storedVisits);
         if (conversions.isEmpty()) {
-            return new Loaded(List.of(), Map.of());
+            return new Loaded(List.of(), Map.of(), Map.of(), Map.of(), Map.of());
         }
         Map<Long, JourneyRules> rules = actionRules(c, tenantId);
         Map<String, List<JourneyTouch>> touches = touches(c, tenantId, windows(persons, conversions, rules));
-        return new Loaded(JourneyBuilder.of(rules).build(persons, touches, conversions), storedCounted);
+        return new Loaded(JourneyBuilder.of(rules).build(persons, touches, conversions), storedCounted, conversions,
+                touches, storedVisits);
     }
 
     /** The journey settings of each of the tenant's conversion actions. */
@@ -117,7 +133,8 @@ final class PersonJourneys {
 
     private static Map<String, List<ConversionPoint>> conversions(Connection c, String tenantId,
                                                                   Collection<String> visitors, boolean lock,
-                                                                  Map<Long, Boolean> storedCounted) throws SQLException {
+                                                                  Map<Long, Boolean> storedCounted,
+                                                                  Map<Long, Long> storedVisits) throws SQLException {
         Map<String, List<ConversionPoint>> byVisitor = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(lock ? CONVERSIONS + " for update" : CONVERSIONS)) {
             ps.setString(1, tenantId);
@@ -129,6 +146,10 @@ final class PersonJourneys {
                             id, rs.getLong(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
                             rs.getBigDecimal(5), rs.getString(6)));
                     storedCounted.put(id, rs.getBoolean(7));
+                    long visit = rs.getLong(8);
+                    if (!rs.wasNull()) {
+                        storedVisits.put(id, visit);
+                    }
                 }
             }
         }

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -119,59 +120,58 @@ public class ReportService {
     }
 
     /**
+     * The headline figures in one statement, so in one snapshot: visits from the daily roll-up
+     * {@code visit_daily} plus the deltas not yet folded into it ({@code visit_daily_delta}, per UTC minute;
+     * V14), so exact at every instant; the counted macro conversions of the period, their value, and the
+     * distinct visits stored on them ({@code conversion.visit_touchpoint_id}, kept by the attribution
+     * worker) that lie in the period too (a visit is never after its conversion, so it is before the end).
+     * Parameters: tenant, first and last day, period start and end (instants), tenant, macro action ids,
+     * period start, end.
+     */
+    private static final String KPIS = "select "
+            + "(select coalesce(sum(d.visits), 0) from visit_daily d where d.tenant_id = ? and d.day >= ? and d.day <= ?) "
+            + "+ (select coalesce(sum(d.visits), 0) from visit_daily_delta d where d.tenant_id = ? "
+            + "and d.minute_start >= ? and d.minute_start < ?), "
+            + "count(*), coalesce(sum(k.value), 0), "
+            + "count(distinct k.visit_touchpoint_id) filter (where k.visit_at >= ?) "
+            + "from conversion k where k.tenant_id = ? and k.action_id = any(?::bigint[]) and k.counted "
+            + "and k.occurred_at >= ? and k.occurred_at < ?";
+
+    /**
      * Headline numbers (see {@link Kpis} for the definitions of visits and converted visits): visits,
-     * counted macro conversions and their value, converted visits ÷ visits.
+     * counted macro conversions and their value, converted visits ÷ visits. Read from stored figures
+     * ({@link #KPIS}): one roll-up row per day and the period's conversions, never its touchpoints. A conversion
+     * stored a moment ago counts at once; its visit, from when the attribution worker has re-attributed its
+     * visitor (within seconds, as its credits).
      */
     public Kpis kpis(ReportPeriod period) {
         List<Long> macro = actions(null).stream().map(ConversionAction::getId).toList();
-        try (Connection c = connections.forCurrentTenant()) {
-            long visits = count(c, "select count(*) from touchpoint where tenant_id = ? "
-                    + "and occurred_at >= ? and occurred_at < ?", period, null);
-            long conversions;
-            BigDecimal revenue;
-            try (PreparedStatement ps = c.prepareStatement("select count(*), coalesce(sum(value), 0) from conversion "
-                    + "where tenant_id = ? and occurred_at >= ? and occurred_at < ? and counted "
-                    + "and action_id = any(?::bigint[])")) {
-                bind(c, ps, period, macro);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    conversions = rs.getLong(1);
-                    revenue = rs.getBigDecimal(2);
-                }
-            }
-            // Each counted conversion's visit: its visitor's latest touchpoint at or before it.
-            long convertedVisits = count(c, "select count(distinct v.id) from conversion k "
-                    + "cross join lateral (select t.id, t.occurred_at from touchpoint t where t.tenant_id = k.tenant_id "
-                    + "and t.visitor_id = k.visitor_id and t.occurred_at <= k.occurred_at "
-                    + "order by t.occurred_at desc, t.id desc limit 1) v "
-                    + "where k.tenant_id = ? and k.occurred_at >= ? and k.occurred_at < ? and k.counted "
-                    + "and k.action_id = any(?::bigint[]) and k.visitor_id is not null "
-                    + "and v.occurred_at >= ?", period, macro);
-            return new Kpis(visits, conversions, Kpis.rate(convertedVisits, visits), cents(revenue), convertedVisits);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the headline figures failed: " + e.getMessage(), e);
-        }
-    }
-
-    private long count(Connection c, String sql, ReportPeriod period, List<Long> actions) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(c, ps, period, actions);
-            if (actions != null) {
-                ps.setObject(5, period.start().atOffset(ZoneOffset.UTC)); // the converted visit lies in the period too
-            }
+        String tenantId = currentTenant.require();
+        OffsetDateTime start = period.start().atOffset(ZoneOffset.UTC);
+        OffsetDateTime end = period.end().atOffset(ZoneOffset.UTC);
+        try (Connection c = connections.forCurrentTenant(); PreparedStatement ps = c.prepareStatement(KPIS)) {
+            int p = 1;
+            ps.setString(p++, tenantId);
+            ps.setObject(p++, period.from());
+            ps.setObject(p++, period.to());
+            ps.setString(p++, tenantId);
+            ps.setObject(p++, start);
+            ps.setObject(p++, end);
+            ps.setObject(p++, start);
+            ps.setString(p++, tenantId);
+            ps.setArray(p++, c.createArrayOf("bigint", macro.toArray()));
+            ps.setObject(p++, start);
+            ps.setObject(p, end);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                long visits = rs.getLong(1);
+                long conversions = rs.getLong(2);
+                BigDecimal revenue = rs.getBigDecimal(3);
+                long convertedVisits = rs.getLong(4);
+                return new Kpis(visits, conversions, Kpis.rate(convertedVisits, visits), cents(revenue), convertedVisits);
             }
-        }
-    }
-
-    private void bind(Connection c, PreparedStatement ps, ReportPeriod period, List<Long> actions) throws SQLException {
-        ps.setString(1, currentTenant.require());
-        ps.setObject(2, period.start().atOffset(ZoneOffset.UTC));
-        ps.setObject(3, period.end().atOffset(ZoneOffset.UTC));
-        if (actions != null) {
-            ps.setArray(4, c.createArrayOf("bigint", actions.toArray()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the headline figures failed: " + e.getMessage(), e);
         }
     }
 
