@@ -193,6 +193,11 @@ create trigger visit_daily_time_zone after update of time_zone on tenant
 -- check per update would read the touchpoint index for nothing.
 alter table conversion add column visit_touchpoint_id bigint;
 alter table conversion add column visit_at timestamptz;
+-- So each new conversion is updated once, seconds after it was stored. With room left on its page the
+-- new row version stays there and no index changes (a HOT update; neither column is indexed): writing
+-- 2,500 conversions' visits took 20 ms so, 145 ms with full pages, on the benchmark tenant. Applies to
+-- pages filled from now on.
+alter table conversion set (fillfactor = 75);
 
 -- Stored before this version: the touchpoints (after the triggers exist, so that a touchpoint written
 -- meanwhile is either counted here or waits for this migration's lock and then adds its delta), and

@@ -195,6 +195,7 @@ class RowLevelSecurityIT {
                     // The queue drains within a second: a mark of this transaction (uncommitted, so no
                     // worker takes it) makes sure the tenant has a row there too.
                     PendingAttribution.mark(c, t.id(), List.of("rls-queued"));
+                    addVisitRollupRows(c, t.id());
                     for (String table : UnscopedQueries.TABLES) {
                         assertThat(strings(c, "select distinct tenant_id from " + table))
                                 .as("tenants in %s, acting for %s", table, t.name()).containsExactly(t.id());
@@ -260,6 +261,7 @@ class RowLevelSecurityIT {
             selection.asPlatform(b.id());
             try (Connection c = connections.forCurrentTenant()) {
                 PendingAttribution.mark(c, b.id(), List.of("rls-queued")); // uncommitted: the worker cannot drain it
+                addVisitRollupRows(c, b.id());
             }
             for (String table : UnscopedQueries.TABLES) {
                 assertThat(unscoped.tenantIds(table)).as("%s for B", table).containsExactly(b.id());
@@ -334,6 +336,23 @@ class RowLevelSecurityIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Rows of this transaction in the visit roll-up (V14): the folder moves committed deltas into
+     * visit_daily within seconds, so which of the two holds a tenant's rows at a given moment is not
+     * known; an uncommitted row in each (a day no test touches) makes sure both do.
+     */
+    private static void addVisitRollupRows(Connection c, String tenantId) throws SQLException {
+        try (PreparedStatement delta = c.prepareStatement("insert into visit_daily_delta (tenant_id, minute_start, visits) "
+                + "values (?, timestamptz '2000-01-01 00:00:00+00', 0)");
+             PreparedStatement day = c.prepareStatement("insert into visit_daily (tenant_id, day, visits) "
+                     + "values (?, date '2000-01-01', 0) on conflict do nothing")) {
+            delta.setString(1, tenantId);
+            delta.executeUpdate();
+            day.setString(1, tenantId);
+            day.executeUpdate();
+        }
+    }
 
     private TestTenant tenantWithData(String label, String agencyId) {
         return tenantWithData(label, agencyId, ZoneId.of("UTC"));

@@ -30,7 +30,9 @@ public class UnscopedQueries {
             // V8__credit_rollups_data_driven_runs.sql
             "credit_daily", "data_driven_run",
             // V9__path_analysis.sql
-            "path_analysis", "path_analysis_credit");
+            "path_analysis", "path_analysis_credit",
+            // V14__summary_rollups.sql
+            "visit_daily", "visit_daily_delta");
 
     /**
      * EclipseLink refuses native SQL in a unit with multitenant entities (it could not add the tenant
