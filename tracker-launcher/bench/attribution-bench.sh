@@ -45,6 +45,8 @@ delete from attribution_pending where tenant_id = :'tenant';
 delete from data_driven_run where tenant_id = :'tenant';
 delete from conversion where tenant_id = :'tenant';
 delete from touchpoint where tenant_id = :'tenant';
+delete from visit_daily_delta where tenant_id = :'tenant';
+delete from visit_daily where tenant_id = :'tenant';
 delete from conversion_action where tenant_id = :'tenant';
 delete from api_key where tenant_id = :'tenant';
 delete from tenant where id = :'tenant';
@@ -117,6 +119,5 @@ java "$here/ReportLatency.java" "$base" "$api_key" "$requests" "$warmup" \
   "/api/v1/reports/attribution?model=linear&from=$d90&to=$today&dimension=channel" \
   "/api/v1/reports/attribution?model=last_touch&from=$d90&to=$today&dimension=campaign" \
   "/api/v1/reports/model-comparison?from=$d30&to=$today&dimension=channel" \
-  "/api/v1/reports/model-comparison?from=$d90&to=$today&dimension=channel"
-# The summary counts visits and converted visits from the raw tables (seconds at this size): a few requests.
-java "$here/ReportLatency.java" "$base" "$api_key" 10 2 "/api/v1/reports/summary?from=$d30&to=$today"
+  "/api/v1/reports/model-comparison?from=$d90&to=$today&dimension=channel" \
+  "/api/v1/reports/summary?from=$d30&to=$today"
