@@ -1,5 +1,6 @@
 package io.tracker.it.support;
 
+import io.tracker.application.reporting.VisitRollup;
 import io.tracker.application.tenant.TenantConnections;
 import io.tracker.application.tenant.TenantSelection;
 import jakarta.ejb.EJB;
@@ -36,6 +37,9 @@ public class TenantRows {
     @Inject
     private TenantConnections connections;
 
+    @EJB
+    private VisitRollup visitRollup;
+
     /**
      * {@code {"touchpoints","conversions","event_receipts","attribution_credits","attribution_pending"}}: the
      * tenant's rows in the write path's tables; {@code attribution_pending} counts the visitors waiting for the
@@ -69,9 +73,13 @@ public class TenantRows {
      * database catalogue, so new tables are included), plus its {@code tenant} row and its agency's
      * {@code agency_member} rows: {@code {"<table>":[{"<column>":<value>,…},…],…}}, each row as
      * PostgreSQL's {@code to_jsonb} renders it, rows sorted by that text.
+     *
+     * <p>The roll-ups' pending deltas are folded first (as the server's folder does every few seconds), so
+     * a fold between two snapshots, which moves sums without changing any figure, does not tell them apart.
      */
     @Transactional
     public JsonObject state(String tenantId) throws SQLException {
+        foldRollups();
         selection.asPlatform(tenantId);
         try (Connection c = connections.forCurrentTenant()) {
             List<String> tables = new ArrayList<>();
@@ -91,6 +99,22 @@ public class TenantRows {
                 state.add(table, rows(c, "select to_jsonb(r)::text from \"" + table + "\" r where r.tenant_id = ?", tenantId));
             }
             return state.build();
+        }
+    }
+
+    /** Folds until this call's own fold ran (-1: the server's fold held the lock; it has committed once it is free). */
+    private void foldRollups() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (visitRollup.fold() < 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the visit roll-up's fold stayed locked for 30 s");
+            }
+            try {
+                Thread.sleep(20); // polling the lock's holder, which commits within milliseconds
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
