@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 /**
  * The IT database as its superuser sees it, for simulating an outage without stopping the shared
@@ -32,9 +33,19 @@ public final class TestDatabase {
                         + "' and pid <> pg_backend_pid()");
     }
 
-    /** A connection to the IT database as its superuser (row-level security does not apply to it). */
+    /**
+     * A connection to the IT database as its superuser (row-level security does not apply to it). A
+     * statement of a test gives up on a lock after 60 s and on any work after 5 minutes (it fails instead
+     * of waiting for ever: a test that holds a lock in one connection and waits in another, then fails
+     * half-way, would otherwise hang the build while closing them).
+     */
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(URL, SUPERUSER, "");
+        Properties properties = new Properties();
+        properties.setProperty("user", SUPERUSER);
+        properties.setProperty("password", "");
+        properties.setProperty("options", "-c lock_timeout=60s -c statement_timeout=300s");
+        properties.setProperty("socketTimeout", "330");
+        return DriverManager.getConnection(URL, properties);
     }
 
     /**
