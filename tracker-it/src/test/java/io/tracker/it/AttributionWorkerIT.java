@@ -125,8 +125,8 @@ class AttributionWorkerIT {
         // A test-only trigger makes every credit of the campaign "it-poison" fail.
         try (Connection db = TestDatabase.connect(); Statement s = db.createStatement()) {
             s.execute("create function it_poison_credit() returns trigger language plpgsql as $$ begin "
-                    + "if new.campaign = 'it-poison' then raise exception 'it: poisoned credit'; end if; return new; end $$");
-            s.execute("create trigger it_poison_credit before insert on attribution_credit "
+                    + "if 'it-poison' = any(new.campaign) then raise exception 'it: poisoned credit'; end if; return new; end $$");
+            s.execute("create trigger it_poison_credit before insert on conversion_credit "
                     + "for each row execute function it_poison_credit()");
             try {
                 ApiResponse r = api.postEvents(t.apiKey(), batch(
@@ -146,7 +146,7 @@ class AttributionWorkerIT {
                 assertThat(health.getString("status")).as("a failing visitor does not stop the worker").isEqualTo("UP");
                 assertThat(number(health.getJsonObject("data"), "pending")).isPositive();
             } finally {
-                s.execute("drop trigger if exists it_poison_credit on attribution_credit");
+                s.execute("drop trigger if exists it_poison_credit on conversion_credit");
                 s.execute("drop function if exists it_poison_credit()");
             }
         }

@@ -22,7 +22,7 @@ public class UnscopedQueries {
 
     /** The tenant-owned tables (every table with a {@code tenant_id} column). */
     static final Set<String> TABLES = Set.of("api_key", "campaign", "conversion_action", "event_receipt", "touchpoint",
-            "conversion", "attribution_credit", "tenant_member", "audit_entry",
+            "conversion", "tenant_member", "audit_entry",
             // V4__collection.sql
             "custom_event", "order_receipt", "site", "collection_count", "identity_link", "attribution_pending",
             // V6__tracked_links.sql
@@ -32,7 +32,12 @@ public class UnscopedQueries {
             // V9__path_analysis.sql
             "path_analysis", "path_analysis_credit",
             // V14__summary_rollups.sql
-            "visit_daily", "visit_daily_delta");
+            "visit_daily", "visit_daily_delta",
+            // V15__credit_rollup_deltas.sql (attribution_credit became a view over the first two)
+            "conversion_credit", "data_driven_credit", "credit_daily_delta");
+
+    /** Views over tenant-owned tables, read with the reader's row-level security ({@code security_invoker}). */
+    static final Set<String> VIEWS = Set.of("attribution_credit");
 
     /**
      * EclipseLink refuses native SQL in a unit with multitenant entities (it could not add the tenant
@@ -43,10 +48,10 @@ public class UnscopedQueries {
     @PersistenceContext(unitName = "tracker")
     private EntityManager em;
 
-    /** The distinct {@code tenant_id}s of one of {@link #TABLES}, without a {@code where}. */
+    /** The distinct {@code tenant_id}s of one of {@link #TABLES} or {@link #VIEWS}, without a {@code where}. */
     @SuppressWarnings("unchecked")
     public List<String> tenantIds(String table) {
-        if (!TABLES.contains(table)) {
+        if (!TABLES.contains(table) && !VIEWS.contains(table)) {
             throw new IllegalArgumentException(table);
         }
         return em.createNativeQuery("select distinct tenant_id from " + table + " order by 1")

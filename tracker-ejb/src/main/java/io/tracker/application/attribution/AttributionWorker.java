@@ -14,9 +14,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +29,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Re-attributes marked visitors off the request path, continuously, on every server.
  *
- * <p>Every {@code tracker.attribution.poll-millis} (default 500 ms) after the previous wake-up ended,
- * the worker asks the database which tenants have visitors waiting
+ * <p>The worker runs in {@code tracker.attribution.lanes} (default 2) independent lanes: one lane is
+ * mostly waiting for PostgreSQL while it computes journeys and credits, so a second keeps both cores of
+ * a small server busy (see the README's "Speed of attribution"). Lanes claim disjoint batches of visitors
+ * (so disjoint conversions) and append their roll-up sums to deltas without a key (V15), so they never
+ * wait for each other.
+ *
+ * <p>Every {@code tracker.attribution.poll-millis} (default 500 ms) after its previous wake-up ended,
+ * each lane asks the database which tenants have visitors waiting
  * ({@link AttributionQueue#tenantsWithWork()}), then, acting for each in turn as Tracker itself
  * ({@link TenantSelection#asPlatform}), claims and re-attributes up to
  * {@code tracker.attribution.batch-size} (default 500) of its oldest marks in one transaction
@@ -53,6 +61,11 @@ public class AttributionWorker {
     /** Pause after deployment before the first poll, so that start-up work (migrations, demo data) comes first. */
     private static final Duration FIRST_POLL = Duration.ofSeconds(2);
     private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * Longest time between folds of the credit roll-up's deltas: while a lane works through a long queue,
+     * and for deltas other writers leave (data-driven runs, deleted conversions).
+     */
+    private static final Duration FOLD_INTERVAL = Duration.ofSeconds(5);
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -62,8 +75,12 @@ public class AttributionWorker {
     private long pollMillis;
 
     @Inject
-    @ConfigProperty(name = "tracker.attribution.batch-size", defaultValue = "500")
+    @ConfigProperty(name = "tracker.attribution.batch-size", defaultValue = "2500")
     private int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "tracker.attribution.lanes", defaultValue = "2")
+    private int lanes;
 
     @EJB
     private TenantSelection selection;
@@ -71,66 +88,104 @@ public class AttributionWorker {
     @EJB
     private AttributionQueue queue;
 
+    /** One controller per wake-up: a controller belongs to the thread that activated the context. */
     @Inject
-    private RequestContextController requestContext;
+    private Instance<RequestContextController> requestContexts;
 
     @Inject
     private AttributionWorkerState state;
 
     private volatile boolean stopping;
-    private ScheduledFuture<?> task;
+    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private volatile Instant lastFold = Instant.EPOCH;
     private Instant lastFailureLogged = Instant.EPOCH;
     private int failuresNotLogged;
 
     @PostConstruct
     void start() {
-        task = scheduler.scheduleWithFixedDelay(this::wakeUp, FIRST_POLL.toMillis(), Math.max(50, pollMillis),
-                TimeUnit.MILLISECONDS);
-        LOG.info(() -> "Attribution worker started: polls every " + pollMillis + " ms, batches of " + batchSize);
+        for (int lane = 0; lane < Math.max(1, lanes); lane++) {
+            tasks.add(scheduler.scheduleWithFixedDelay(this::wakeUp, FIRST_POLL.toMillis() + lane * pollMillis / 2,
+                    Math.max(50, pollMillis), TimeUnit.MILLISECONDS));
+        }
+        LOG.info(() -> "Attribution worker started: " + tasks.size() + " lanes, each polls every " + pollMillis
+                + " ms, batches of " + batchSize);
     }
 
     @PreDestroy
     void stop() {
         stopping = true;
-        if (task != null) {
-            task.cancel(false);
-        }
+        tasks.forEach(t -> t.cancel(false));
     }
 
     /** One wake-up: rounds until no tenant filled a batch. Never throws (that would end the schedule). */
     private void wakeUp() {
         try {
+            RequestContextController requestContext = requestContexts.get();
             requestContext.activate();
             try {
-                while (!stopping && round()) {
+                boolean worked = false;
+                Round round;
+                do {
+                    round = round();
+                    worked |= round.claimed() > 0;
                     state.progressed();
-                }
-                state.progressed();
+                    fold(!round.more() && worked);
+                } while (!stopping && round.more());
             } finally {
                 requestContext.deactivate();
+                requestContexts.destroy(requestContext);
             }
         } catch (RuntimeException e) {
             failed("attribution worker: polling for pending visitors failed", e);
         }
     }
 
-    /** @return true when some tenant filled a whole batch (more is probably waiting) */
-    private boolean round() {
+    /**
+     * Folds the credit roll-up's deltas ({@link AttributionQueue#foldRollups()}) when asked to, or when
+     * the last fold is {@link #FOLD_INTERVAL} old. Reports are exact either way (they read the deltas
+     * too); folding keeps the deltas they read few.
+     */
+    private void fold(boolean now) {
+        if (stopping || !now && Duration.between(lastFold, Instant.now()).compareTo(FOLD_INTERVAL) < 0) {
+            return;
+        }
+        lastFold = Instant.now();
+        try {
+            queue.foldRollups();
+        } catch (RuntimeException e) {
+            failed("attribution worker: folding the credit roll-up failed; its deltas stay and are folded later", e);
+        }
+    }
+
+    /**
+     * One round's outcome.
+     *
+     * @param claimed visitors claimed, over all tenants
+     * @param more    some tenant filled a whole batch (more is probably waiting)
+     */
+    private record Round(int claimed, boolean more) {
+    }
+
+    private Round round() {
         boolean more = false;
+        int claimed = 0;
         for (String tenantId : queue.tenantsWithWork()) {
             if (stopping) {
-                return false;
+                return new Round(claimed, false);
             }
             selection.asPlatform(tenantId);
             try {
-                more |= queue.attributeNext(batchSize) >= batchSize;
+                int n = queue.attributeNext(batchSize);
+                claimed += n;
+                more |= n >= batchSize;
             } catch (RuntimeException e) {
                 failed("attribution worker: a batch of tenant " + tenantId + " failed and was rolled back; "
                         + "trying its visitors one by one", e);
                 isolate(tenantId);
+                claimed++; // its visitors were tried one by one: the round did work
             }
         }
-        return more;
+        return new Round(claimed, more);
     }
 
     /** After a failed batch: each of the tenant's oldest visitors alone; one that fails alone is deferred. */

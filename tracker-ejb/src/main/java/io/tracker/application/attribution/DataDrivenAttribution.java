@@ -157,10 +157,8 @@ public class DataDrivenAttribution {
             shapleyNanos += System.nanoTime() - t1;
         }
 
-        try (PreparedStatement delete = c.prepareStatement("delete from attribution_credit where tenant_id = ? "
-                + "and model = any(?::text[])")) {
+        try (PreparedStatement delete = c.prepareStatement("delete from data_driven_credit where tenant_id = ?")) {
             delete.setString(1, tenantId);
-            delete.setArray(2, c.createArrayOf("text", MODELS.stream().map(AttributionModel::apiName).toArray()));
             delete.executeUpdate();
         }
         CreditRows rows = new CreditRows();
@@ -330,7 +328,7 @@ public class DataDrivenAttribution {
             if (conversionIds.isEmpty()) {
                 return;
             }
-            try (PreparedStatement ps = c.prepareStatement("insert into attribution_credit (tenant_id, conversion_id, "
+            try (PreparedStatement ps = c.prepareStatement("insert into data_driven_credit (tenant_id, conversion_id, "
                     + "model, channel, campaign, source_medium, action_id, converted_at, credit, revenue) "
                     + "select ?, u.* from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], "
                     + "?::timestamptz[], ?::float8[], ?::numeric[]) as u")) {

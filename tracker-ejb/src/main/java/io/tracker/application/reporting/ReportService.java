@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
 
 /**
  * Read side: reports as projections over the stored credits. Attribution reports read the daily
- * roll-up {@code credit_daily} (V8: per tenant-local day of the conversion, kept in step with
- * {@code attribution_credit} by triggers in the same transaction), so a report over 90 days reads a few
+ * roll-up {@code credit_daily} (V8: per tenant-local day of the conversion) plus its deltas not yet
+ * folded in ({@code credit_daily_delta}, V15: appended by triggers on {@code attribution_credit} in the
+ * same transaction as the credits), so a report is exact at every instant and over 90 days reads a few
  * thousand rows whatever the number of conversions; reports are whole days, so nothing else is needed.
  * Conversions are selected by their own time; unless an action is named, reports cover the tenant's
  * macro conversion actions. Everything is read for the current tenant only (row-level security and an
@@ -86,15 +87,21 @@ public class ReportService {
         // Totals are the rounded sums of the unrounded rows: three thirds of 25.00 are 8.33 each in the
         // rows but 25.00 together, not 24.99.
         Map<AttributionModel, BigDecimal> unroundedRevenue = new EnumMap<>(AttributionModel.class);
-        String sql = "select model, " + dimension.column() + "::text, sum(conversions), sum(revenue) from credit_daily "
-                + "where tenant_id = ? and model = any(?::text[]) and action_id = any(?::bigint[]) "
-                + "and day >= ? and day <= ? group by model, " + dimension.column();
+        // The roll-up plus its deltas not yet folded (V15), in one snapshot; a key whose credits all went
+        // sums to 0 credits and is left out.
+        String source = "select model, " + dimension.column() + " as value, conversions, revenue, credits from %s "
+                + "where tenant_id = ? and model = any(?::text[]) and action_id = any(?::bigint[]) and day >= ? and day <= ?";
+        String sql = "select model, value::text, sum(conversions), sum(revenue) from ("
+                + source.formatted("credit_daily") + " union all " + source.formatted("credit_daily_delta")
+                + ") r group by model, value having sum(credits) > 0";
         try (Connection c = connections.forCurrentTenant(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, currentTenant.require());
-            ps.setArray(2, c.createArrayOf("text", models.stream().map(AttributionModel::apiName).toArray()));
-            ps.setArray(3, c.createArrayOf("bigint", actions.stream().map(ConversionAction::getId).toArray()));
-            ps.setObject(4, period.from());
-            ps.setObject(5, period.to());
+            for (int i = 0; i < 2; i++) {
+                ps.setString(5 * i + 1, currentTenant.require());
+                ps.setArray(5 * i + 2, c.createArrayOf("text", models.stream().map(AttributionModel::apiName).toArray()));
+                ps.setArray(5 * i + 3, c.createArrayOf("bigint", actions.stream().map(ConversionAction::getId).toArray()));
+                ps.setObject(5 * i + 4, period.from());
+                ps.setObject(5 * i + 5, period.to());
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     AttributionModel model = AttributionModel.fromApiName(rs.getString(1));

@@ -1,5 +1,6 @@
 package io.tracker.it.support;
 
+import io.tracker.application.attribution.AttributionQueue;
 import io.tracker.application.reporting.VisitRollup;
 import io.tracker.application.tenant.TenantConnections;
 import io.tracker.application.tenant.TenantSelection;
@@ -39,6 +40,9 @@ public class TenantRows {
 
     @EJB
     private VisitRollup visitRollup;
+
+    @EJB
+    private AttributionQueue attributionQueue;
 
     /**
      * {@code {"touchpoints","conversions","event_receipts","attribution_credits","attribution_pending"}}: the
@@ -102,12 +106,15 @@ public class TenantRows {
         }
     }
 
-    /** Folds until this call's own fold ran (-1: the server's fold held the lock; it has committed once it is free). */
+    /**
+     * Folds the visit and credit roll-ups until this call's own folds ran (-1: the server's fold held the
+     * lock; it has committed once the lock is free).
+     */
     private void foldRollups() {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (visitRollup.fold() < 0) {
+        while (visitRollup.fold() < 0 || attributionQueue.foldRollups() < 0) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the visit roll-up's fold stayed locked for 30 s");
+                throw new IllegalStateException("a roll-up's fold stayed locked for 30 s");
             }
             try {
                 Thread.sleep(20); // polling the lock's holder, which commits within milliseconds
