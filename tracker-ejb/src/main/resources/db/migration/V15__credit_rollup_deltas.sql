@@ -99,6 +99,9 @@ create view attribution_credit with (security_invoker = true) as
 -- The roll-up triggers. The tenant-local day as tenant_local_date computes it, with each tenant's zone
 -- worked out once per statement: its fixed offset when it is one (see tenant_zone_offset), else an IANA id.
 -- work_mem: a batch's groups (about 35,000 credits of 2,500 conversions) are sorted in memory, not on disk.
+-- Credits (float8 shares) are summed as float8 and cast to numeric once per group: a cast per credit was
+-- half the trigger's time (140 → 64 ms for a batch of 35,456 credits). The sums differ from exact decimal
+-- ones in the 13th significant digit; reports print 6 decimals.
 create or replace function credit_daily_added()
     returns trigger
     language plpgsql
@@ -116,7 +119,7 @@ begin
     select n.tenant_id, n.model,
            case when z.fixed is null then (n.converted_at at time zone z.time_zone)::date
                 else ((n.converted_at at time zone 'UTC') + z.fixed)::date end,
-           n.action_id, n.channel, n.campaign, n.source_medium, sum(n.credit::numeric), sum(n.revenue), count(*)
+           n.action_id, n.channel, n.campaign, n.source_medium, sum(n.credit)::numeric, sum(n.revenue), count(*)
     from new_credits n join zone z on z.id = n.tenant_id
     group by 1, 2, 3, 4, 5, 6, 7;
     return null;
@@ -140,7 +143,7 @@ begin
     select o.tenant_id, o.model,
            case when z.fixed is null then (o.converted_at at time zone z.time_zone)::date
                 else ((o.converted_at at time zone 'UTC') + z.fixed)::date end,
-           o.action_id, o.channel, o.campaign, o.source_medium, -sum(o.credit::numeric), -sum(o.revenue), -count(*)
+           o.action_id, o.channel, o.campaign, o.source_medium, -sum(o.credit)::numeric, -sum(o.revenue), -count(*)
     from old_credits o join zone z on z.id = o.tenant_id
     group by 1, 2, 3, 4, 5, 6, 7;
     return null;
@@ -164,7 +167,7 @@ begin
     select n.tenant_id, u.model,
            case when z.fixed is null then (n.converted_at at time zone z.time_zone)::date
                 else ((n.converted_at at time zone 'UTC') + z.fixed)::date end,
-           n.action_id, u.channel, u.campaign, u.source_medium, sum(u.credit::numeric), sum(u.revenue), count(*)
+           n.action_id, u.channel, u.campaign, u.source_medium, sum(u.credit)::numeric, sum(u.revenue), count(*)
     from new_credits n join zone z on z.id = n.tenant_id
     cross join lateral unnest(n.model, n.channel, n.campaign, n.source_medium, n.credit, n.revenue)
         as u(model, channel, campaign, source_medium, credit, revenue)
@@ -190,7 +193,7 @@ begin
     select o.tenant_id, u.model,
            case when z.fixed is null then (o.converted_at at time zone z.time_zone)::date
                 else ((o.converted_at at time zone 'UTC') + z.fixed)::date end,
-           o.action_id, u.channel, u.campaign, u.source_medium, -sum(u.credit::numeric), -sum(u.revenue), -count(*)
+           o.action_id, u.channel, u.campaign, u.source_medium, -sum(u.credit)::numeric, -sum(u.revenue), -count(*)
     from old_credits o join zone z on z.id = o.tenant_id
     cross join lateral unnest(o.model, o.channel, o.campaign, o.source_medium, o.credit, o.revenue)
         as u(model, channel, campaign, source_medium, credit, revenue)
@@ -272,7 +275,7 @@ begin
     insert into credit_daily (tenant_id, model, day, action_id, channel, campaign, source_medium,
                               conversions, revenue, credits)
     select c.tenant_id, c.model, tenant_local_date(c.converted_at, t.time_zone), c.action_id, c.channel,
-           c.campaign, c.source_medium, sum(c.credit::numeric), sum(c.revenue), count(*)
+           c.campaign, c.source_medium, sum(c.credit)::numeric, sum(c.revenue), count(*)
     from attribution_credit c join tenant t on t.id = c.tenant_id
     where c.tenant_id = p_tenant_id
     group by 1, 2, 3, 4, 5, 6, 7;

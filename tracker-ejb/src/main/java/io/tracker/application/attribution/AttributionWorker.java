@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Re-attributes marked visitors off the request path, continuously, on every server.
  *
- * <p>The worker runs in {@code tracker.attribution.lanes} (default 2) independent lanes: one lane is
+ * <p>The worker runs in {@code tracker.attribution.lanes} (default 3) independent lanes: one lane is
  * mostly waiting for PostgreSQL while it computes journeys and credits, so a second keeps both cores of
  * a small server busy (see the README's "Speed of attribution"). Lanes claim disjoint batches of visitors
  * (so disjoint conversions) and append their roll-up sums to deltas without a key (V15), so they never
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * each lane asks the database which tenants have visitors waiting
  * ({@link AttributionQueue#tenantsWithWork()}), then, acting for each in turn as Tracker itself
  * ({@link TenantSelection#asPlatform}), claims and re-attributes up to
- * {@code tracker.attribution.batch-size} (default 500) of its oldest marks in one transaction
+ * {@code tracker.attribution.batch-size} (default 4,000) of its oldest marks in one transaction
  * ({@link AttributionQueue#attributeNext}). Rounds repeat without pause while any tenant filled a
  * whole batch, one batch per tenant per round, so a tenant importing a million rows does not hold up
  * the others. Several servers share the queue: claims skip what another server holds.
@@ -75,11 +75,11 @@ public class AttributionWorker {
     private long pollMillis;
 
     @Inject
-    @ConfigProperty(name = "tracker.attribution.batch-size", defaultValue = "2500")
+    @ConfigProperty(name = "tracker.attribution.batch-size", defaultValue = "4000")
     private int batchSize;
 
     @Inject
-    @ConfigProperty(name = "tracker.attribution.lanes", defaultValue = "2")
+    @ConfigProperty(name = "tracker.attribution.lanes", defaultValue = "3")
     private int lanes;
 
     @EJB

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 /**
  * Read side: reports as projections over the stored credits. Attribution reports read the daily
  * roll-up {@code credit_daily} (V8: per tenant-local day of the conversion) plus its deltas not yet
- * folded in ({@code credit_daily_delta}, V15: appended by triggers on {@code attribution_credit} in the
+ * folded in ({@code credit_daily_delta}, V15: appended by triggers on {@code conversion_credit} and {@code data_driven_credit} in the
  * same transaction as the credits), so a report is exact at every instant and over 90 days reads a few
  * thousand rows whatever the number of conversions; reports are whole days, so nothing else is needed.
  * Conversions are selected by their own time; unless an action is named, reports cover the tenant's
