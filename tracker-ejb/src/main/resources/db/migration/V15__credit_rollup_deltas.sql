@@ -96,124 +96,96 @@ create view attribution_credit with (security_invoker = true) as
     cross join lateral unnest(c.model, c.channel, c.campaign, c.source_medium, c.credit, c.revenue)
         as u(model, channel, campaign, source_medium, credit, revenue);
 
--- The roll-up triggers. The tenant-local day as tenant_local_date computes it, with each tenant's zone
--- worked out once per statement: its fixed offset when it is one (see tenant_zone_offset), else an IANA id.
--- work_mem: a batch's groups (about 35,000 credits of 2,500 conversions) are sorted in memory, not on disk.
--- Credits (float8 shares) are summed as float8 and cast to numeric once per group: a cast per credit was
--- half the trigger's time (140 → 64 ms for a batch of 35,456 credits). The sums differ from exact decimal
--- ones in the 13th significant digit; reports print 6 decimals.
-create or replace function credit_daily_added()
+-- The roll-up triggers, replacing V8's: each statement's credits (its transition table "credits") summed
+-- per roll-up key into credit_daily_delta, times the trigger's sign (its argument: 1 for credits added,
+-- -1 for credits removed; an update is both, two triggers). The tenant-local day as tenant_local_date
+-- computes it, with each tenant's zone worked out once per statement: its fixed offset when it is one
+-- (see tenant_zone_offset), else an IANA id. work_mem: a batch's groups (about 35,000 credits of 2,500
+-- conversions) are hashed in memory, not sorted on disk. Credits (float8 shares) are summed as float8 and
+-- cast to numeric once per group: a cast per credit was half the trigger's time (140 → 64 ms for a batch
+-- of 35,456 credits); the sums differ from exact decimal ones in the 13th significant digit, and reports
+-- print 6 decimals.
+drop trigger credit_daily_insert on data_driven_credit;
+drop trigger credit_daily_delete on data_driven_credit;
+drop trigger credit_daily_update_old on data_driven_credit;
+drop trigger credit_daily_update_new on data_driven_credit;
+drop function credit_daily_added();
+drop function credit_daily_removed();
+
+-- data_driven_credit: one row per credit.
+create function data_driven_credit_summed()
     returns trigger
     language plpgsql
     set search_path = ${flyway:defaultSchema}, pg_temp
     set work_mem = '64MB'
 as $$
+declare
+    direction integer := TG_ARGV[0]::integer;
 begin
     with zone as materialized (
         select t.id, t.time_zone, tenant_zone_offset(t.time_zone) as fixed
         from tenant t
-        where t.id in (select distinct tenant_id from new_credits)
+        where t.id in (select distinct tenant_id from credits)
     )
     insert into credit_daily_delta (tenant_id, model, day, action_id, channel, campaign, source_medium,
                                     conversions, revenue, credits)
-    select n.tenant_id, n.model,
-           case when z.fixed is null then (n.converted_at at time zone z.time_zone)::date
-                else ((n.converted_at at time zone 'UTC') + z.fixed)::date end,
-           n.action_id, n.channel, n.campaign, n.source_medium, sum(n.credit)::numeric, sum(n.revenue), count(*)
-    from new_credits n join zone z on z.id = n.tenant_id
+    select c.tenant_id, c.model,
+           case when z.fixed is null then (c.converted_at at time zone z.time_zone)::date
+                else ((c.converted_at at time zone 'UTC') + z.fixed)::date end,
+           c.action_id, c.channel, c.campaign, c.source_medium,
+           direction * sum(c.credit)::numeric, direction * sum(c.revenue), direction * count(*)
+    from credits c join zone z on z.id = c.tenant_id
     group by 1, 2, 3, 4, 5, 6, 7;
     return null;
 end
 $$;
 
-create or replace function credit_daily_removed()
+-- conversion_credit: one row per conversion, its credits the elements of its arrays.
+create function conversion_credit_summed()
     returns trigger
     language plpgsql
     set search_path = ${flyway:defaultSchema}, pg_temp
     set work_mem = '64MB'
 as $$
+declare
+    direction integer := TG_ARGV[0]::integer;
 begin
     with zone as materialized (
         select t.id, t.time_zone, tenant_zone_offset(t.time_zone) as fixed
         from tenant t
-        where t.id in (select distinct tenant_id from old_credits)
+        where t.id in (select distinct tenant_id from credits)
     )
     insert into credit_daily_delta (tenant_id, model, day, action_id, channel, campaign, source_medium,
                                     conversions, revenue, credits)
-    select o.tenant_id, o.model,
-           case when z.fixed is null then (o.converted_at at time zone z.time_zone)::date
-                else ((o.converted_at at time zone 'UTC') + z.fixed)::date end,
-           o.action_id, o.channel, o.campaign, o.source_medium, -sum(o.credit)::numeric, -sum(o.revenue), -count(*)
-    from old_credits o join zone z on z.id = o.tenant_id
-    group by 1, 2, 3, 4, 5, 6, 7;
-    return null;
-end
-$$;
-
-create function conversion_credit_added()
-    returns trigger
-    language plpgsql
-    set search_path = ${flyway:defaultSchema}, pg_temp
-    set work_mem = '64MB'
-as $$
-begin
-    with zone as materialized (
-        select t.id, t.time_zone, tenant_zone_offset(t.time_zone) as fixed
-        from tenant t
-        where t.id in (select distinct tenant_id from new_credits)
-    )
-    insert into credit_daily_delta (tenant_id, model, day, action_id, channel, campaign, source_medium,
-                                    conversions, revenue, credits)
-    select n.tenant_id, u.model,
-           case when z.fixed is null then (n.converted_at at time zone z.time_zone)::date
-                else ((n.converted_at at time zone 'UTC') + z.fixed)::date end,
-           n.action_id, u.channel, u.campaign, u.source_medium, sum(u.credit)::numeric, sum(u.revenue), count(*)
-    from new_credits n join zone z on z.id = n.tenant_id
-    cross join lateral unnest(n.model, n.channel, n.campaign, n.source_medium, n.credit, n.revenue)
+    select c.tenant_id, u.model,
+           case when z.fixed is null then (c.converted_at at time zone z.time_zone)::date
+                else ((c.converted_at at time zone 'UTC') + z.fixed)::date end,
+           c.action_id, u.channel, u.campaign, u.source_medium,
+           direction * sum(u.credit)::numeric, direction * sum(u.revenue), direction * count(*)
+    from credits c join zone z on z.id = c.tenant_id
+    cross join lateral unnest(c.model, c.channel, c.campaign, c.source_medium, c.credit, c.revenue)
         as u(model, channel, campaign, source_medium, credit, revenue)
     group by 1, 2, 3, 4, 5, 6, 7;
     return null;
 end
 $$;
 
-create function conversion_credit_removed()
-    returns trigger
-    language plpgsql
-    set search_path = ${flyway:defaultSchema}, pg_temp
-    set work_mem = '64MB'
-as $$
+do $$
+declare
+    t text;
 begin
-    with zone as materialized (
-        select t.id, t.time_zone, tenant_zone_offset(t.time_zone) as fixed
-        from tenant t
-        where t.id in (select distinct tenant_id from old_credits)
-    )
-    insert into credit_daily_delta (tenant_id, model, day, action_id, channel, campaign, source_medium,
-                                    conversions, revenue, credits)
-    select o.tenant_id, u.model,
-           case when z.fixed is null then (o.converted_at at time zone z.time_zone)::date
-                else ((o.converted_at at time zone 'UTC') + z.fixed)::date end,
-           o.action_id, u.channel, u.campaign, u.source_medium, -sum(u.credit)::numeric, -sum(u.revenue), -count(*)
-    from old_credits o join zone z on z.id = o.tenant_id
-    cross join lateral unnest(o.model, o.channel, o.campaign, o.source_medium, o.credit, o.revenue)
-        as u(model, channel, campaign, source_medium, credit, revenue)
-    group by 1, 2, 3, 4, 5, 6, 7;
-    return null;
+    foreach t in array array['data_driven_credit', 'conversion_credit'] loop
+        execute format('create trigger credit_daily_insert after insert on %I referencing new table as credits '
+                       'for each statement execute function %I(''1'')', t, t || '_summed');
+        execute format('create trigger credit_daily_delete after delete on %I referencing old table as credits '
+                       'for each statement execute function %I(''-1'')', t, t || '_summed');
+        execute format('create trigger credit_daily_update_old after update on %I referencing old table as credits '
+                       'for each statement execute function %I(''-1'')', t, t || '_summed');
+        execute format('create trigger credit_daily_update_new after update on %I referencing new table as credits '
+                       'for each statement execute function %I(''1'')', t, t || '_summed');
+    end loop;
 end
 $$;
-
-create trigger credit_daily_insert after insert on conversion_credit
-    referencing new table as new_credits
-    for each statement execute function conversion_credit_added();
-create trigger credit_daily_delete after delete on conversion_credit
-    referencing old table as old_credits
-    for each statement execute function conversion_credit_removed();
-create trigger credit_daily_update_old after update on conversion_credit
-    referencing old table as old_credits
-    for each statement execute function conversion_credit_removed();
-create trigger credit_daily_update_new after update on conversion_credit
-    referencing new table as new_credits
-    for each statement execute function conversion_credit_added();
 
 -- Moves every tenant's deltas into credit_daily, in one transaction: sums per key added, a roll-up row
 -- whose credits reach 0 deleted. One fold at a time (the others return at once: the running one takes

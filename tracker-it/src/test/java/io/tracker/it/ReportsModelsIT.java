@@ -14,9 +14,16 @@ import io.tracker.it.support.ReferenceAttribution.Converted;
 import io.tracker.it.support.ReferenceAttribution.Expected;
 import io.tracker.it.support.ReferenceAttribution.Touch;
 import io.tracker.it.support.Reports;
+import io.tracker.it.support.TestDatabase;
 import io.tracker.it.support.TestTenant;
 import io.tracker.it.support.TrackerClient;
+import io.tracker.it.support.Waits;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,9 +87,15 @@ class ReportsModelsIT {
 
     @BeforeAll
     static void tenantWithAprilTraffic() {
-        tenant = API.createTenant("reports models", ZoneId.of("UTC"), "EUR", "lead:MACRO:EVERY:0",
+        tenant = tenantWithAprilTraffic("reports models");
+        API.awaitAttribution(tenant);
+    }
+
+    /** A new tenant (UTC, EUR, the actions above) holding the events of the table above. */
+    private static TestTenant tenantWithAprilTraffic(String label) {
+        TestTenant t = API.createTenant(label, ZoneId.of("UTC"), "EUR", "lead:MACRO:EVERY:0",
                 "newsletter:MICRO:EVERY:0");
-        ApiResponse r = API.postEvents(tenant.apiKey(), batch(
+        ApiResponse r = API.postEvents(t.apiKey(), batch(
                 touch("v1-t1", "V1", "2026-04-01T10:00:00Z", "channel", "Email", "campaign", "spring"),
                 touch("v1-t2", "V1", "2026-04-02T10:00:00Z", "channel", "Paid Search", "campaign", "brand"),
                 conversion("v1-c", "V1", "2026-04-03T10:00:00Z", "purchase", "100.00", "p1"),
@@ -97,7 +110,7 @@ class ReportsModelsIT {
                 conversion("v5-c", "V5", "2026-04-09T10:05:00Z", "newsletter", null, null)));
         assertThat(r.status()).as("%s", r).isEqualTo(202);
         assertThat(r.json().getInt("accepted")).isEqualTo(12);
-        API.awaitAttribution(tenant);
+        return t;
     }
 
     /** Time decay's expected rows: each conversion's touches weighted 2^(−hours before / 168), normalised. */
@@ -139,6 +152,53 @@ class ReportsModelsIT {
     void timeDecayByChannelAndByCampaign() {
         Reports.assertReport(API.attribution(tenant, "time_decay", FROM, TO, "channel"), timeDecay(false));
         Reports.assertReport(API.attribution(tenant, "time_decay", FROM, TO, "campaign"), timeDecay(true));
+    }
+
+    /**
+     * Reports add the credits' deltas not yet folded to the folded roll-up (V15): the same figures while the
+     * worker's fold is held off (a test transaction holds its lock, so every credit is still a delta) and
+     * once the deltas are folded.
+     */
+    @Test
+    void aReportIsTheSameWhetherItsCreditsAreFoldedOrNot() throws SQLException {
+        TestTenant t;
+        Map<String, JsonObject> unfolded = new LinkedHashMap<>();
+        try (Connection hold = TestDatabase.connect()) {
+            hold.setAutoCommit(false);
+            try (Statement s = hold.createStatement()) {
+                s.execute("select pg_advisory_xact_lock(hashtext('credit_daily_fold'))");
+            }
+            t = tenantWithAprilTraffic("reports unfolded");
+            API.awaitAttribution(t);
+            assertThat(rows("credit_daily_delta", t.id())).as("the credits' deltas, not folded").isPositive();
+            assertThat(rows("credit_daily", t.id())).as("nothing folded yet").isZero();
+            for (String model : RULE_BASED) {
+                JsonObject report = API.attribution(t, model, FROM, TO, "channel");
+                Reports.assertReport(report, ReferenceAttribution.byChannel(model, MACRO));
+                unfolded.put(model, report);
+            }
+            hold.rollback(); // lets the worker fold
+        }
+        Waits.until(() -> rows("credit_daily_delta", t.id()) == 0, TrackerClient.ATTRIBUTION_TIMEOUT,
+                () -> "the worker did not fold the credits' deltas");
+        assertThat(rows("credit_daily", t.id())).as("folded").isPositive();
+        for (String model : RULE_BASED) {
+            assertThat(API.attribution(t, model, FROM, TO, "channel")).as(model).isEqualTo(unfolded.get(model));
+        }
+    }
+
+    /** The tenant's rows in a table, read as the superuser. */
+    private static long rows(String table, String tenantId) {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement ps = db.prepareStatement("select count(*) from " + table + " where tenant_id = ?")) {
+            ps.setString(1, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

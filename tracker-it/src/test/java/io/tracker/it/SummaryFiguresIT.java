@@ -7,7 +7,7 @@ import io.tracker.application.reporting.Kpis;
 import io.tracker.application.reporting.PortfolioService;
 import io.tracker.application.reporting.ReportPeriod;
 import io.tracker.application.reporting.ReportService;
-import io.tracker.application.reporting.VisitRollup;
+import io.tracker.application.reporting.Rollups;
 import io.tracker.application.tenant.Caller;
 import io.tracker.application.tenant.TenantConnections;
 import io.tracker.application.tenant.TenantSelection;
@@ -130,7 +130,7 @@ class SummaryFiguresIT {
     private PortfolioService portfolio;
 
     @EJB
-    private VisitRollup rollup;
+    private Rollups rollups;
 
     @Test
     void theSummaryIsTheDefinitionOnTheRawTablesAlsoAfterALateTouch() throws Exception {
@@ -177,7 +177,7 @@ class SummaryFiguresIT {
 
         // Committed and folded: the same figures from visit_daily alone.
         Waits.until(() -> {
-            rollup.fold();
+            rollups.foldVisits();
             return deltas(shop) == 0;
         }, TrackerClient.ATTRIBUTION_TIMEOUT, () -> "the deltas of " + shop.id() + " were not folded");
         assertThat(count(shop, "select count(*) from visit_daily where tenant_id = ?")).isPositive();
@@ -189,7 +189,7 @@ class SummaryFiguresIT {
     void aTimeZoneChangeRebuildsTheVisitDays() throws Exception {
         TestTenant shop = chicagoShop(null);
         Waits.until(() -> {
-            rollup.fold();
+            rollups.foldVisits();
             return deltas(shop) == 0;
         }, TrackerClient.ATTRIBUTION_TIMEOUT, () -> "the deltas of " + shop.id() + " were not folded");
         // Java's fixed offsets: '+05:30' is east of UTC (PostgreSQL alone would read it as west).

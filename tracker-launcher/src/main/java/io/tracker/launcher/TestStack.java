@@ -97,6 +97,7 @@ public final class TestStack {
             domain.start(DomainEnvironment.of(userEnvironment, new io.tracker.launcher.database.DatabaseChoice(url,
                     settings.databaseUser(), settings.databasePassword(), url.url(), false), rolePassword, application));
             domain.undeployAll();
+            domain.warmUpDeployment();
             keycloakStarted.join();
             writeTestProperties(url, rolePassword, domain.adminPassword());
             Console.say("Test servers ready after " + Duration.between(began, Instant.now()).toSeconds()

@@ -161,27 +161,6 @@ public class AttributionQueue {
         }
     }
 
-    /**
-     * Moves the credit roll-up's pending deltas of every tenant into the roll-up (database function
-     * {@code credit_daily_fold}, V15), in a transaction of its own; returns at once when another
-     * server or lane is folding.
-     *
-     * @return the delta rows folded, or -1 when another fold was under way
-     */
-    @CrossTenant("folds the credit roll-up's deltas of all tenants into the roll-up (function credit_daily_fold): "
-            + "moves sums between two roll-up tables, reads nothing out")
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public long foldRollups() {
-        try (Connection c = connections.forCrossTenantFunctions();
-             PreparedStatement ps = c.prepareStatement("select credit_daily_fold()");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("folding the credit roll-up failed: " + e.getMessage(), e);
-        }
-    }
-
     /** The whole platform's lag, for {@code /health} (function {@code attribution_lag}: aggregates only). */
     @CrossTenant("the platform's attribution lag for /health: a count and an age over all tenants, no tenant data")
     public AttributionLag platformLag() {

@@ -41,7 +41,7 @@ import java.util.List;
  * path. Two servers (or worker lanes) re-attributing overlapping persons at once are serialised: the
  * conversions being re-attributed are locked ({@code for update}) before their credits are replaced.
  * Otherwise writers of credits never wait for each other: the roll-up triggers only append deltas
- * (V15), which {@link AttributionQueue#foldRollups()} moves into the roll-up now and then.
+ * (V15), which {@link io.tracker.application.reporting.Rollups#foldCredits()} moves into the roll-up now and then.
  */
 @Stateless
 @RequiresPermission(Permission.INGEST)

@@ -1,5 +1,6 @@
 package io.tracker.application.attribution;
 
+import io.tracker.application.reporting.Rollups;
 import io.tracker.application.tenant.TenantSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -61,11 +62,6 @@ public class AttributionWorker {
     /** Pause after deployment before the first poll, so that start-up work (migrations, demo data) comes first. */
     private static final Duration FIRST_POLL = Duration.ofSeconds(2);
     private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
-    /**
-     * Longest time between folds of the credit roll-up's deltas: while a lane works through a long queue,
-     * and for deltas other writers leave (data-driven runs, deleted conversions).
-     */
-    private static final Duration FOLD_INTERVAL = Duration.ofSeconds(5);
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -88,6 +84,9 @@ public class AttributionWorker {
     @EJB
     private AttributionQueue queue;
 
+    @EJB
+    private Rollups rollups;
+
     /** One controller per wake-up: a controller belongs to the thread that activated the context. */
     @Inject
     private Instance<RequestContextController> requestContexts;
@@ -97,7 +96,6 @@ public class AttributionWorker {
 
     private volatile boolean stopping;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
-    private volatile Instant lastFold = Instant.EPOCH;
     private Instant lastFailureLogged = Instant.EPOCH;
     private int failuresNotLogged;
 
@@ -129,8 +127,10 @@ public class AttributionWorker {
                     round = round();
                     worked |= round.claimed() > 0;
                     state.progressed();
-                    fold(!round.more() && worked);
                 } while (!stopping && round.more());
+                if (worked) {
+                    foldCredits();
+                }
             } finally {
                 requestContext.deactivate();
                 requestContexts.destroy(requestContext);
@@ -141,17 +141,13 @@ public class AttributionWorker {
     }
 
     /**
-     * Folds the credit roll-up's deltas ({@link AttributionQueue#foldRollups()}) when asked to, or when
-     * the last fold is {@link #FOLD_INTERVAL} old. Reports are exact either way (they read the deltas
-     * too); folding keeps the deltas they read few.
+     * Folds the credit roll-up's deltas once the queue is drained ({@link Rollups#foldCredits()}), so that
+     * a burst of attribution leaves few deltas for reports to add; {@code RollupFolder} folds every few
+     * seconds besides. Reports are exact either way (they read the deltas too).
      */
-    private void fold(boolean now) {
-        if (stopping || !now && Duration.between(lastFold, Instant.now()).compareTo(FOLD_INTERVAL) < 0) {
-            return;
-        }
-        lastFold = Instant.now();
+    private void foldCredits() {
         try {
-            queue.foldRollups();
+            rollups.foldCredits();
         } catch (RuntimeException e) {
             failed("attribution worker: folding the credit roll-up failed; its deltas stay and are folded later", e);
         }

@@ -1,7 +1,6 @@
 package io.tracker.it.support;
 
-import io.tracker.application.attribution.AttributionQueue;
-import io.tracker.application.reporting.VisitRollup;
+import io.tracker.application.reporting.Rollups;
 import io.tracker.application.tenant.TenantConnections;
 import io.tracker.application.tenant.TenantSelection;
 import jakarta.ejb.EJB;
@@ -39,10 +38,7 @@ public class TenantRows {
     private TenantConnections connections;
 
     @EJB
-    private VisitRollup visitRollup;
-
-    @EJB
-    private AttributionQueue attributionQueue;
+    private Rollups rollups;
 
     /**
      * {@code {"touchpoints","conversions","event_receipts","attribution_credits","attribution_pending"}}: the
@@ -112,7 +108,7 @@ public class TenantRows {
      */
     private void foldRollups() {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (visitRollup.fold() < 0 || attributionQueue.foldRollups() < 0) {
+        while (rollups.foldVisits() < 0 || rollups.foldCredits() < 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("a roll-up's fold stayed locked for 30 s");
             }

@@ -247,6 +247,31 @@ public final class PayaraDomain {
         }
     }
 
+    /**
+     * Deploys and undeploys an empty web application, trying twice: Payara sets its security service up at
+     * the first deployment after a start, and that sometimes fails once ("Error while installing policy
+     * provider": the admin thread's context class loader is null) and works the next time. The test stack
+     * calls this so that the failure, if it comes, hits this throw-away deployment, not a test's.
+     */
+    public void warmUpDeployment() {
+        Path war = logs.resolve("warm-up.war");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(war))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("WEB-INF/web.xml"));
+            zip.write(("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\"/>\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + war + " failed", e);
+        }
+        Processes.Result deployed = asadmin("deploy", "--force", "--name", "warm-up", war.toString());
+        if (!deployed.ok()) {
+            Console.say("Payara's first deployment failed (" + deployed.output().strip().lines().findFirst().orElse("")
+                    + "); trying again");
+            deploy(war, "warm-up");
+        }
+        asadmin("undeploy", "warm-up");
+    }
+
     /** Undeploys every application (a domain reused from an interrupted test run may hold one). */
     public void undeployAll() {
         Processes.Result list = asadmin("list-applications", "--terse");

@@ -22,10 +22,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Folds the visit roll-up's deltas ({@link VisitRollup#fold()}) every {@code tracker.rollups.fold-seconds}
- * (default 5) after the previous fold ended, on every server; the database lets one fold run at a time
- * and the others return at once. Figures never wait for it (readers add the unfolded deltas); it keeps
- * the deltas a summary reads to a few seconds' worth. A failure (the database away) is logged at most once
+ * Folds the roll-ups' deltas ({@link Rollups}: visits, then credits) every {@code tracker.rollups.fold-seconds}
+ * (default 5) after the previous fold ended, on every server; the database lets one fold of each run at a
+ * time and the others return at once. Figures never wait for it (readers add the unfolded deltas); it keeps
+ * the deltas a report reads to a few seconds' worth. A failure (the database away) is logged at most once
  * a minute, and the deltas wait for the next fold.
  */
 @Singleton
@@ -33,9 +33,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class VisitRollupFolder {
+public class RollupFolder {
 
-    private static final Logger LOG = Logger.getLogger(VisitRollupFolder.class.getName());
+    private static final Logger LOG = Logger.getLogger(RollupFolder.class.getName());
     private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
     @Resource
@@ -46,7 +46,7 @@ public class VisitRollupFolder {
     private long foldSeconds;
 
     @EJB
-    private VisitRollup rollup;
+    private Rollups rollups;
 
     private ScheduledFuture<?> task;
     private Instant lastFailureLogged = Instant.EPOCH;
@@ -55,7 +55,7 @@ public class VisitRollupFolder {
     void start() {
         long every = Math.max(1, foldSeconds);
         task = scheduler.scheduleWithFixedDelay(this::fold, every, every, TimeUnit.SECONDS);
-        LOG.info(() -> "Visit roll-up folder started: folds every " + every + " s");
+        LOG.info(() -> "Roll-up folder started: folds visits and credits every " + every + " s");
     }
 
     @PreDestroy
@@ -68,12 +68,13 @@ public class VisitRollupFolder {
     /** One fold. Never throws (that would end the schedule). */
     private void fold() {
         try {
-            rollup.fold();
+            rollups.foldVisits();
+            rollups.foldCredits();
         } catch (RuntimeException e) {
             Instant now = Instant.now();
             if (Duration.between(lastFailureLogged, now).compareTo(FAILURE_LOG_INTERVAL) >= 0) {
                 lastFailureLogged = now;
-                LOG.log(Level.WARNING, e, () -> "visit roll-up: folding failed; the deltas stay and are folded later: " + e);
+                LOG.log(Level.WARNING, e, () -> "roll-ups: folding failed; the deltas stay and are folded later: " + e);
             }
         }
     }
