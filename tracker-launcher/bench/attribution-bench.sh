@@ -76,7 +76,9 @@ t1=$(now_ms)
 java "$here/AttributionBenchData.java" conversions "$tenant" "$action_id" "$today" "$seed" \
   | sql -c "\copy conversion (tenant_id, event_id, visitor_id, occurred_at, action_id, value, currency, order_id, way_in) from stdin with (format csv)"
 t2=$(now_ms)
-sql -c "analyze touchpoint; analyze conversion" >/dev/null
+# As autovacuum does after a bulk insert (statistics, hint bits, visibility map), so that the worker's
+# first reads do not also write every page the COPY left.
+sql -c "vacuum (analyze) touchpoint, conversion" >/dev/null
 read -r touchpoints conversions channels <<<"$(sql -F ' ' -v tenant="$tenant" <<<"select (select count(*) from touchpoint where tenant_id = :'tenant'), (select count(*) from conversion where tenant_id = :'tenant'), (select count(distinct channel) from touchpoint where tenant_id = :'tenant');")"
 printf 'loaded %s touchpoints (%.1f s with generation) and %s conversions (%.1f s), %s channels\n' \
   "$touchpoints" "$(echo "($t1 - $t0) / 1000" | bc -l)" "$conversions" "$(echo "($t2 - $t1) / 1000" | bc -l)" "$channels"

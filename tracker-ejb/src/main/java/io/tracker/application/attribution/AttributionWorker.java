@@ -13,6 +13,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
@@ -55,7 +56,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ManagedScheduledExecutorDefinition(name = AttributionWorker.LANES_EXECUTOR, maxAsync = AttributionWorker.MAX_LANES)
 public class AttributionWorker {
+
+    /**
+     * The lanes' own scheduled executor, one thread per lane. Payara's default one has a single thread,
+     * shared with every other periodic job: on it the lanes ran one after the other, and stopped while a
+     * data-driven run was under way.
+     */
+    static final String LANES_EXECUTOR = "java:app/concurrent/attribution-lanes";
+    /** The most lanes {@code tracker.attribution.lanes} may ask for (the executor's threads). */
+    static final int MAX_LANES = 8;
 
     private static final Logger LOG = Logger.getLogger(AttributionWorker.class.getName());
 
@@ -63,7 +74,7 @@ public class AttributionWorker {
     private static final Duration FIRST_POLL = Duration.ofSeconds(2);
     private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
-    @Resource
+    @Resource(lookup = LANES_EXECUTOR)
     private ManagedScheduledExecutorService scheduler;
 
     @Inject
@@ -101,7 +112,7 @@ public class AttributionWorker {
 
     @PostConstruct
     void start() {
-        for (int lane = 0; lane < Math.max(1, lanes); lane++) {
+        for (int lane = 0; lane < Math.min(MAX_LANES, Math.max(1, lanes)); lane++) {
             tasks.add(scheduler.scheduleWithFixedDelay(this::wakeUp, FIRST_POLL.toMillis() + lane * pollMillis / 2,
                     Math.max(50, pollMillis), TimeUnit.MILLISECONDS));
         }

@@ -13,6 +13,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
@@ -43,13 +44,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ManagedScheduledExecutorDefinition(name = DataDrivenScheduler.EXECUTOR, maxAsync = 1)
 public class DataDrivenScheduler {
+
+    /**
+     * The scheduler's own thread: a run takes seconds to minutes, and on Payara's default scheduled
+     * executor (one thread for every periodic job) it held up the attribution worker and the roll-up folds.
+     */
+    static final String EXECUTOR = "java:app/concurrent/data-driven-runs";
 
     private static final Logger LOG = Logger.getLogger(DataDrivenScheduler.class.getName());
 
     static final Duration STALE_AFTER = Duration.ofHours(2);
 
-    @Resource
+    @Resource(lookup = EXECUTOR)
     private ManagedScheduledExecutorService scheduler;
 
     @Inject
