@@ -209,6 +209,59 @@ class DataDrivenRunIT {
         awaitEnd(tenant, id);
     }
 
+    /**
+     * A run under way holds nothing else up: the attribution worker's lanes and the runs have executors of
+     * their own (on the server's default scheduled executor, one thread for every periodic job, attribution
+     * stopped for as long as a run took). The test holds a run on a lock of its credit table while another
+     * tenant's events are attributed.
+     */
+    @Test
+    void attributionGoesOnWhileARunIsUnderWay() throws SQLException {
+        TestTenant held = API.createTenant("data-driven held", ZoneId.of("UTC"), "EUR");
+        TestTenant busy = API.createTenant("data-driven meanwhile", ZoneId.of("UTC"), "EUR");
+        assertThat(API.postEvents(held.apiKey(), batch(
+                touch("h-1", "h", "2026-05-20T10:00:00Z", "channel", "Email"),
+                conversion("h-c", "h", "2026-05-20T11:00:00Z", "purchase", "5.00", "oh"))).status()).isEqualTo(202);
+        API.awaitAttribution(held);
+        long id;
+        try (Connection hold = TestDatabase.connect()) {
+            hold.setAutoCommit(false);
+            try (PreparedStatement lock = hold.prepareStatement("lock table data_driven_credit in share mode")) {
+                lock.execute(); // reads go on; the run's delete of its old credits waits
+            }
+            ApiResponse asked = post(held);
+            assertThat(asked.status()).as("%s", asked).isEqualTo(202);
+            id = asked.json().getJsonNumber("id").longValue();
+            Waits.until(() -> someoneWaitsFor("data_driven_credit"), Duration.ofMinutes(1),
+                    () -> "the run did not come to write its credits: " + status(held, id));
+
+            ApiResponse r = API.postEvents(busy.apiKey(), batch(
+                    touch("b-1", "b", "2026-05-21T10:00:00Z", "channel", "Display"),
+                    conversion("b-c", "b", "2026-05-21T11:00:00Z", "purchase", "7.00", "ob")));
+            assertThat(r.status()).as("%s", r).isEqualTo(202);
+            API.awaitAttribution(busy);
+            assertThat(API.storedCounts(busy).attributionCredits()).as("5 rule-based models").isEqualTo(5);
+            assertThat(status(held, id).getString("status")).as("the run still waits").isEqualTo("running");
+            hold.rollback();
+        }
+        assertThat(awaitEnd(held, id).getString("status")).isEqualTo("succeeded");
+    }
+
+    /** Whether a session waits for a lock on the table (pg_locks, read as the superuser). */
+    private static boolean someoneWaitsFor(String table) {
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement ps = c.prepareStatement("select exists (select from pg_locks l where not l.granted "
+                     + "and l.relation = to_regclass(?))")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static ApiResponse post(TestTenant t) {
         return API.send(API.request(RUNS).header("Authorization", "Bearer " + t.apiKey())
                 .POST(HttpRequest.BodyPublishers.noBody()));
