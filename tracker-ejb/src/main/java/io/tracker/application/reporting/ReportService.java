@@ -157,6 +157,7 @@ public class ReportService {
         OffsetDateTime start = period.start().atOffset(ZoneOffset.UTC);
         OffsetDateTime end = period.end().atOffset(ZoneOffset.UTC);
         try (Connection c = connections.forCurrentTenant(); PreparedStatement ps = c.prepareStatement(KPIS)) {
+            customPlan(c);
             int p = 1;
             ps.setString(p++, tenantId);
             ps.setObject(p++, period.from());
@@ -179,6 +180,18 @@ public class ReportService {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the headline figures failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Plans the transaction's statements for their own parameters. The period decides the best plan for
+     * the headline figures (an index range for a month, a scan for a quarter); the generic plan PostgreSQL
+     * takes for the driver's server-prepared statement after five runs was twice as slow (39 against
+     * 18 ms for 90 days of the benchmark tenant).
+     */
+    private static void customPlan(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('plan_cache_mode', 'force_custom_plan', true)")) {
+            ps.execute();
         }
     }
 
