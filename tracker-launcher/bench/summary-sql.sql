@@ -1,5 +1,5 @@
--- The summary's SQL before and after V14, timed in psql on a tenant's last 30 days (README, "Speed of
--- attribution"). Read-only. Run as the database owner, on a database at V14 or later:
+-- The summary's SQL before V14 and since V16, timed in psql on a tenant's last 30 days (README, "Speed of
+-- attribution"). Read-only. Run as the database owner, on a database at V16 or later:
 --
 --   psql "$BENCH_DB" -X -v tenant=attribution-bench -v zone=America/Chicago -v last=2026-12-04 \
 --        -f tracker-launcher/bench/summary-sql.sql
@@ -24,15 +24,20 @@ prepare converted_before as select count(distinct v.id) from conversion k
                         order by t.occurred_at desc, t.id desc limit 1) v
     where k.tenant_id = :'t' and k.occurred_at >= :'s' and k.occurred_at < :'e' and k.counted
       and k.action_id = any(:'macro'::bigint[]) and k.visitor_id is not null and v.occurred_at >= :'s';
--- since V14 (ReportService.KPIS): one statement on the roll-up and the stored visits
+-- since V16 (ReportService.KPIS): one statement on the roll-ups of visits and conversions
 prepare kpis_after as select
     (select coalesce(sum(d.visits), 0) from visit_daily d where d.tenant_id = :'t' and d.day >= :'first_day' and d.day <= :'last_day')
     + (select coalesce(sum(d.visits), 0) from visit_daily_delta d where d.tenant_id = :'t'
        and d.minute_start >= :'s' and d.minute_start < :'e') as visits,
-    count(*) as conversions, coalesce(sum(k.value), 0) as revenue,
-    count(distinct k.visit_touchpoint_id) filter (where k.visit_at >= :'s') as converted_visits
-    from conversion k where k.tenant_id = :'t' and k.action_id = any(:'macro'::bigint[]) and k.counted
-      and k.occurred_at >= :'s' and k.occurred_at < :'e';
+    coalesce(sum(r.conversions), 0) as conversions, coalesce(sum(r.value), 0) as revenue,
+    coalesce(sum(r.converted_visits) filter (where r.visit_in_period), 0) as converted_visits
+    from (select d.conversions, d.value, d.converted_visits, d.visit_day >= :'first_day' as visit_in_period
+          from conversion_daily d where d.tenant_id = :'t' and d.action_id = any(:'macro'::bigint[])
+            and d.day >= :'first_day' and d.day <= :'last_day'
+          union all
+          select d.conversions, d.value, d.converted_visits, d.visit_minute_start >= :'s'
+          from conversion_daily_delta d where d.tenant_id = :'t' and d.action_id = any(:'macro'::bigint[])
+            and d.minute_start >= :'s' and d.minute_start < :'e') r;
 
 \timing on
 execute touchpoints_before; execute touchpoints_before; execute touchpoints_before; execute touchpoints_before; execute touchpoints_before;

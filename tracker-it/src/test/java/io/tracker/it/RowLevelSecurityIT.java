@@ -201,7 +201,7 @@ class RowLevelSecurityIT {
                     // The queue drains within a second: a mark of this transaction (uncommitted, so no
                     // worker takes it) makes sure the tenant has a row there too.
                     PendingAttribution.mark(c, t.id(), List.of("rls-queued"));
-                    addVisitRollupRows(c, t.id());
+                    addSummaryRollupRows(c, t.id());
                     addRollupDelta(c, t.id());
                     for (String table : allTenantOwned()) {
                         assertThat(strings(c, "select distinct tenant_id from " + table))
@@ -268,7 +268,7 @@ class RowLevelSecurityIT {
             selection.asPlatform(b.id());
             try (Connection c = connections.forCurrentTenant()) {
                 PendingAttribution.mark(c, b.id(), List.of("rls-queued")); // uncommitted: the worker cannot drain it
-                addVisitRollupRows(c, b.id());
+                addSummaryRollupRows(c, b.id());
                 addRollupDelta(c, b.id());
             }
             for (String table : allTenantOwned()) {
@@ -346,19 +346,24 @@ class RowLevelSecurityIT {
     // ------------------------------------------------------------------ helpers
 
     /**
-     * Rows of this transaction in the visit roll-up (V14): the folder moves committed deltas into
-     * visit_daily within seconds, so which of the two holds a tenant's rows at a given moment is not
-     * known; an uncommitted row in each (a day no test touches) makes sure both do.
+     * Rows of this transaction in the summary's roll-ups (visits, V14; conversions, V16): the folder moves
+     * committed deltas into visit_daily and conversion_daily within seconds, so which of the two holds a
+     * tenant's rows at a given moment is not known; an uncommitted row in each (a day no test touches)
+     * makes sure all do.
      */
-    private static void addVisitRollupRows(Connection c, String tenantId) throws SQLException {
-        try (PreparedStatement delta = c.prepareStatement("insert into visit_daily_delta (tenant_id, minute_start, visits) "
-                + "values (?, timestamptz '2000-01-01 00:00:00+00', 0)");
-             PreparedStatement day = c.prepareStatement("insert into visit_daily (tenant_id, day, visits) "
-                     + "values (?, date '2000-01-01', 0) on conflict do nothing")) {
-            delta.setString(1, tenantId);
-            delta.executeUpdate();
-            day.setString(1, tenantId);
-            day.executeUpdate();
+    private static void addSummaryRollupRows(Connection c, String tenantId) throws SQLException {
+        for (String sql : List.of(
+                "insert into visit_daily_delta (tenant_id, minute_start, visits) "
+                        + "values (?, timestamptz '2000-01-01 00:00:00+00', 0)",
+                "insert into visit_daily (tenant_id, day, visits) values (?, date '2000-01-01', 0) on conflict do nothing",
+                "insert into conversion_daily_delta (tenant_id, action_id, minute_start, visit_minute_start, "
+                        + "conversions, value, converted_visits) values (?, 0, timestamptz '2000-01-01 00:00:00+00', null, 0, 0, 0)",
+                "insert into conversion_daily (tenant_id, action_id, day, visit_day, conversions, value, converted_visits) "
+                        + "values (?, 0, date '2000-01-01', date '2000-01-01', 0, 0, 0) on conflict do nothing")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tenantId);
+                ps.executeUpdate();
+            }
         }
     }
 

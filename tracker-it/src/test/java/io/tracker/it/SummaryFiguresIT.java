@@ -2,6 +2,7 @@ package io.tracker.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.application.reporting.ClientKpis;
 import io.tracker.application.reporting.Kpis;
 import io.tracker.application.reporting.PortfolioService;
@@ -17,6 +18,8 @@ import io.tracker.application.tracking.IngestionReport;
 import io.tracker.application.tracking.collection.CollectedHit;
 import io.tracker.application.tracking.collection.HitOutcome;
 import io.tracker.application.tracking.collection.HitType;
+import io.tracker.domain.conversion.ActionSettings;
+import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.domain.tracking.WayIn;
 import io.tracker.it.support.Deployments;
@@ -132,6 +135,9 @@ class SummaryFiguresIT {
     @EJB
     private Rollups rollups;
 
+    @EJB
+    private ConversionActionService conversionActions;
+
     @Test
     void theSummaryIsTheDefinitionOnTheRawTablesAlsoAfterALateTouch() throws Exception {
         TestTenant shop = chicagoShop(null);
@@ -190,6 +196,7 @@ class SummaryFiguresIT {
         TestTenant shop = chicagoShop(null);
         Waits.until(() -> {
             rollups.foldVisits();
+            rollups.foldConversions();
             return deltas(shop) == 0;
         }, TrackerClient.ATTRIBUTION_TIMEOUT, () -> "the deltas of " + shop.id() + " were not folded");
         // Java's fixed offsets: '+05:30' is east of UTC (PostgreSQL alone would read it as west).
@@ -206,6 +213,69 @@ class SummaryFiguresIT {
                 return null;
             });
         }
+    }
+
+    /**
+     * Which conversion is the first of its visit depends on which actions are macro: {@code lead} becomes
+     * micro and {@code newsletter} macro (f's visit converts; e's no longer), then back, each change
+     * re-marking the visits of its visitors in its own transaction.
+     */
+    @Test
+    void aCategoryChangeMovesTheConvertedVisits() throws Exception {
+        TestTenant shop = chicagoShop(null);
+        setCategory("lead", ConversionCategory.MICRO);
+        setCategory("newsletter", ConversionCategory.MACRO);
+        // Chicago's 7th by hand: macro conversions a×2, b, c, f, g-c1, h, i2 = 8; converted visits a-t1,
+        // f-t, g-t1, h-t2 = 4 (e-t1 out, f-t in).
+        Kpis september7 = reports.kpis(period(SEPT_7, SEPT_7, CHICAGO));
+        assertThat(september7.conversions()).isEqualTo(8);
+        assertThat(september7.convertedVisits()).isEqualTo(4);
+        assertThat(september7.revenue()).isEqualTo(10 + 20 + 40 + 80 + 1 + 320 + 640);
+        assertAgreesWithReference(shop, CHICAGO);
+        assertThat(storedFirst(shop, "e-c")).isFalse();
+        assertThat(storedFirst(shop, "f-c")).isTrue();
+
+        setCategory("lead", ConversionCategory.MACRO);
+        setCategory("newsletter", ConversionCategory.MICRO);
+        assertThat(storedFirst(shop, "e-c")).isTrue();
+        assertThat(storedFirst(shop, "f-c")).isFalse();
+        assertAgreesWithReference(shop, CHICAGO);
+    }
+
+    /**
+     * A conversion with no visit yet and another visitor's touchpoint, in one transaction (their deltas
+     * cannot be folded: not committed), rolled back; then the same committed, with a touch of the
+     * converting visitor that becomes its visit; the figures before the deltas are folded and after.
+     */
+    @Test
+    void conversionsAreExactBeforeTheirDeltasAreFoldedAndAfter() throws Exception {
+        TestTenant shop = chicagoShop(null);
+        inTransaction(() -> {
+            ingest(touch("z-t", "z", "2026-09-07T19:00:00Z", "Email"),
+                    conversion("y-c", "y", "2026-09-07T20:05:00Z", "purchase", "7.25", "y1"));
+            assertThat(count(shop, "select count(*) from conversion_daily_delta where tenant_id = ?")).isPositive();
+            assertAgreesWithReference(shop, CHICAGO);
+            return null;
+        });
+        ingest(touch("z-t", "z", "2026-09-07T19:00:00Z", "Email"),
+                conversion("y-c", "y", "2026-09-07T20:05:00Z", "purchase", "7.25", "y1"),
+                touch("y-t", "y", "2026-09-07T20:00:00Z", "Email"));
+        fixture.awaitAttribution(shop.id());
+        assertThat(storedFirst(shop, "y-c")).isTrue();
+        assertAgreesWithReference(shop, CHICAGO);
+        Waits.until(() -> {
+            rollups.foldVisits();
+            rollups.foldConversions();
+            return deltas(shop) == 0 && conversionDeltas(shop) == 0;
+        }, TrackerClient.ATTRIBUTION_TIMEOUT, () -> "the deltas of " + shop.id() + " were not folded");
+        assertThat(count(shop, "select count(*) from conversion_daily where tenant_id = ?")).isPositive();
+        assertAgreesWithReference(shop, CHICAGO);
+        // Chicago's 7th by hand: the 9 visits of the class comment, z-t and y-t; 8 conversions and y-c;
+        // converted visits 4 and y-t.
+        Kpis september7 = reports.kpis(period(SEPT_7, SEPT_7, CHICAGO));
+        assertThat(september7.touchpoints()).isEqualTo(11);
+        assertThat(september7.conversions()).isEqualTo(9);
+        assertThat(september7.convertedVisits()).isEqualTo(5);
     }
 
     @Test
@@ -347,12 +417,31 @@ class SummaryFiguresIT {
         }
     }
 
+    private long conversionDeltas(TestTenant t) {
+        try {
+            return count(t, "select count(*) from conversion_daily_delta where tenant_id = ?");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long touchpointId(TestTenant t, String eventId) throws Exception {
         return count(t, "select id from touchpoint where tenant_id = ? and event_id = '" + eventId + "'");
     }
 
     private long storedVisit(TestTenant t, String eventId) throws Exception {
         return count(t, "select visit_touchpoint_id from conversion where tenant_id = ? and event_id = '" + eventId + "'");
+    }
+
+    private boolean storedFirst(TestTenant t, String eventId) throws Exception {
+        return count(t, "select first_of_visit::int from conversion where tenant_id = ? and event_id = '" + eventId + "'") == 1;
+    }
+
+    /** The action's category changed through the service, as the settings page and API change it. */
+    private void setCategory(String key, ConversionCategory category) {
+        ActionSettings s = conversionActions.getByKey(key).settings();
+        conversionActions.update(key, new ActionSettings(s.name(), category, s.trigger(), s.value(), s.counting(),
+                s.lookbackDays(), s.viewThroughDays(), s.journeyStart(), s.status()));
     }
 
     private boolean storedCounted(TestTenant t, String eventId) {

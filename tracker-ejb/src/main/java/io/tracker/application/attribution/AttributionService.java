@@ -32,7 +32,7 @@ import java.util.List;
  * source / medium. A conversion that its action's counting "one" finds repeating an earlier one of
  * the same journey is marked {@code counted = false} and gets no credits; one that counts again is
  * marked back. Each conversion's visit (the summary's converted visits) is stored alongside
- * ({@link ConversionVisitWriter}). A person is a visitor with every visitor linked to it by identify, transitively
+ * ({@link ConversionVisitWriter}), and then which conversion is the first of its visit. A person is a visitor with every visitor linked to it by identify, transitively
  * ({@link Persons}); a conversion's journey holds the touches of all of them. Recomputing whole
  * persons makes late and out-of-order events (offline imports) and late identifications come out
  * the same as live ones.
@@ -68,6 +68,7 @@ public class AttributionService {
             + "converted_at, credit, revenue) group by u.conversion_id";
     private static final String UPDATE_COUNTED = "update conversion c set counted = u.counted "
             + "from unnest(?::bigint[], ?::boolean[]) as u(id, counted) where c.tenant_id = ? and c.id = u.id";
+    private static final String MARK_FIRST_OF_VISITS = "select conversion_first_of_visit_mark(?, ?::text[])";
     private static final String HALF_LIFE = "select time_decay_half_life_hours from tenant where id = ?";
     /**
      * For this transaction: a chunk's credits (about 35,000 for 2,500 conversions) are grouped per conversion
@@ -133,6 +134,20 @@ public class AttributionService {
         }
         updateCounted(c, tenantId, loaded);
         ConversionVisitWriter.write(c, tenantId, loaded);
+        markFirstOfVisits(c, tenantId, loaded);
+    }
+
+    /**
+     * With counting and visits stored: each visit's first counted macro conversion among the persons'
+     * conversions (V16, {@code conversion_first_of_visit_mark}), which the summary's converted visits count.
+     */
+    private static void markFirstOfVisits(Connection c, String tenantId, PersonJourneys.Loaded loaded)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MARK_FIRST_OF_VISITS)) {
+            ps.setString(1, tenantId);
+            ps.setArray(2, c.createArrayOf("text", loaded.conversions().keySet().toArray()));
+            ps.execute();
+        }
     }
 
     /** Writes {@code counted} where attribution's answer differs from the stored one. */

@@ -52,6 +52,8 @@ import java.util.stream.Collectors;
  *       conversion of the action in {@code attribution_pending} (one {@code insert … select} in the
  *       change's transaction); the attribution worker re-attributes them in the background, never in the
  *       request. Progress: {@code AttributionProgressService};</li>
+ *   <li>a change of category re-marks the first macro conversion of each visit of the action's
+ *       visitors in the change's transaction (the summary's converted visits);</li>
  *   <li>an action with conversions cannot be deleted (409: pause it instead, which keeps its history);
  *       nor can the tenant's default action. Deleting an action without conversions changes no
  *       attribution;</li>
@@ -132,6 +134,9 @@ public class ConversionActionService {
         checkEventUnique(action);
         em.flush();
         int marked = before.changesAttribution(settings) ? markConversionVisitors(action.getId()) : 0;
+        if (before.category() != settings.category()) {
+            markFirstOfVisits(action.getId());
+        }
         audit.record("conversion-action.updated", key, describe(settings)
                 + (marked > 0 ? "; " + marked + " visitors queued for re-attribution" : ""));
         rulesChanged();
@@ -213,6 +218,24 @@ public class ConversionActionService {
         } catch (SQLException e) {
             throw new IllegalStateException("queueing the action's visitors for re-attribution failed: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A category change moves the first macro conversion of the visits of the action's conversions (the
+     * summary's converted visits, V16): marked again in this transaction, for every visitor with a
+     * conversion of the action, so the summary is right from the commit on.
+     */
+    private void markFirstOfVisits(long actionId) {
+        try (Connection c = connections.forCurrentTenant();
+             PreparedStatement ps = c.prepareStatement("select conversion_first_of_visit_mark(?, array(select "
+                     + "distinct visitor_id from conversion where tenant_id = ? and action_id = ?))")) {
+            ps.setString(1, currentTenant.require());
+            ps.setString(2, currentTenant.require());
+            ps.setLong(3, actionId);
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("marking the first conversions of visits failed: " + e.getMessage(), e);
         }
     }
 

@@ -55,7 +55,7 @@ public class RollupFolder {
     void start() {
         long every = Math.max(1, foldSeconds);
         task = scheduler.scheduleWithFixedDelay(this::fold, every, every, TimeUnit.SECONDS);
-        LOG.info(() -> "Roll-up folder started: folds visits and credits every " + every + " s");
+        LOG.info(() -> "Roll-up folder started: folds visits, credits and conversions every " + every + " s");
     }
 
     @PreDestroy
@@ -70,6 +70,7 @@ public class RollupFolder {
         try {
             rollups.foldVisits();
             rollups.foldCredits();
+            rollups.foldConversions();
         } catch (RuntimeException e) {
             Instant now = Instant.now();
             if (Duration.between(lastFailureLogged, now).compareTo(FAILURE_LOG_INTERVAL) >= 0) {

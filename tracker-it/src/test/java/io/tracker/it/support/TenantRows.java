@@ -103,12 +103,12 @@ public class TenantRows {
     }
 
     /**
-     * Folds the visit and credit roll-ups until this call's own folds ran (-1: the server's fold held the
+     * Folds the visit, credit and conversion roll-ups until this call's own folds ran (-1: the server's fold held the
      * lock; it has committed once the lock is free).
      */
     private void foldRollups() {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (rollups.foldVisits() < 0 || rollups.foldCredits() < 0) {
+        while (rollups.foldVisits() < 0 || rollups.foldCredits() < 0 || rollups.foldConversions() < 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("a roll-up's fold stayed locked for 30 s");
             }
