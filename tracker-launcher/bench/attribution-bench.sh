@@ -44,7 +44,6 @@ delete from data_driven_credit where tenant_id = :'tenant';
 delete from credit_daily_delta where tenant_id = :'tenant';
 delete from credit_daily where tenant_id = :'tenant';
 delete from attribution_pending where tenant_id = :'tenant';
-delete from data_driven_run where tenant_id = :'tenant';
 delete from conversion where tenant_id = :'tenant';
 delete from touchpoint where tenant_id = :'tenant';
 delete from visit_daily_delta where tenant_id = :'tenant';
@@ -53,6 +52,8 @@ delete from conversion_daily_delta where tenant_id = :'tenant';
 delete from conversion_daily where tenant_id = :'tenant';
 delete from conversion_action where tenant_id = :'tenant';
 delete from api_key where tenant_id = :'tenant';
+-- last before the tenant: the scheduler may queue a nightly run while the rows above go
+delete from data_driven_run where tenant_id = :'tenant';
 delete from tenant where id = :'tenant';
 insert into agency (id, name) values ('attribution-bench-agency', 'Attribution bench agency') on conflict do nothing;
 insert into tenant (id, agency_id, name, time_zone, currency, default_action_key)
