@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Keeps the stored attribution credits in step with the events: for each person whose history
@@ -31,8 +32,8 @@ import java.util.List;
  * credits (time decay with the tenant's half-life), replacing the old ones, by channel, campaign and
  * source / medium. A conversion that its action's counting "one" finds repeating an earlier one of
  * the same journey is marked {@code counted = false} and gets no credits; one that counts again is
- * marked back. Each conversion's visit (the summary's converted visits) is stored alongside
- * ({@link ConversionVisitWriter}), and then which conversion is the first of its visit. A person is a visitor with every visitor linked to it by identify, transitively
+ * marked back. Each conversion's visit and whether it is the first of its visit (the summary's converted
+ * visits) are stored alongside ({@link ConversionStateWriter}). A person is a visitor with every visitor linked to it by identify, transitively
  * ({@link Persons}); a conversion's journey holds the touches of all of them. Recomputing whole
  * persons makes late and out-of-order events (offline imports) and late identifications come out
  * the same as live ones.
@@ -66,9 +67,6 @@ public class AttributionService {
             + "from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], "
             + "?::float8[], ?::numeric[]) as u(conversion_id, model, channel, campaign, source_medium, action_id, "
             + "converted_at, credit, revenue) group by u.conversion_id";
-    private static final String UPDATE_COUNTED = "update conversion c set counted = u.counted "
-            + "from unnest(?::bigint[], ?::boolean[]) as u(id, counted) where c.tenant_id = ? and c.id = u.id";
-    private static final String MARK_FIRST_OF_VISITS = "select conversion_first_of_visit_mark(?, ?::text[])";
     private static final String HALF_LIFE = "select time_decay_half_life_hours from tenant where id = ?";
     /**
      * For this transaction: a chunk's credits (about 35,000 for 2,500 conversions) are grouped per conversion
@@ -91,16 +89,17 @@ public class AttributionService {
                 ps.execute();
             }
             Duration halfLife = halfLife(c, tenantId);
+            Set<Long> macro = ConversionStateWriter.macroActions(c, tenantId);
             for (int from = 0; from < all.size(); from += VISITORS_PER_CHUNK) {
-                reattributeChunk(c, tenantId, halfLife, all.subList(from, Math.min(all.size(), from + VISITORS_PER_CHUNK)));
+                reattributeChunk(c, tenantId, halfLife, macro, all.subList(from, Math.min(all.size(), from + VISITORS_PER_CHUNK)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("attribution failed: " + e.getMessage(), e);
         }
     }
 
-    private void reattributeChunk(Connection c, String tenantId, Duration halfLife, List<String> visitorIds)
-            throws SQLException {
+    private void reattributeChunk(Connection c, String tenantId, Duration halfLife, Set<Long> macro,
+                                  List<String> visitorIds) throws SQLException {
         PersonJourneys.Loaded loaded = PersonJourneys.load(c, tenantId, visitorIds, true);
         if (loaded.journeys().isEmpty()) {
             return;
@@ -132,44 +131,7 @@ public class AttributionService {
                 insert.executeUpdate();
             }
         }
-        updateCounted(c, tenantId, loaded);
-        ConversionVisitWriter.write(c, tenantId, loaded);
-        markFirstOfVisits(c, tenantId, loaded);
-    }
-
-    /**
-     * With counting and visits stored: each visit's first counted macro conversion among the persons'
-     * conversions (V16, {@code conversion_first_of_visit_mark}), which the summary's converted visits count.
-     */
-    private static void markFirstOfVisits(Connection c, String tenantId, PersonJourneys.Loaded loaded)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(MARK_FIRST_OF_VISITS)) {
-            ps.setString(1, tenantId);
-            ps.setArray(2, c.createArrayOf("text", loaded.conversions().keySet().toArray()));
-            ps.execute();
-        }
-    }
-
-    /** Writes {@code counted} where attribution's answer differs from the stored one. */
-    private static void updateCounted(Connection c, String tenantId, PersonJourneys.Loaded loaded) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        List<Boolean> counted = new ArrayList<>();
-        for (Journey j : loaded.journeys()) {
-            long id = j.conversion().conversionId();
-            if (!Boolean.valueOf(j.counted()).equals(loaded.storedCounted().get(id))) {
-                ids.add(id);
-                counted.add(j.counted());
-            }
-        }
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(UPDATE_COUNTED)) {
-            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            ps.setArray(2, c.createArrayOf("boolean", counted.toArray()));
-            ps.setString(3, tenantId);
-            ps.executeUpdate();
-        }
+        ConversionStateWriter.write(c, tenantId, loaded, macro);
     }
 
     /** One chunk's credits, column by column, for {@link #INSERT_CREDITS}. */

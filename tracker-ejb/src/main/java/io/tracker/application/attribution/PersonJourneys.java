@@ -41,23 +41,31 @@ final class PersonJourneys {
     /**
      * The journeys, and what they were cut from.
      *
-     * @param journeys      one per conversion
-     * @param storedCounted each conversion's stored {@code counted} flag as it was read, by conversion id
-     * @param conversions   the persons' conversions, by visitor id
-     * @param touches       the touches read, by visitor id: for each visitor of a person with conversions,
-     *                      every touch from the person's earliest window start to its last conversion
-     * @param storedVisits  each conversion's stored {@code visit_touchpoint_id} as it was read, by conversion
-     *                      id; absent when null ({@link ConversionVisitWriter})
+     * @param journeys    one per conversion
+     * @param conversions the persons' conversions, by visitor id
+     * @param touches     the touches read, by visitor id: for each visitor of a person with conversions,
+     *                    every touch from the person's earliest window start to its last conversion
+     * @param stored      what re-attribution keeps on each conversion, as it was read, by conversion id
+     *                    ({@link ConversionStateWriter})
      */
-    record Loaded(List<Journey> journeys, Map<Long, Boolean> storedCounted,
-                  Map<String, List<ConversionPoint>> conversions, Map<String, List<JourneyTouch>> touches,
-                  Map<Long, Long> storedVisits) {
+    record Loaded(List<Journey> journeys, Map<String, List<ConversionPoint>> conversions,
+                  Map<String, List<JourneyTouch>> touches, Map<Long, Stored> stored) {
+    }
+
+    /**
+     * A conversion's columns that re-attribution decides.
+     *
+     * @param counted      {@code counted}
+     * @param visit        {@code visit_touchpoint_id}, or null
+     * @param firstOfVisit {@code first_of_visit} (V16)
+     */
+    record Stored(boolean counted, Long visit, boolean firstOfVisit) {
     }
 
     private static final String ACTIONS = "select id, lookback_days, view_through_days, journey_start, counting "
             + "from conversion_action where tenant_id = ?";
     private static final String CONVERSIONS = "select visitor_id, id, action_id, occurred_at, value, event_id, counted, "
-            + "visit_touchpoint_id "
+            + "visit_touchpoint_id, first_of_visit "
             + "from conversion where tenant_id = ? and visitor_id = any(?::text[]) order by id";
     private static final String TOUCHES = "select t.visitor_id, t.id, t.occurred_at, t.channel, coalesce(t.campaign, ''), "
             + "t.utm_source, t.utm_medium, t.referrer, t.gclid, t.interaction, t.event_id "
@@ -76,17 +84,14 @@ final class PersonJourneys {
      */
     static Loaded load(Connection c, String tenantId, Collection<String> visitorIds, boolean lock) throws SQLException {
         Persons persons = PersonGraph.load(c, tenantId, visitorIds);
-        Map<Long, Boolean> storedCounted = new HashMap<>();
-        Map<Long, Long> storedVisits = new HashMap<>();
-        Map<String, List<ConversionPoint>> conversions = conversions(c, tenantId, persons.visitors(), lock, storedCounted,
-                storedVisits);
+        Map<Long, Stored> stored = new HashMap<>();
+        Map<String, List<ConversionPoint>> conversions = conversions(c, tenantId, persons.visitors(), lock, stored);
         if (conversions.isEmpty()) {
-            return new Loaded(List.of(), Map.of(), Map.of(), Map.of(), Map.of());
+            return new Loaded(List.of(), Map.of(), Map.of(), Map.of());
         }
         Map<Long, JourneyRules> rules = actionRules(c, tenantId);
         Map<String, List<JourneyTouch>> touches = touches(c, tenantId, windows(persons, conversions, rules));
-        return new Loaded(JourneyBuilder.of(rules).build(persons, touches, conversions), storedCounted, conversions,
-                touches, storedVisits);
+        return new Loaded(JourneyBuilder.of(rules).build(persons, touches, conversions), conversions, touches, stored);
     }
 
     /** The journey settings of each of the tenant's conversion actions. */
@@ -133,8 +138,7 @@ final class PersonJourneys {
 
     private static Map<String, List<ConversionPoint>> conversions(Connection c, String tenantId,
                                                                   Collection<String> visitors, boolean lock,
-                                                                  Map<Long, Boolean> storedCounted,
-                                                                  Map<Long, Long> storedVisits) throws SQLException {
+                                                                  Map<Long, Stored> stored) throws SQLException {
         Map<String, List<ConversionPoint>> byVisitor = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(lock ? CONVERSIONS + " for update" : CONVERSIONS)) {
             ps.setString(1, tenantId);
@@ -145,11 +149,9 @@ final class PersonJourneys {
                     byVisitor.computeIfAbsent(rs.getString(1), v -> new ArrayList<>()).add(new ConversionPoint(
                             id, rs.getLong(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
                             rs.getBigDecimal(5), rs.getString(6)));
-                    storedCounted.put(id, rs.getBoolean(7));
+                    boolean counted = rs.getBoolean(7);
                     long visit = rs.getLong(8);
-                    if (!rs.wasNull()) {
-                        storedVisits.put(id, visit);
-                    }
+                    stored.put(id, new Stored(counted, rs.wasNull() ? null : visit, rs.getBoolean(9)));
                 }
             }
         }
