@@ -1,5 +1,6 @@
 package io.tracker.application.attribution;
 
+import io.tracker.application.shared.SqlArrays;
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.application.tenant.TenantConnections;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -51,22 +53,37 @@ public class AttributionService {
     /** Visitors read at once; keeps the {@code = any(?)} arrays and the memory bounded. */
     private static final int VISITORS_PER_CHUNK = 5_000;
 
-    /** The rule-based models' credits of these conversions (the data-driven ones belong to their runs: data_driven_credit). */
+    /**
+     * The rule-based models' credits of these conversions, which have none now (not counted, or no journey);
+     * the data-driven ones belong to their runs: data_driven_credit.
+     */
     private static final String DELETE_CREDITS = "delete from conversion_credit where tenant_id = ? "
             + "and conversion_id = any(?::bigint[])";
     /**
      * All credits of a chunk in one statement, one row per conversion (V15: the credits as parallel arrays),
      * so the roll-up's statement triggers fire once per chunk. The arrays stay parallel without an
      * {@code order by} in each {@code array_agg}: the aggregates of a group take its rows together, in
-     * the same order.
+     * the same order. A conversion credited before is updated only where its credits changed: most of a
+     * re-attribution (a visitor's new touch re-attributes all of its person's conversions) writes
+     * nothing, so neither its rows nor the roll-up's deltas.
      */
     private static final String INSERT_CREDITS = "insert into conversion_credit (tenant_id, conversion_id, action_id, "
             + "converted_at, model, channel, campaign, source_medium, credit, revenue) "
-            + "select ?, u.conversion_id, min(u.action_id), min(u.converted_at), array_agg(u.model), array_agg(u.channel), "
+            + "select ?, u.conversion_id, min(u.action_id), timestamptz 'epoch' + min(u.converted_at) * interval '1 microsecond', "
+            + "array_agg(u.model), array_agg(u.channel), "
             + "array_agg(u.campaign), array_agg(u.source_medium), array_agg(u.credit), array_agg(u.revenue) "
-            + "from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], "
+            + "from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], "
             + "?::float8[], ?::numeric[]) as u(conversion_id, model, channel, campaign, source_medium, action_id, "
-            + "converted_at, credit, revenue) group by u.conversion_id";
+            + "converted_at, credit, revenue) group by u.conversion_id "
+            + "on conflict (tenant_id, conversion_id) do update set action_id = excluded.action_id, "
+            + "converted_at = excluded.converted_at, model = excluded.model, channel = excluded.channel, "
+            + "campaign = excluded.campaign, source_medium = excluded.source_medium, credit = excluded.credit, "
+            + "revenue = excluded.revenue "
+            + "where (conversion_credit.action_id, conversion_credit.converted_at, conversion_credit.model, "
+            + "conversion_credit.channel, conversion_credit.campaign, conversion_credit.source_medium, "
+            + "conversion_credit.credit, conversion_credit.revenue) is distinct from (excluded.action_id, "
+            + "excluded.converted_at, excluded.model, excluded.channel, excluded.campaign, excluded.source_medium, "
+            + "excluded.credit, excluded.revenue)";
     private static final String HALF_LIFE = "select time_decay_half_life_hours from tenant where id = ?";
     /**
      * For this transaction: a chunk's credits (about 35,000 for 2,500 conversions) are grouped per conversion
@@ -104,29 +121,33 @@ public class AttributionService {
         if (loaded.journeys().isEmpty()) {
             return;
         }
-        try (PreparedStatement delete = c.prepareStatement(DELETE_CREDITS)) {
-            delete.setString(1, tenantId);
-            delete.setArray(2, c.createArrayOf("bigint",
-                    loaded.journeys().stream().map(j -> j.conversion().conversionId()).toArray()));
-            delete.executeUpdate();
-        }
         CreditColumns credits = new CreditColumns();
         for (Journey journey : loaded.journeys()) {
             if (journey.counted()) {
                 addCredits(credits, journey, halfLife);
             }
         }
+        Set<Long> credited = new HashSet<>(credits.conversionIds);
+        List<Long> uncredited = loaded.journeys().stream().map(j -> j.conversion().conversionId())
+                .filter(id -> !credited.contains(id)).toList();
+        if (!uncredited.isEmpty()) {
+            try (PreparedStatement delete = c.prepareStatement(DELETE_CREDITS)) {
+                delete.setString(1, tenantId);
+                delete.setArray(2, SqlArrays.bigints(c, uncredited));
+                delete.executeUpdate();
+            }
+        }
         if (!credits.conversionIds.isEmpty()) {
             try (PreparedStatement insert = c.prepareStatement(INSERT_CREDITS)) {
                 insert.setString(1, tenantId);
-                insert.setArray(2, c.createArrayOf("bigint", credits.conversionIds.toArray()));
-                insert.setArray(3, c.createArrayOf("text", credits.models.toArray()));
-                insert.setArray(4, c.createArrayOf("text", credits.channels.toArray()));
-                insert.setArray(5, c.createArrayOf("text", credits.campaigns.toArray()));
-                insert.setArray(6, c.createArrayOf("text", credits.sourceMediums.toArray()));
-                insert.setArray(7, c.createArrayOf("bigint", credits.actionIds.toArray()));
-                insert.setArray(8, c.createArrayOf("text", credits.convertedAts.toArray()));
-                insert.setArray(9, c.createArrayOf("float8", credits.shares.toArray()));
+                insert.setArray(2, SqlArrays.bigints(c, credits.conversionIds));
+                insert.setArray(3, SqlArrays.texts(c, credits.models));
+                insert.setArray(4, SqlArrays.texts(c, credits.channels));
+                insert.setArray(5, SqlArrays.texts(c, credits.campaigns));
+                insert.setArray(6, SqlArrays.texts(c, credits.sourceMediums));
+                insert.setArray(7, SqlArrays.bigints(c, credits.actionIds));
+                insert.setArray(8, SqlArrays.bigints(c, credits.convertedAts));
+                insert.setArray(9, SqlArrays.doubles(c, credits.shares));
                 insert.setArray(10, c.createArrayOf("numeric", credits.revenues.toArray()));
                 insert.executeUpdate();
             }
@@ -142,7 +163,8 @@ public class AttributionService {
         final List<String> campaigns = new ArrayList<>();
         final List<String> sourceMediums = new ArrayList<>();
         final List<Long> actionIds = new ArrayList<>();
-        final List<String> convertedAts = new ArrayList<>();
+        /** Microseconds since the epoch ({@link SqlArrays#micros}). */
+        final List<Long> convertedAts = new ArrayList<>();
         final List<Double> shares = new ArrayList<>();
         final List<BigDecimal> revenues = new ArrayList<>();
     }
@@ -157,7 +179,7 @@ public class AttributionService {
                 columns.campaigns.add(credit.campaign());
                 columns.sourceMediums.add(credit.sourceMedium());
                 columns.actionIds.add(conversion.actionId());
-                columns.convertedAts.add(conversion.at().toString());
+                columns.convertedAts.add(SqlArrays.micros(conversion.at()));
                 columns.shares.add(credit.share());
                 columns.revenues.add(conversion.value().multiply(BigDecimal.valueOf(credit.share()))
                         .setScale(6, RoundingMode.HALF_EVEN));

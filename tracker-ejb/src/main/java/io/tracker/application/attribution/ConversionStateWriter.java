@@ -1,5 +1,6 @@
 package io.tracker.application.attribution;
 
+import io.tracker.application.shared.SqlArrays;
 import io.tracker.domain.attribution.ConversionPoint;
 import io.tracker.domain.attribution.ConversionVisits;
 import io.tracker.domain.attribution.FirstConversionsOfVisits;
@@ -38,8 +39,8 @@ import java.util.Set;
 final class ConversionStateWriter {
 
     private static final String UPDATE = "update conversion c set counted = u.counted, visit_touchpoint_id = u.touchpoint_id, "
-            + "visit_at = u.at, first_of_visit = u.first "
-            + "from unnest(?::bigint[], ?::boolean[], ?::bigint[], ?::text[]::timestamptz[], ?::boolean[]) "
+            + "visit_at = timestamptz 'epoch' + u.at * interval '1 microsecond', first_of_visit = u.first "
+            + "from unnest(?::bigint[], ?::boolean[], ?::bigint[], ?::bigint[], ?::boolean[]) "
             + "as u(id, counted, touchpoint_id, at, first) where c.tenant_id = ? and c.id = u.id";
 
     /** The visit of each listed conversion by the definition itself (none: no row). */
@@ -91,11 +92,11 @@ final class ConversionStateWriter {
         }
         if (!changes.ids.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
-                ps.setArray(1, c.createArrayOf("bigint", changes.ids.toArray()));
-                ps.setArray(2, c.createArrayOf("boolean", changes.counted.toArray()));
-                ps.setArray(3, c.createArrayOf("bigint", changes.touchpoints.toArray()));
-                ps.setArray(4, c.createArrayOf("text", changes.times.toArray()));
-                ps.setArray(5, c.createArrayOf("boolean", changes.first.toArray()));
+                ps.setArray(1, SqlArrays.bigints(c, changes.ids));
+                ps.setArray(2, SqlArrays.booleans(c, changes.counted));
+                ps.setArray(3, SqlArrays.bigints(c, changes.touchpoints));
+                ps.setArray(4, SqlArrays.bigints(c, changes.times));
+                ps.setArray(5, SqlArrays.booleans(c, changes.first));
                 ps.setString(6, tenantId);
                 ps.executeUpdate();
             }
@@ -117,7 +118,7 @@ final class ConversionStateWriter {
         Map<Long, ConversionVisits.Visit> visits = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(LOOK_UP)) {
             ps.setString(1, tenantId);
-            ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+            ps.setArray(2, SqlArrays.bigints(c, ids));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     visits.put(rs.getLong(1), new ConversionVisits.Visit(rs.getLong(2),
@@ -147,14 +148,14 @@ final class ConversionStateWriter {
         final List<Long> ids = new ArrayList<>();
         final List<Boolean> counted = new ArrayList<>();
         final List<Long> touchpoints = new ArrayList<>();
-        final List<String> times = new ArrayList<>();
+        final List<Long> times = new ArrayList<>();
         final List<Boolean> first = new ArrayList<>();
 
         void add(long id, boolean isCounted, ConversionVisits.Visit visit, boolean isFirst) {
             ids.add(id);
             counted.add(isCounted);
             touchpoints.add(visit == null ? null : visit.touchpointId());
-            times.add(visit == null ? null : visit.at().toString());
+            times.add(visit == null ? null : SqlArrays.micros(visit.at()));
             first.add(isFirst);
         }
     }

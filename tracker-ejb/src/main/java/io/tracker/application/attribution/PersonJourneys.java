@@ -1,5 +1,6 @@
 package io.tracker.application.attribution;
 
+import io.tracker.application.shared.SqlArrays;
 import io.tracker.domain.attribution.ConversionPoint;
 import io.tracker.domain.attribution.Journey;
 import io.tracker.domain.attribution.JourneyBuilder;
@@ -69,8 +70,10 @@ final class PersonJourneys {
             + "from conversion where tenant_id = ? and visitor_id = any(?::text[]) order by id";
     private static final String TOUCHES = "select t.visitor_id, t.id, t.occurred_at, t.channel, coalesce(t.campaign, ''), "
             + "t.utm_source, t.utm_medium, t.referrer, t.gclid, t.interaction, t.event_id "
-            + "from unnest(?::text[], ?::text[]::timestamptz[], ?::text[]::timestamptz[]) "
-            + "as w(visitor_id, first_at, last_at) join touchpoint t on t.tenant_id = ? "
+            + "from (select u.visitor_id, timestamptz 'epoch' + u.first_at * interval '1 microsecond' as first_at, "
+            + "timestamptz 'epoch' + u.last_at * interval '1 microsecond' as last_at "
+            + "from unnest(?::text[], ?::bigint[], ?::bigint[]) as u(visitor_id, first_at, last_at)) w "
+            + "join touchpoint t on t.tenant_id = ? "
             + "and t.visitor_id = w.visitor_id and t.occurred_at >= w.first_at and t.occurred_at <= w.last_at";
 
     private PersonJourneys() {
@@ -142,7 +145,7 @@ final class PersonJourneys {
         Map<String, List<ConversionPoint>> byVisitor = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(lock ? CONVERSIONS + " for update" : CONVERSIONS)) {
             ps.setString(1, tenantId);
-            ps.setArray(2, c.createArrayOf("text", visitors.toArray()));
+            ps.setArray(2, SqlArrays.texts(c, visitors));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(2);
@@ -163,9 +166,9 @@ final class PersonJourneys {
         List<String> visitors = new ArrayList<>(windows.keySet());
         Map<String, List<JourneyTouch>> byVisitor = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(TOUCHES)) {
-            ps.setArray(1, c.createArrayOf("text", visitors.toArray()));
-            ps.setArray(2, c.createArrayOf("text", visitors.stream().map(v -> windows.get(v)[0].toString()).toArray()));
-            ps.setArray(3, c.createArrayOf("text", visitors.stream().map(v -> windows.get(v)[1].toString()).toArray()));
+            ps.setArray(1, SqlArrays.texts(c, visitors));
+            ps.setArray(2, SqlArrays.bigints(c, visitors.stream().map(v -> SqlArrays.micros(windows.get(v)[0])).toList()));
+            ps.setArray(3, SqlArrays.bigints(c, visitors.stream().map(v -> SqlArrays.micros(windows.get(v)[1])).toList()));
             ps.setString(4, tenantId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
