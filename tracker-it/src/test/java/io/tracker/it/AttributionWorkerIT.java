@@ -77,6 +77,61 @@ class AttributionWorkerIT {
                 .as("one credit per rule-based model: last, first, linear, position based, time decay").isEqualTo(5);
     }
 
+    /**
+     * Re-attribution writes only what changed: a touch after the purchase re-attributes the visitor but
+     * changes neither the purchase's credits nor its visit, so neither row gets a new version ({@code xmin});
+     * a touch before it takes the last touch and rewrites both.
+     */
+    @Test
+    void reAttributionRewritesOnlyWhatChanged() throws Exception {
+        TestTenant t = api.createTenant("rewrites", ZoneId.of("UTC"), "EUR");
+        assertThat(api.postEvents(t.apiKey(), batch(
+                touch("r-1", "visitor-r", "2025-05-02T10:00:00Z", "utm_source", "newsletter", "utm_medium", "email"),
+                conversion("r-2", "visitor-r", "2025-05-02T10:05:00Z", "purchase", "12.00", "order-r"))).status())
+                .isEqualTo(202);
+        api.awaitAttribution(t);
+        String first = rowVersions(t.id(), "r-2");
+        assertThat(lastTouchChannel(t.id(), "r-2")).isEqualTo("Email");
+
+        assertThat(api.postEvents(t.apiKey(), batch(touch("r-3", "visitor-r", "2025-05-02T11:00:00Z",
+                "utm_source", "google", "utm_medium", "cpc"))).status()).isEqualTo(202);
+        api.awaitAttribution(t);
+        assertThat(rowVersions(t.id(), "r-2")).as("credits and conversion after a later touch").isEqualTo(first);
+
+        assertThat(api.postEvents(t.apiKey(), batch(touch("r-4", "visitor-r", "2025-05-02T10:02:00Z",
+                "utm_source", "google", "utm_medium", "cpc"))).status()).isEqualTo(202);
+        api.awaitAttribution(t);
+        assertThat(rowVersions(t.id(), "r-2")).as("credits and conversion after an earlier touch").isNotEqualTo(first);
+        assertThat(lastTouchChannel(t.id(), "r-2")).isNotEqualTo("Email");
+    }
+
+    /** The row versions of a conversion and of its rule-based credits, as "conversion xmin/credits xmin". */
+    private static String rowVersions(String tenantId, String eventId) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(
+                "select k.xmin::text || '/' || cc.xmin::text from conversion k join conversion_credit cc "
+                        + "on cc.tenant_id = k.tenant_id and cc.conversion_id = k.id where k.tenant_id = ? and k.event_id = ?")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("credits of %s", eventId).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static String lastTouchChannel(String tenantId, String eventId) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(
+                "select a.channel from attribution_credit a join conversion k on k.tenant_id = a.tenant_id "
+                        + "and k.id = a.conversion_id where a.tenant_id = ? and k.event_id = ? and a.model = 'last_touch'")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("last touch credit of %s", eventId).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
     @Test
     void aVisitorMarkedWhileItsAttributionRunsIsMarkedAgainNotLost() throws Exception {
         TestTenant t = api.createTenant("claim protocol", ZoneId.of("UTC"), "EUR");
