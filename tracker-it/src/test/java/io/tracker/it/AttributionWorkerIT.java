@@ -107,26 +107,24 @@ class AttributionWorkerIT {
 
     /** The row versions of a conversion and of its rule-based credits, as "conversion xmin/credits xmin". */
     private static String rowVersions(String tenantId, String eventId) throws SQLException {
-        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(
-                "select k.xmin::text || '/' || cc.xmin::text from conversion k join conversion_credit cc "
-                        + "on cc.tenant_id = k.tenant_id and cc.conversion_id = k.id where k.tenant_id = ? and k.event_id = ?")) {
-            ps.setString(1, tenantId);
-            ps.setString(2, eventId);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).as("credits of %s", eventId).isTrue();
-                return rs.getString(1);
-            }
-        }
+        return ofConversion("select k.xmin::text || '/' || cc.xmin::text from conversion k join conversion_credit cc "
+                + "on cc.tenant_id = k.tenant_id and cc.conversion_id = k.id where k.tenant_id = ? and k.event_id = ?",
+                tenantId, eventId);
     }
 
     private static String lastTouchChannel(String tenantId, String eventId) throws SQLException {
-        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(
-                "select a.channel from attribution_credit a join conversion k on k.tenant_id = a.tenant_id "
-                        + "and k.id = a.conversion_id where a.tenant_id = ? and k.event_id = ? and a.model = 'last_touch'")) {
+        return ofConversion("select a.channel from attribution_credit a join conversion k on k.tenant_id = a.tenant_id "
+                + "and k.id = a.conversion_id where a.tenant_id = ? and k.event_id = ? and a.model = 'last_touch'",
+                tenantId, eventId);
+    }
+
+    /** The one value a query on a conversion (parameters: tenant, event id) returns, read as the superuser. */
+    private static String ofConversion(String sql, String tenantId, String eventId) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, tenantId);
             ps.setString(2, eventId);
             try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).as("last touch credit of %s", eventId).isTrue();
+                assertThat(rs.next()).as("%s for %s", sql, eventId).isTrue();
                 return rs.getString(1);
             }
         }
