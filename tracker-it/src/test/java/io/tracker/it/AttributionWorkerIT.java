@@ -105,6 +105,66 @@ class AttributionWorkerIT {
         assertThat(lastTouchChannel(t.id(), "r-2")).isNotEqualTo("Email");
     }
 
+    /**
+     * Credits keep the keys they were computed for: the worker sends each conversion's credits as array
+     * literals (V15's parallel arrays), so quotes, backslashes, commas, braces, the word NULL and non-ASCII
+     * letters in a channel or campaign must come back as sent. Deleting the conversion takes its credits
+     * and their roll-up sums with it (V17's cascade).
+     */
+    @Test
+    void creditsKeepKeysThatArrayLiteralsQuoteAndGoWithTheirConversion() throws Exception {
+        TestTenant t = api.createTenant("quoted keys", ZoneId.of("UTC"), "EUR");
+        List<String> campaigns = List.of("Spring \"Sale\", {50%} \\ off", "NULL", "été ✓", "a,b}{\"");
+        assertThat(api.postEvents(t.apiKey(), batch(
+                touch("q-1", "visitor-q", "2025-05-02T10:00:00Z", "channel", "E\"mail {x}", "campaign", campaigns.get(0)),
+                touch("q-2", "visitor-q", "2025-05-02T10:01:00Z", "channel", "Social", "campaign", campaigns.get(1)),
+                touch("q-3", "visitor-q", "2025-05-02T10:02:00Z", "channel", "Social", "campaign", campaigns.get(2)),
+                touch("q-4", "visitor-q", "2025-05-02T10:03:00Z", "channel", "Social", "campaign", campaigns.get(3)),
+                conversion("q-5", "visitor-q", "2025-05-02T10:05:00Z", "purchase", "40.00", "order-q"))).status())
+                .isEqualTo(202);
+        api.awaitAttribution(t);
+        List<String> stored = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        double value = 0;
+        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(
+                "select campaign, channel, revenue from attribution_credit where tenant_id = ? and model = 'linear' "
+                        + "order by campaign")) {
+            ps.setString(1, t.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                    channels.add(rs.getString(2));
+                    value += rs.getDouble(3);
+                }
+            }
+        }
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(campaigns);
+        assertThat(channels).containsOnly("E\"mail {x}", "Social");
+        assertThat(value).as("linear: 4 × 10.00").isEqualTo(40.0);
+
+        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(
+                "delete from conversion where tenant_id = ? and event_id = 'q-5'")) {
+            ps.setString(1, t.id());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(api.storedCounts(t).attributionCredits()).as("credits left after the conversion went").isZero();
+        assertThat(creditRollupTotal(t.id())).as("the roll-up's credits, folded and not").isZero();
+    }
+
+    /** The credits in the tenant's roll-up: its folded rows plus the deltas not yet folded (V15). */
+    private static long creditRollupTotal(String tenantId) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(
+                "select coalesce((select sum(credits) from credit_daily where tenant_id = ?), 0) "
+                        + "+ coalesce((select sum(credits) from credit_daily_delta where tenant_id = ?), 0)")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** The row versions of a conversion and of its rule-based credits, as "conversion xmin/credits xmin". */
     private static String rowVersions(String tenantId, String eventId) throws SQLException {
         return ofConversion("select k.xmin::text || '/' || cc.xmin::text from conversion k join conversion_credit cc "

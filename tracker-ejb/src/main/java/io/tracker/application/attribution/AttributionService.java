@@ -20,10 +20,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -61,20 +59,21 @@ public class AttributionService {
             + "and conversion_id = any(?::bigint[])";
     /**
      * All credits of a chunk in one statement, one row per conversion (V15: the credits as parallel arrays),
-     * so the roll-up's statement triggers fire once per chunk. The arrays stay parallel without an
-     * {@code order by} in each {@code array_agg}: the aggregates of a group take its rows together, in
-     * the same order. A conversion credited before is updated only where its credits changed: most of a
-     * re-attribution (a visitor's new touch re-attributes all of its person's conversions) writes
-     * nothing, so neither its rows nor the roll-up's deltas.
+     * so the roll-up's statement triggers fire once per chunk. Each row's arrays come as array literals
+     * ({@link SqlArrays#literal}), elements of text arrays sent in binary: PostgreSQL has no ragged arrays of
+     * arrays, and sending one row per credit to regroup with {@code array_agg} took half the statement (the
+     * unnest of 50,000 credits and a hash aggregate that spilled to disk). A conversion credited before is
+     * updated only where its credits changed: most of a re-attribution (a visitor's new touch re-attributes
+     * all of its person's conversions) writes nothing, so neither its rows nor the roll-up's deltas.
      */
     private static final String INSERT_CREDITS = "insert into conversion_credit (tenant_id, conversion_id, action_id, "
             + "converted_at, model, channel, campaign, source_medium, credit, revenue) "
-            + "select ?, u.conversion_id, min(u.action_id), timestamptz 'epoch' + min(u.converted_at) * interval '1 microsecond', "
-            + "array_agg(u.model), array_agg(u.channel), "
-            + "array_agg(u.campaign), array_agg(u.source_medium), array_agg(u.credit), array_agg(u.revenue) "
-            + "from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], "
-            + "?::float8[], ?::numeric[]) as u(conversion_id, model, channel, campaign, source_medium, action_id, "
-            + "converted_at, credit, revenue) group by u.conversion_id "
+            + "select ?, u.conversion_id, u.action_id, timestamptz 'epoch' + u.converted_at * interval '1 microsecond', "
+            + "u.model::text[], u.channel::text[], u.campaign::text[], u.source_medium::text[], u.credit::float8[], "
+            + "u.revenue::numeric[] "
+            + "from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+            + "?::text[]) as u(conversion_id, action_id, converted_at, model, channel, campaign, source_medium, credit, "
+            + "revenue) "
             + "on conflict (tenant_id, conversion_id) do update set action_id = excluded.action_id, "
             + "converted_at = excluded.converted_at, model = excluded.model, channel = excluded.channel, "
             + "campaign = excluded.campaign, source_medium = excluded.source_medium, credit = excluded.credit, "
@@ -85,12 +84,6 @@ public class AttributionService {
             + "excluded.converted_at, excluded.model, excluded.channel, excluded.campaign, excluded.source_medium, "
             + "excluded.credit, excluded.revenue)";
     private static final String HALF_LIFE = "select time_decay_half_life_hours from tenant where id = ?";
-    /**
-     * For this transaction: a chunk's credits (about 35,000 for 2,500 conversions) are grouped per conversion
-     * in memory, not sorted on disk (the default 4 MB spills).
-     */
-    private static final String WORK_MEM = "select set_config('work_mem', '64MB', true)";
-
     @Inject
     private TenantConnections connections;
 
@@ -102,9 +95,6 @@ public class AttributionService {
         String tenantId = currentTenant.require();
         List<String> all = List.copyOf(visitorIds);
         try (Connection c = connections.forCurrentTenant()) {
-            try (PreparedStatement ps = c.prepareStatement(WORK_MEM)) {
-                ps.execute();
-            }
             Duration halfLife = halfLife(c, tenantId);
             Set<Long> macro = ConversionStateWriter.macroActions(c, tenantId);
             for (int from = 0; from < all.size(); from += VISITORS_PER_CHUNK) {
@@ -121,15 +111,13 @@ public class AttributionService {
         if (loaded.journeys().isEmpty()) {
             return;
         }
-        CreditColumns credits = new CreditColumns();
+        CreditRows credits = new CreditRows();
+        List<Long> uncredited = new ArrayList<>();
         for (Journey journey : loaded.journeys()) {
-            if (journey.counted()) {
-                addCredits(credits, journey, halfLife);
+            if (!journey.counted() || !credits.add(journey, halfLife)) {
+                uncredited.add(journey.conversion().conversionId());
             }
         }
-        Set<Long> credited = new HashSet<>(credits.conversionIds);
-        List<Long> uncredited = loaded.journeys().stream().map(j -> j.conversion().conversionId())
-                .filter(id -> !credited.contains(id)).toList();
         if (!uncredited.isEmpty()) {
             try (PreparedStatement delete = c.prepareStatement(DELETE_CREDITS)) {
                 delete.setString(1, tenantId);
@@ -141,49 +129,69 @@ public class AttributionService {
             try (PreparedStatement insert = c.prepareStatement(INSERT_CREDITS)) {
                 insert.setString(1, tenantId);
                 insert.setArray(2, SqlArrays.bigints(c, credits.conversionIds));
-                insert.setArray(3, SqlArrays.texts(c, credits.models));
-                insert.setArray(4, SqlArrays.texts(c, credits.channels));
-                insert.setArray(5, SqlArrays.texts(c, credits.campaigns));
-                insert.setArray(6, SqlArrays.texts(c, credits.sourceMediums));
-                insert.setArray(7, SqlArrays.bigints(c, credits.actionIds));
-                insert.setArray(8, SqlArrays.bigints(c, credits.convertedAts));
-                insert.setArray(9, SqlArrays.doubles(c, credits.shares));
-                insert.setArray(10, c.createArrayOf("numeric", credits.revenues.toArray()));
+                insert.setArray(3, SqlArrays.bigints(c, credits.actionIds));
+                insert.setArray(4, SqlArrays.bigints(c, credits.convertedAts));
+                insert.setArray(5, SqlArrays.texts(c, credits.models));
+                insert.setArray(6, SqlArrays.texts(c, credits.channels));
+                insert.setArray(7, SqlArrays.texts(c, credits.campaigns));
+                insert.setArray(8, SqlArrays.texts(c, credits.sourceMediums));
+                insert.setArray(9, SqlArrays.texts(c, credits.shares));
+                insert.setArray(10, SqlArrays.texts(c, credits.revenues));
                 insert.executeUpdate();
             }
         }
         ConversionStateWriter.write(c, tenantId, loaded, macro);
     }
 
-    /** One chunk's credits, column by column, for {@link #INSERT_CREDITS}. */
-    private static final class CreditColumns {
+    /**
+     * One chunk's credits for {@link #INSERT_CREDITS}, one row per conversion, column by column: each
+     * conversion's credits (every rule-based model's, one element per model and key) as array literals.
+     */
+    private static final class CreditRows {
         final List<Long> conversionIds = new ArrayList<>();
+        final List<Long> actionIds = new ArrayList<>();
+        /** Microseconds since the epoch ({@link SqlArrays#micros}). */
+        final List<Long> convertedAts = new ArrayList<>();
         final List<String> models = new ArrayList<>();
         final List<String> channels = new ArrayList<>();
         final List<String> campaigns = new ArrayList<>();
         final List<String> sourceMediums = new ArrayList<>();
-        final List<Long> actionIds = new ArrayList<>();
-        /** Microseconds since the epoch ({@link SqlArrays#micros}). */
-        final List<Long> convertedAts = new ArrayList<>();
-        final List<Double> shares = new ArrayList<>();
-        final List<BigDecimal> revenues = new ArrayList<>();
-    }
+        final List<String> shares = new ArrayList<>();
+        final List<String> revenues = new ArrayList<>();
 
-    private static void addCredits(CreditColumns columns, Journey journey, Duration halfLife) {
-        ConversionPoint conversion = journey.conversion();
-        for (AttributionModel model : AttributionModel.ruleBased()) {
-            for (Credit credit : model.credits(journey.touches(), conversion.at(), halfLife)) {
-                columns.conversionIds.add(conversion.conversionId());
-                columns.models.add(model.apiName());
-                columns.channels.add(credit.channel());
-                columns.campaigns.add(credit.campaign());
-                columns.sourceMediums.add(credit.sourceMedium());
-                columns.actionIds.add(conversion.actionId());
-                columns.convertedAts.add(SqlArrays.micros(conversion.at()));
-                columns.shares.add(credit.share());
-                columns.revenues.add(conversion.value().multiply(BigDecimal.valueOf(credit.share()))
-                        .setScale(6, RoundingMode.HALF_EVEN));
+        /** Adds the journey's credits; false when no model credits anything (a journey without touches). */
+        boolean add(Journey journey, Duration halfLife) {
+            ConversionPoint conversion = journey.conversion();
+            List<String> model = new ArrayList<>();
+            List<String> channel = new ArrayList<>();
+            List<String> campaign = new ArrayList<>();
+            List<String> sourceMedium = new ArrayList<>();
+            List<Double> share = new ArrayList<>();
+            List<BigDecimal> revenue = new ArrayList<>();
+            for (AttributionModel m : AttributionModel.ruleBased()) {
+                for (Credit credit : m.credits(journey.touches(), conversion.at(), halfLife)) {
+                    model.add(m.apiName());
+                    channel.add(credit.channel());
+                    campaign.add(credit.campaign());
+                    sourceMedium.add(credit.sourceMedium());
+                    share.add(credit.share());
+                    revenue.add(conversion.value().multiply(BigDecimal.valueOf(credit.share()))
+                            .setScale(6, RoundingMode.HALF_EVEN));
+                }
             }
+            if (model.isEmpty()) {
+                return false;
+            }
+            conversionIds.add(conversion.conversionId());
+            actionIds.add(conversion.actionId());
+            convertedAts.add(SqlArrays.micros(conversion.at()));
+            models.add(SqlArrays.literal(model));
+            channels.add(SqlArrays.literal(channel));
+            campaigns.add(SqlArrays.literal(campaign));
+            sourceMediums.add(SqlArrays.literal(sourceMedium));
+            shares.add(SqlArrays.numberLiteral(share));
+            revenues.add(SqlArrays.numberLiteral(revenue));
+            return true;
         }
     }
 
