@@ -150,6 +150,20 @@ public class TenantSelection {
         act(tenantId, EnumSet.allOf(Permission.class), CurrentTenant.SYSTEM, CurrentTenant.Origin.PLATFORM);
     }
 
+    /**
+     * Acts for the tenant as one of Tracker's public collection endpoints that found the tenant by a credential
+     * of its own (the tag's number request by the site's public key, the call webhook by its signature), with
+     * {@link Permission#INGEST} only.
+     *
+     * @param actor what acts, for the audit ({@code dni}, {@code call webhook})
+     * @throws ForbiddenException when the request already acted for an API key or a person
+     */
+    @CrossTenant("a collection endpoint acts for the tenant its site key or signed webhook names; send only")
+    public void asCollector(String tenantId, String actor) {
+        requirePlatformPossible();
+        act(tenantId, EnumSet.of(Permission.INGEST), actor, CurrentTenant.Origin.PLATFORM);
+    }
+
     private void requirePlatformPossible() {
         CurrentTenant.Origin origin = currentTenant.origin();
         if (origin != CurrentTenant.Origin.NONE && origin != CurrentTenant.Origin.PLATFORM) {
