@@ -2,7 +2,8 @@
 -- counter), so no request is a duplicate of another, and prints one machine-readable line at the end.
 --
 -- Environment (set by bench.sh):
---   BENCH_TARGET   ping | pixel | link | beacon | events1 | events500 | segment
+--   BENCH_TARGET   ping | pixel | link | beacon | events1 | events500 | segment | dni | calls
+--   BENCH_CALL_NUMBER  calls: an offline tracking number of the tenant (E.164)
 --   BENCH_RUN      a run id, unique per run (prefix of every event id)
 --   BENCH_SITE     public site key (pixel, beacon)
 --   BENCH_AUTH     value of the Authorization header (events API: "Bearer trk_…"; Segment: "Basic …")
@@ -91,6 +92,22 @@ builders.segment = function()
    end
    return wrk.format("POST", "/v1/batch",
       {["Content-Type"] = "application/json", ["Authorization"] = auth}, '{"batch":[' .. table.concat(parts, ",") .. ']}')
+end
+
+-- A new visitor session per request: each claims one of the pool's numbers until all are held, then gets
+-- the fallback number (the pool under contention: every request locks and skips the held ones).
+builders.dni = function()
+   local id = nextId()
+   return wrk.format("GET", "/api/v1/dni/number?site=" .. site .. "&vid=v-" .. id .. "&sid=s-" .. id
+      .. "&consent=granted&url=https%3A%2F%2Fshop.example%2F%3Futm_source%3Dbench%26gclid%3DBENCH")
+end
+
+-- A call to the offline number BENCH_CALL_NUMBER, a new provider call id each.
+builders.calls = function()
+   local id = nextId()
+   local body = '{"to":"' .. os.getenv("BENCH_CALL_NUMBER") .. '","from":"+13125550123","call_id":"' .. id
+      .. '","started_at":"' .. now() .. '","duration":75,"status":"answered"}'
+   return wrk.format("POST", "/api/v1/calls", {["Content-Type"] = "application/json", ["Authorization"] = auth}, body)
 end
 
 local build = builders[target] or error("unknown BENCH_TARGET " .. target)

@@ -5,7 +5,10 @@
 #
 # Usage: tracker-launcher/bench/bench.sh [-d 10s] [-w 0s] [-t 2] [-c 32] [target ...]
 #   -w: a warm-up run of each target before it is measured (not counted)
-#   targets (default: all, in this order): ping pixel link beacon events1 events500 segment
+#   targets (default: all, in this order): ping pixel link beacon events1 events500 segment dni calls
+#   (dni: the tag's number requests, a new session each, against a pool of BENCH_POOL_SIZE numbers: first
+#   every number is claimed, then every request skips the held ones to the fallback; calls: the call
+#   webhook, a new call each to the offline number BENCH_CALL_NUMBER; both set up by setup.sh)
 #
 # Environment (bench/setup.sh prints these for a running stack):
 #   BENCH_BASE_URL   Tracker's base URL (default http://127.0.0.1:8080)
@@ -33,7 +36,7 @@ while getopts "d:w:t:c:" opt; do
 done
 shift $((OPTIND - 1))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(ping pixel link beacon events1 events500 segment)
+[ ${#targets[@]} -gt 0 ] || targets=(ping pixel link beacon events1 events500 segment dni calls)
 
 base=${BENCH_BASE_URL:-http://127.0.0.1:8080}
 api_key=${BENCH_API_KEY:-$(cat "$root/.tracker/demo-api-key" 2>/dev/null || true)}
@@ -56,6 +59,11 @@ rows() {
                           + (select count(*) from custom_event $where)"
 }
 rows >/dev/null || { echo "bench: cannot count rows through psql $db" >&2; exit 1; }
+# dni: the holds and exhaustions its sessions left (visitor ids v-<prefix>…).
+dni_rows() {
+  psql "$db" -XAtqc "select (select count(*) from number_hold where visitor_id like 'v-$1%')
+                          + (select count(*) from pool_exhaustion where visitor_id like 'v-$1%')"
+}
 
 # One request through curl; prints the HTTP status (000 when nothing answered).
 probe() { curl -s -o /dev/null -w '%{http_code}' "$@" || true; }
@@ -86,6 +94,16 @@ skip_reason() {
         "$base/api/v1/events" --data-binary \
         "{\"events\":[{\"event_id\":\"$run_id-probe-e\",\"type\":\"touchpoint\",\"timestamp\":\"$(now)\",\"visitor_id\":\"v-probe\"}]}")
       [ "$status" = 202 ] || echo "POST /api/v1/events answered $status" ;;
+    dni)
+      [ -n "$site_key" ] || { echo "no BENCH_SITE_KEY"; return; }
+      status=$(probe "$base/api/v1/dni/number?site=$site_key&vid=v-$run_id-probe&sid=s-$run_id-probe&consent=granted")
+      [ "$status" = 200 ] || echo "GET /api/v1/dni/number answered $status" ;;
+    calls)
+      [ -n "$api_key" ] && [ -n "${BENCH_CALL_NUMBER:-}" ] || { echo "no BENCH_API_KEY or BENCH_CALL_NUMBER"; return; }
+      status=$(probe -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $api_key" \
+        "$base/api/v1/calls" --data-binary \
+        "{\"to\":\"$BENCH_CALL_NUMBER\",\"call_id\":\"$run_id-probe-c\",\"duration\":5,\"status\":\"missed\"}")
+      [ "$status" = 201 ] || echo "POST /api/v1/calls answered $status" ;;
     segment)
       [ -n "$api_key" ] || { echo "no BENCH_API_KEY"; return; }
       status=$(probe -X POST -H 'Content-Type: application/json' -u "$api_key:" "$base/v1/batch" --data-binary \
@@ -112,10 +130,12 @@ for target in "${targets[@]}"; do
     events1) auth="Bearer $api_key" ;;
     events500) auth="Bearer $api_key" per_request=$batch ;;
     segment) auth="Basic $(printf '%s:' "$api_key" | base64 -w0)" per_request=$batch ;;
+    calls) auth="Bearer $api_key" ;;
   esac
   # The link's click ids are made by Tracker: count every new row for it (nothing else may write then).
   prefix="$run_id-$target-"
   [ "$target" = link ] && prefix=""
+  [ "$target" = calls ] && prefix="call:$run_id-$target-" # the call's touchpoint: call:<provider call id>
   if [ -n "$warmup" ] && [ "$warmup" != 0 ] && [ "$warmup" != 0s ]; then
     BENCH_TARGET=$target BENCH_RUN="$run_id-warm-$target" BENCH_SITE="$site_key" BENCH_AUTH="$auth" \
       BENCH_PATH="$path" BENCH_BATCH="$batch" \
@@ -128,7 +148,7 @@ for target in "${targets[@]}"; do
     BENCH_PATH="$path" BENCH_BATCH="$batch" \
     wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s "$here/bench.lua" "$base" 2>&1)
   sleep 1 # a request answered as wrk stopped has committed; one still in flight commits now
-  if [ -n "$prefix" ]; then after=$(rows "$prefix"); else after=$(rows); fi
+  if [ "$target" = dni ]; then after=$(dni_rows "$prefix"); elif [ -n "$prefix" ]; then after=$(rows "$prefix"); else after=$(rows); fi
   line=$(grep '^BENCH ' <<<"$out" || true)
   if [ -z "$line" ]; then
     printf '%-10s %s\n' "$target" "failed: $(tr '\n' ' ' <<<"$out" | cut -c1-200)"
@@ -144,6 +164,7 @@ for target in "${targets[@]}"; do
   [ -n "$ping_rps" ] && [ "$target" != ping ] && ratio=$(awk -v a="$rps" -v b="$ping_rps" 'BEGIN { printf "%.2f", a / b }')
   note=""
   [ "$target" = ping ] && note="trivial endpoint, stores nothing"
+  [ "$target" = dni ] && note="durable: holds + exhaustions stored"
   [ "$socket_errors" -gt 0 ] && note="$note socket errors: $socket_errors"
   [ "$non2xx3xx" -gt 0 ] && note="$note (non-2xx: rate limit? queue full?)"
   printf '%-10s %11s %11s %12s %8s %8s %8s %9s  %s\n' "$target" "$rps" "$eps" "$durable" "$p50" "$p99" "$ratio" \

@@ -9,7 +9,8 @@
 # postgresql://postgres@127.0.0.1:5432/tracker), as SiteService does it; running it again reuses the site.
 # Without an API key it creates one (scopes read and write) for the tenant named BENCH_TENANT
 # (default "Demo Outdoor Shop"). A tracked link for /c/{code}, where the links module exists, is made in
-# the UI or the API; export its code as BENCH_LINK_CODE.
+# the UI or the API; export its code as BENCH_LINK_CODE. For call tracking it adds a number pool and an
+# offline number (see below).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -43,9 +44,28 @@ values (:'tenant', 'bench', '{shop.example}', :'key', false);
 SQL
 fi
 
+# Call tracking (targets dni and calls): a pool "bench" of BENCH_POOL_SIZE numbers (default 50, +1 800 555 3000
+# upwards) swapping +1 800 555 2999, and an offline number +1 800 555 2998 for a campaign "bench radio".
+pool_size=${BENCH_POOL_SIZE:-50}
+sql -v tenant="$tenant" -v size="$pool_size" >/dev/null <<'SQL'
+insert into number_pool (tenant_id, name, swap_target, fallback_number)
+values (:'tenant', 'bench', '+18005552999', '+18005552999') on conflict do nothing;
+insert into campaign (tenant_id, name, channel) values (:'tenant', 'bench radio', 'Radio') on conflict do nothing;
+insert into tracking_number (tenant_id, number, forwards_to, kind, pool_id)
+select :'tenant', '+1800555' || (3000 + g), '+18005552999', 'POOL',
+       (select id from number_pool where tenant_id = :'tenant' and name = 'bench')
+from generate_series(0, :size - 1) g
+on conflict (number) do nothing;
+insert into tracking_number (tenant_id, number, forwards_to, kind, campaign_id)
+values (:'tenant', '+18005552998', '+18005552999', 'OFFLINE',
+        (select id from campaign where tenant_id = :'tenant' and name = 'bench radio'))
+on conflict (number) do nothing;
+SQL
+
 cat <<OUT
 export BENCH_DB='$db'
 export BENCH_API_KEY='$api_key'
 export BENCH_SITE_KEY='$site_key'
+export BENCH_CALL_NUMBER='+18005552998'
 # tenant $tenant
 OUT

@@ -352,6 +352,7 @@ class RowLevelSecurityIT {
      * makes sure all do.
      */
     private static void addSummaryRollupRows(Connection c, String tenantId) throws SQLException {
+        addCallTrackingRows(c, tenantId);
         for (String sql : List.of(
                 "insert into visit_daily_delta (tenant_id, minute_start, visits) "
                         + "values (?, timestamptz '2000-01-01 00:00:00+00', 0)",
@@ -360,6 +361,33 @@ class RowLevelSecurityIT {
                         + "conversions, value, converted_visits) values (?, 0, timestamptz '2000-01-01 00:00:00+00', null, 0, 0, 0)",
                 "insert into conversion_daily (tenant_id, action_id, day, visit_day, conversions, value, converted_visits) "
                         + "values (?, 0, date '2000-01-01', date '2000-01-01', 0, 0, 0) on conflict do nothing")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tenantId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Call tracking's rows (V18), uncommitted like the roll-up rows above: a pool with a number held by a
+     * session, an exhaustion, the webhook account and a call. Numbers are unique over all tenants, and no
+     * other test uses these; each test's rows are rolled back before the next tenant's are added.
+     */
+    private static void addCallTrackingRows(Connection c, String tenantId) throws SQLException {
+        for (String sql : List.of(
+                "insert into number_pool (tenant_id, name, swap_target, fallback_number) "
+                        + "values (?, 'rls pool', '+18005556000', '+18005556000')",
+                "insert into tracking_number (tenant_id, number, forwards_to, kind, pool_id) select ?, '+18005556001', "
+                        + "'+18005556000', 'POOL', id from number_pool where name = 'rls pool'",
+                "insert into number_hold (tenant_id, number_id, pool_id, visitor_id, session_id, held_from, held_until, channel) "
+                        + "select ?, n.id, n.pool_id, 'rls-v', 'rls-s', now(), now() + interval '30 minutes', 'Direct' "
+                        + "from tracking_number n where n.number = '+18005556001'",
+                "insert into pool_exhaustion (tenant_id, pool_id) select ?, id from number_pool where name = 'rls pool'",
+                "insert into call_webhook (tenant_id, account_id, signing_secret, caller_key) "
+                        + "values (?, 'acct_rls' || md5(random()::text), repeat('s', 16), repeat('k', 32)) on conflict do nothing",
+                "insert into call (tenant_id, provider_call_id, called_number, started_at, duration_seconds, status, "
+                        + "attribution, first_time, qualified) values (?, 'rls-call', '+18005556001', now(), 1, 'MISSED', "
+                        + "'UNATTRIBUTED', true, false)")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, tenantId);
                 ps.executeUpdate();

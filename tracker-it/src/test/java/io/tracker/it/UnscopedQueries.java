@@ -36,7 +36,9 @@ public class UnscopedQueries {
             // V15__credit_rollup_deltas.sql (attribution_credit became a view over the first two)
             "conversion_credit", "data_driven_credit", "credit_daily_delta",
             // V16__conversion_rollup.sql
-            "conversion_daily", "conversion_daily_delta");
+            "conversion_daily", "conversion_daily_delta",
+            // V18__call_tracking.sql
+            "number_pool", "tracking_number", "number_hold", "pool_exhaustion", "call_webhook", "call");
 
     /** Views over tenant-owned tables, read with the reader's row-level security ({@code security_invoker}). */
     static final Set<String> VIEWS = Set.of("attribution_credit");

@@ -16,6 +16,7 @@ import io.tracker.interfaces.shared.rest.StrictJson;
 import io.tracker.interfaces.tenant.rest.TenantApi;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonNumber;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -94,6 +95,9 @@ public class CallsResource {
     @Context
     private UriInfo uriInfo;
 
+    @Context
+    private HttpServletRequest servletRequest;
+
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     public Response report(byte[] body, @Context HttpHeaders headers, @QueryParam("account") String account) {
@@ -102,7 +106,7 @@ public class CallsResource {
         }
         boolean form = headers.getMediaType() != null
                 && headers.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-        Map<String, List<String>> params = form ? formParameters(body) : Map.of();
+        Map<String, List<String>> params = form ? formParameters(body, servletRequest) : Map.of();
         Optional<Response> refused = authenticate(headers, account, body, form, params);
         if (refused.isPresent()) {
             return refused.get();
@@ -153,8 +157,11 @@ public class CallsResource {
             return Optional.of(unauthorized("the request is not signed: X-Twilio-Signature or X-Tracker-Signature"));
         }
         if (!signed) {
+            // Twilio signs the URL it requested: naming the one checked shows a proxy's or TRACKER_PUBLIC_URL's mistake
             return Optional.of(unauthorized("the signature does not match this request and the account's signing secret"
-                    + (tracker != null ? " (or its time is more than 5 minutes off)" : "")));
+                    + (twilio != null ? " (checked for the URL " + requestedUrl() + " and the form fields "
+                    + String.join(", ", new java.util.TreeSet<>(params.keySet())) + ")"
+                    : " (or its time is more than 5 minutes off)")));
         }
         selection.asCollector(found.get().tenantId(), "call webhook");
         return Optional.empty();
@@ -207,9 +214,29 @@ public class CallsResource {
                 first(p, "RecordingUrl"));
     }
 
-    private static Map<String, List<String>> formParameters(byte[] body) {
+    /**
+     * The form's fields. The servlet container may have read the body already (then the entity is empty and
+     * the fields are its request parameters, less the query's).
+     */
+    private static Map<String, List<String>> formParameters(byte[] body, HttpServletRequest request) {
         Map<String, List<String>> params = new LinkedHashMap<>();
-        String text = new String(body, StandardCharsets.UTF_8);
+        if (body.length == 0) {
+            Map<String, List<String>> query = parse(request.getQueryString() == null ? "" : request.getQueryString());
+            request.getParameterMap().forEach((name, values) -> {
+                List<String> fromQuery = new ArrayList<>(query.getOrDefault(name, List.of()));
+                for (String v : values) {
+                    if (!fromQuery.remove(v)) {
+                        params.computeIfAbsent(name, n -> new ArrayList<>()).add(v);
+                    }
+                }
+            });
+            return params;
+        }
+        return parse(new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, List<String>> parse(String text) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
         if (text.isEmpty()) {
             return params;
         }
