@@ -209,12 +209,12 @@
 
   // ---- call tracking: dynamic number insertion ----
 
-  var HEARTBEAT_MS = 5 * 60 * 1000; // well inside the shortest hold (1 minute is for tests; 30 by default)
+  var HEARTBEAT_MS = 5 * 60 * 1000; // renews a hold (30 minutes unless the pool says otherwise) long before it ends
   // Digit groups joined by one or two separators, a group may follow a parenthesised one: "(800) 555-0100",
   // "(800)555-0100", "+1 800.555.0100"; "(24/7)" after a number is not part of it.
   var PHONE = /\+?(?:\(\d+\)[ .\-\u00a0]{0,2})?\d+(?:[ .\-\u00a0]{1,2}(?:\(\d+\)[ .\-\u00a0]{0,2})?\d+)*/g;
   var SKIP = 'script,style,textarea,noscript,[contenteditable]:not([contenteditable="false"])';
-  var swaps = []; // {from: [E.164 digits of the target and of numbers shown before], number, display}
+  var swaps = []; // {target, from: [E.164 digits of the target and of the number shown before], number, display}
   var shown = {}; // swap target -> the number this page shows for it
   var observer = null;
 
