@@ -11,6 +11,14 @@
  *
  * Calls made before this file has loaded wait in tracker.q and are replayed here. Cookies, the
  * session rule, consent and the beacon format are described in README.md ("Collecting from websites").
+ *
+ * Call tracking (README "Call tracking: number swapping"): after a page view with cookies allowed, the tag
+ * asks GET <endpoint>/api/v1/dni/number?site=&vid=&sid=&url=&ref=&consent= for the numbers of this session
+ * and shows each instead of its swap target (the business's number): in text, in the format found
+ * ((800) 555-0100, 800.555.0100, 800-555-0100, +1 800 555 0100, 1-800-555-0100, plain digits), and in
+ * tel: links; also in content added later. It asks again every 5 minutes while the page is visible, and
+ * when it becomes visible, to keep the session's hold on a pool number. Without consent where consent is
+ * required nothing is asked and nothing swapped.
  */
 (function (w, d) {
   'use strict';
@@ -33,6 +41,7 @@
   var sentOrders = {}; // action + order id of the conversions sent by this page
   var justInitialised = false; // the first page view and the calls made before init are due
   var lastPageCookieless = false;
+  var heartbeat = null; // the timer that renews the session's number holds
 
   // A random (version 4) UUID; randomUUID exists only on https pages, getRandomValues everywhere.
   function uuid() {
@@ -195,6 +204,135 @@
     if (campaign && hasKeys(campaign.click) && !cookieless) fields.click = campaign.click;
     lastPageCookieless = cookieless;
     send('page_view', fields, campaign);
+    if (!cookieless) askNumbers(); // after send: the session cookie now names this page's session
+  }
+
+  // ---- call tracking: dynamic number insertion ----
+
+  var HEARTBEAT_MS = 5 * 60 * 1000; // renews a hold (30 minutes unless the pool says otherwise) long before it ends
+  // Digit groups joined by one or two separators, a group may follow a parenthesised one: "(800) 555-0100",
+  // "(800)555-0100", "+1 800.555.0100"; "(24/7)" after a number is not part of it.
+  var PHONE = /\+?(?:\(\d+\)[ .\-\u00a0]{0,2})?\d+(?:[ .\-\u00a0]{1,2}(?:\(\d+\)[ .\-\u00a0]{0,2})?\d+)*/g;
+  var SKIP = 'script,style,textarea,noscript,[contenteditable]:not([contenteditable="false"])';
+  var swaps = []; // {target, from: [E.164 digits of the target and of the number shown before], number, display}
+  var shown = {}; // swap target -> the number this page shows for it
+  var observer = null;
+
+  var digitsOf = (s) => String(s).replace(/\D/g, '');
+
+  // How many digits of `found` (from the right) are the number with these E.164 digits, written with its
+  // country code, without it (1 to 3 digits), or with a national trunk 0 (020 7946 0000 for +44 20 …);
+  // 0 when it is another number.
+  function sameDigits(found, e164) {
+    if (found === e164) return found.length;
+    var national = [found, found[0] === '0' ? found.slice(1) : ''];
+    for (var i = 0; i < 2; i++) {
+      var cc = e164.length - national[i].length;
+      if (national[i] && cc >= 1 && cc <= 3 && e164.slice(cc) === national[i]) return national[i].length;
+    }
+    return 0;
+  }
+
+  // The text with every swap target replaced, digit by digit from the right, so the format stays; a
+  // number of another length is written the server's way instead (E.164 or national).
+  function swapText(text) {
+    return text.replace(PHONE, (whole) => {
+      var run = whole.replace('(0)', '(o)'); // a trunk 0 beside the country code (+44 (0)20 …) is kept
+      var found = digitsOf(run);
+      for (var s of swaps) {
+        for (var from of s.from) {
+          var k = sameDigits(found, from), to = digitsOf(s.number);
+          if (!k) continue;
+          if (to.length !== from.length) return k === from.length ? s.number : s.display;
+          var out = run.split(''), j = to.length;
+          for (var i = out.length - 1; i >= 0 && k > 0; i--) {
+            if (out[i] >= '0' && out[i] <= '9') { out[i] = to[--j]; k--; }
+          }
+          return out.join('').replace('(o)', '(0)');
+        }
+      }
+      return whole;
+    });
+  }
+
+  function telNumber(href) {
+    var found = digitsOf(href.slice(4).split(/[;?]/)[0]); // tel:+1-800-555-0100;ext=2 -> 18005550100
+    var s = swaps.find((x) => x.from.some((f) => sameDigits(found, f)));
+    return s && 'tel:' + s.number;
+  }
+
+  // Text nodes and tel: links in and under `node`, outside scripts, styles and editable content.
+  function swapIn(node) {
+    if (node.nodeType !== 1 && node.nodeType !== 3) return; // comments and the like
+    var el = node.nodeType === 1 ? node : node.parentElement;
+    if (!el || el.closest(SKIP)) return;
+    if (node.nodeType === 3) {
+      var text = swapText(node.data);
+      if (text !== node.data) node.data = text;
+      return;
+    }
+    var links = Array.from(node.querySelectorAll('[href^="tel:" i]'));
+    if (node.matches('[href^="tel:" i]')) links.push(node);
+    links.forEach((a) => {
+      var href = telNumber(a.getAttribute('href'));
+      if (href && href !== a.getAttribute('href') && !a.closest(SKIP)) a.setAttribute('href', href);
+    });
+    var walk = d.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (var t = walk.nextNode(); t; t = walk.nextNode()) swapIn(t);
+  }
+
+  // Swaps in what the page added or changed (records), or in the whole page; the changes made here are
+  // then taken out of the observer's queue, so they are not looked at again.
+  function swapChanges(records, all) {
+    if (!cookiesAllowed()) return; // consent withdrawn: nothing further
+    records.forEach((r) => r.type === 'characterData' ? swapIn(r.target) : r.addedNodes.forEach(swapIn));
+    if (all) swapIn(d.body);
+    observer.takeRecords();
+  }
+
+  function useNumbers(numbers) {
+    var changed = false;
+    numbers.forEach((n) => {
+      var from = [digitsOf(n.swap_target)], before = shown[n.swap_target];
+      if (before && before !== n.number) from.push(digitsOf(before)); // a new number after a lapsed hold
+      if (before !== n.number) changed = true;
+      shown[n.swap_target] = n.number;
+      swaps = swaps.filter((s) => s.target !== n.swap_target);
+      if (n.number !== n.swap_target || before) {
+        swaps.push({target: n.swap_target, from: from, number: n.number, display: n.display || n.number});
+      }
+    });
+    if (!changed) return; // a renewed hold: the page shows these numbers already
+    var start = () => {
+      if (!observer) {
+        observer = new MutationObserver((records) => swapChanges(records, false));
+        observer.observe(d.body, {childList: true, subtree: true, characterData: true});
+      }
+      swapChanges(observer.takeRecords(), true);
+    };
+    if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', start, {once: true});
+    else start();
+  }
+
+  // The session's numbers; also the heartbeat that keeps its hold on a pool number. The ids are read,
+  // not renewed: only hits extend a session.
+  function askNumbers() {
+    var vid = readCookie('_trk_vid'), sid = (readCookie('_trk_sid') || '').split('.')[0];
+    if (!cookiesAllowed() || !vid || !sid || !w.fetch) return;
+    if (d.prerendering) { // no hold for a page the visitor may never see
+      d.addEventListener('prerenderingchange', askNumbers, {once: true});
+      return;
+    }
+    if (!heartbeat) {
+      heartbeat = setInterval(() => { if (d.visibilityState === 'visible') askNumbers(); }, HEARTBEAT_MS);
+      d.addEventListener('visibilitychange', () => { if (d.visibilityState === 'visible') askNumbers(); });
+    }
+    var q = new URLSearchParams({site: cfg.site, vid: vid, sid: sid, url: location.href, ref: d.referrer,
+      consent: answer});
+    fetch(cfg.endpoint + '/api/v1/dni/number?' + q, {credentials: 'omit'})
+      .then((r) => r.ok ? r.json() : {numbers: []})
+      .then((o) => { if (cookiesAllowed() && Array.isArray(o.numbers)) useNumbers(o.numbers); })
+      .catch(() => { /* no numbers: the page keeps the business's own */ });
   }
 
   // ---- the commands ----

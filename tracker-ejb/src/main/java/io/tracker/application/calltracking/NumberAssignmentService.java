@@ -68,6 +68,9 @@ public class NumberAssignmentService {
             + "utm_content, gclid, fbclid, msclkid) values (current_setting('" + TenantConnections.SETTING + "'), "
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** The source and medium of a Google Ads click that names neither (auto-tagging: only a gclid). */
+    private static final Utm GOOGLE_ADS = new Utm("google", "cpc", null, null, null);
+
     @Inject
     private TenantConnections connections;
 
@@ -82,8 +85,13 @@ public class NumberAssignmentService {
     public List<DniNumber> numbersFor(String visitorId, String sessionId, String url, String referrer) {
         Instant now = Instant.now();
         Map<String, String> query = url == null ? Map.of() : QueryParameters.of(url);
-        Utm utm = Utm.fromQuery(query);
         ClickIds click = ClickIds.fromQuery(query);
+        Utm utm = Utm.fromQuery(query);
+        if (click.gclid() != null && (utm.source() == null || utm.source().isBlank())) {
+            // Google Ads auto-tagging adds only a gclid: the click is google / cpc, as Google Analytics reports
+            // it, so a call during the hold carries that source and medium (and a google source number applies).
+            utm = utm.orElse(GOOGLE_ADS);
+        }
         List<DniNumber> answer = new ArrayList<>();
         try (Connection c = connections.forCurrentTenant()) {
             for (Pool pool : pools(c)) {

@@ -39,15 +39,27 @@ import java.util.function.Predicate;
  *   <li>{@code thanks}: calls {@code tracker('identify', {user_id: 'cust-7', email: ' Jane.Doe@Example.COM '})}
  *       and, twice as a careless shop might, {@code tracker('conversion', {action: 'purchase',
  *       value: 129.9, currency: 'EUR', order_id: 'A-1001'})}.</li>
+ *   <li>{@code contact}: the business number {@value #BUSINESS_NUMBER} in three formats ({@code #phone-paren}
+ *       "Call us: (800) 555-0100", {@code #phone-dots} "800.555.0100", {@code #phone-intl}
+ *       "+1 800 555 0100 (24/7)"), a "call now" button {@code #call-now} ({@code href="tel:+18005550100"}),
+ *       the number in a {@code #note} textarea (a form field: never swapped), and a button {@code #show-hours}
+ *       that adds {@code #hours-phone} "Mon-Fri 9-17: 1-800-555-0100" after load;</li>
+ *   <li>{@code call}: the field case of call tracking (issue #9): {@code <a id="tel-link"
+ *       href="tel:+18005550100">(800) 555-0100</a>}, {@code <a id="call-button" class="callnow"
+ *       href="tel:18005550100">Call</a>} and {@code #footer-phone} "800.555.0100".</li>
  * </ul>
  * and {@code /search?to=<url>}, a page with one link {@code #result} to that URL, on Tracker's
- * origin: a page of another site from which a visitor arrives.
+ * origin: a page of another site from which a visitor arrives. {@code /api/v1/dni/number} stands in for
+ * Tracker's number insertion endpoint: it records each request's query string and answers what
+ * {@link #answerNumbers} set (at first {@code {"numbers":[]}}), to any origin.
  */
 final class DemoShop implements AutoCloseable {
 
     static final String SITE_KEY = "pk_test_outdoor_shop";
     static final String ORDER_ID = "A-1001";
     static final String EMAIL_AS_TYPED = " Jane.Doe@Example.COM ";
+    /** The business's own number on the {@code contact} and {@code call} pages (E.164). */
+    static final String BUSINESS_NUMBER = "+18005550100";
 
     /** How the tag is installed on the pages. */
     enum Variant {
@@ -92,6 +104,8 @@ final class DemoShop implements AutoCloseable {
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final Path tagFile;
     private final List<Beacon> beacons = new ArrayList<>();
+    private final List<String> numberRequests = new ArrayList<>();
+    private volatile String numbers = "{\"numbers\":[]}";
     /** A snippet installed instead of the built-in one (see {@link #install}); null: the built-in one. */
     private volatile String installed;
 
@@ -101,6 +115,7 @@ final class DemoShop implements AutoCloseable {
         server.createContext("/", this::page);
         server.createContext("/t.js", this::tag);
         server.createContext("/v1/collect", this::collect);
+        server.createContext("/api/v1/dni/number", this::dni);
         server.setExecutor(threads);
         server.start();
     }
@@ -149,9 +164,40 @@ final class DemoShop implements AutoCloseable {
         this.installed = snippet;
     }
 
-    /** Forgets the requests recorded so far. */
+    /** Forgets the requests recorded so far, and answers no numbers again. */
     synchronized void clear() {
         beacons.clear();
+        numberRequests.clear();
+        numbers = "{\"numbers\":[]}";
+    }
+
+    /** What the number insertion endpoint answers from now on (its JSON). */
+    void answerNumbers(String json) {
+        this.numbers = json;
+    }
+
+    /** The raw query strings of the requests for numbers so far, in the order of arrival. */
+    synchronized List<String> numberRequests() {
+        return List.copyOf(numberRequests);
+    }
+
+    /** Waits until that many requests for numbers have arrived (at most 15 s), and returns them all. */
+    synchronized List<String> awaitNumberRequests(int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (numberRequests.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + count + " request(s) for numbers; "
+                        + "received " + numberRequests);
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for requests for numbers");
+            }
+        }
+        return List.copyOf(numberRequests);
     }
 
     synchronized List<Beacon> beacons() {
@@ -207,6 +253,16 @@ final class DemoShop implements AutoCloseable {
         }
     }
 
+    private void dni(HttpExchange exchange) throws IOException {
+        synchronized (this) {
+            numberRequests.add(exchange.getRequestURI().getRawQuery());
+            notifyAll();
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+        respond(exchange, 200, numbers.getBytes(StandardCharsets.UTF_8));
+    }
+
     private void tag(HttpExchange exchange) throws IOException {
         byte[] source = Files.readAllBytes(tagFile);
         exchange.getResponseHeaders().set("Content-Type", "text/javascript; charset=utf-8");
@@ -240,6 +296,17 @@ final class DemoShop implements AutoCloseable {
                             + ORDER_ID + "'});"
                             + "tracker('conversion', {action: 'purchase', value: 129.9, currency: 'EUR', order_id: '"
                             + ORDER_ID + "'});</script>";
+                    case "contact" -> "<h1>Contact us</h1><p id=\"phone-paren\">Call us: (800) 555-0100</p>"
+                            + "<p id=\"phone-dots\">800.555.0100</p><p id=\"phone-intl\">+1 800 555 0100 (24/7)</p>"
+                            + "<a id=\"call-now\" class=\"button\" href=\"tel:+18005550100\">Call now</a>"
+                            + "<textarea id=\"note\">800-555-0100</textarea>"
+                            + "<button id=\"show-hours\">Opening hours</button><div id=\"hours\"></div>"
+                            + "<script>document.getElementById('show-hours').addEventListener('click', function () {"
+                            + " document.getElementById('hours').innerHTML ="
+                            + " '<p id=\"hours-phone\">Mon-Fri 9-17: 1-800-555-0100</p>'; });</script>";
+                    case "call" -> "<h1>Outdoor Shop</h1><p><a id=\"tel-link\" href=\"tel:+18005550100\">(800) 555-0100</a>"
+                            + "</p><p><a id=\"call-button\" class=\"callnow\" href=\"tel:18005550100\">Call</a></p>"
+                            + "<footer><p id=\"footer-phone\">800.555.0100</p></footer>";
                     default -> null;
                 };
                 if (body != null) {
