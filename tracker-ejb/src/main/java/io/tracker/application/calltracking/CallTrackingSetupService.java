@@ -302,7 +302,7 @@ public class CallTrackingSetupService {
                 ps.setString(1, secret.strip());
                 ps.executeUpdate();
             }
-            audit.record("call_webhook.secret_changed", null, null);
+            audit.record("call_webhook.secret_changed", "signing secret", null);
             return CallWebhooks.ensure(c);
         } catch (SQLException e) {
             throw new IllegalStateException("storing the signing secret failed: " + e.getMessage(), e);
