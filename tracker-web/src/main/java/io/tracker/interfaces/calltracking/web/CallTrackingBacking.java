@@ -107,7 +107,7 @@ public class CallTrackingBacking implements Serializable {
             Messages.info("Added the pool " + pool.name() + ": it swaps " + Phones.display(pool.swapTarget()) + ".");
             load();
             PrimeFaces.current().ajax().update("messages", "pools-form", "numbers-form", "usage-form");
-            PrimeFaces.current().executeScript("PF('poolDialog').hide();");
+            PrimeFaces.current().executeScript("PF('poolDialog').hide();reloadUsage();");
         } catch (DomainException | EJBException e) {
             Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
         }
@@ -144,7 +144,7 @@ public class CallTrackingBacking implements Serializable {
             Messages.info("Added the tracking number " + Phones.display(n.number()) + ".");
             load();
             PrimeFaces.current().ajax().update("messages", "pools-form", "numbers-form", "monthly-cost");
-            PrimeFaces.current().executeScript("PF('numberDialog').hide();");
+            PrimeFaces.current().executeScript("PF('numberDialog').hide();reloadUsage();");
         } catch (DomainException | EJBException e) {
             Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
         }
@@ -159,6 +159,7 @@ public class CallTrackingBacking implements Serializable {
             TrackingNumber n = setup.deactivate(id);
             Messages.info("Deactivated " + Phones.display(n.number()) + ": it is no longer shown to visitors.");
             load();
+            PrimeFaces.current().executeScript("reloadUsage();");
         } catch (DomainException | EJBException e) {
             Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
         }

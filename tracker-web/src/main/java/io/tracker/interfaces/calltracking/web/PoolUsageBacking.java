@@ -7,6 +7,7 @@ import io.tracker.interfaces.shared.web.Messages;
 import io.tracker.interfaces.tenant.web.SignedInUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,11 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.primefaces.PrimeFaces;
 
 /**
  * Backs the pool utilisation chart of {@code /app/calls.xhtml}: one pool's use per hour over the last 24 hours
  * (this hour and the 23 before it), the pool chosen from the pools {@link CallTrackingBacking} lists (the first
- * one at first).
+ * one at first). Reloaded by the page after a pool or number changes.
  */
 @Named
 @ViewScoped
@@ -43,14 +45,16 @@ public class PoolUsageBacking implements Serializable {
 
     @PostConstruct
     public void init() {
-        poolId = callTracking.getPoolNames().keySet().stream().findFirst().orElse(null);
         load();
     }
 
-    /** Reads the chosen pool's last 24 hours. */
+    /** Reads the chosen pool's last 24 hours (the first pool's when none is chosen yet). */
     public void load() {
         hours = List.of();
         chartJson = null;
+        if (poolId == null) {
+            poolId = callTracking.getPoolNames().keySet().stream().findFirst().orElse(null);
+        }
         if (poolId == null) {
             return;
         }
@@ -61,6 +65,11 @@ public class PoolUsageBacking implements Serializable {
             chartJson = PoolUsageChart.config(hours, user.getTimeZone());
         } catch (DomainException | EJBException e) {
             Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
+            // Only then: the chart's requests leave the page's messages alone (the reload after adding a
+            // number would otherwise wipe "Added …").
+            if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
+                PrimeFaces.current().ajax().update("messages");
+            }
         }
     }
 
