@@ -132,9 +132,12 @@ class CallTrackingPageBrowserIT {
         // Newest first, each active one with its "Deactivate" button; pool numbers forward to the pool's business
         // number. 1.50 + 1.50 + 3.25 = 6.25 a month.
         assertThat(browser.tableRows(NUMBERS)).containsExactly(
-                List.of("+1 800-555-0111", "offline", "radio-spring", "+1 800-555-0100", "Radio ad", "$3.25", "active", "—", "Deactivate"),
-                List.of("+1 800-555-0102", "pool", "Main site", "+1 800-555-0100", "DNI 2", "$1.50", "active", "—", "Deactivate"),
-                List.of("+1 800-555-0101", "pool", "Main site", "+1 800-555-0100", "DNI 1", "$1.50", "active", "—", "Deactivate"));
+                List.of("+1 800-555-0111", "offline", "radio-spring", "+1 800-555-0100", "Radio ad", "$3.25", "active", "—",
+                        "Deactivate"),
+                List.of("+1 800-555-0102", "pool", "Main site", "+1 800-555-0100", "DNI 2", "$1.50", "active", "—",
+                        "Deactivate"),
+                List.of("+1 800-555-0101", "pool", "Main site", "+1 800-555-0100", "DNI 1", "$1.50", "active", "—",
+                        "Deactivate"));
         assertThat(browser.text(By.id("monthly-cost"))).isEqualTo("$6.25 a month");
         assertThat(browser.tableRows(POOLS).get(0).get(4)).isEqualTo("2");
         browser.screenshot("50-call-tracking-numbers");
@@ -158,7 +161,8 @@ class CallTrackingPageBrowserIT {
                         + " + Math.min.apply(null, s.data) + '-' + Math.max.apply(null, s.data); }).join('');")));
 
         // The webhook as the API tells it, shown with the URL to give the provider.
-        JsonObject webhook = API.get("api/v1/call-webhook", Keycloak.automationTokens().accessToken(), shop.id()).json();
+        JsonObject webhook = API.get("api/v1/call-webhook", Keycloak.automationTokens().accessToken(), shop.id())
+                .json();
         String account = webhook.getString("account_id");
         assertThat(browser.text(By.id("webhook-account"))).isEqualTo(account);
         assertThat(browser.text(By.id("webhook-url"))).isEqualTo(browser.url("api/v1/calls?account=" + account));
@@ -185,7 +189,8 @@ class CallTrackingPageBrowserIT {
         Instant second = first.plusSeconds(30);
         byte[] body = call("c-2", second, 5).getBytes(StandardCharsets.UTF_8);
         long now = Instant.now().getEpochSecond();
-        String signature = "t=" + now + ",v1=" + hmacSha256Hex(authToken, (now + ".").getBytes(StandardCharsets.UTF_8), body);
+        String signature = "t=" + now + ",v1="
+                + hmacSha256Hex(authToken, (now + ".").getBytes(StandardCharsets.UTF_8), body);
         ApiResponse c2 = API.send(HttpRequest.newBuilder(java.net.URI.create(browser.text(By.id("webhook-url"))))
                 .header("Content-Type", "application/json").header("X-Tracker-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
@@ -245,7 +250,7 @@ class CallTrackingPageBrowserIT {
                 + startedAt + "\",\"duration\":" + seconds + ",\"status\":\"answered\"}";
     }
 
-    /** Lowercase hex HMAC-SHA256 of the parts, one after the other (Tracker's webhook signature: "t." then the body). */
+    /** Lowercase hex HMAC-SHA256 of the parts in order (Tracker's webhook signature: "t." then the body). */
     private static String hmacSha256Hex(String secret, byte[]... parts) throws GeneralSecurityException {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

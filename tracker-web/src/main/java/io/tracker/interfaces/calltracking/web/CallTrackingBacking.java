@@ -82,7 +82,8 @@ public class CallTrackingBacking implements Serializable {
     private void load() {
         List<NumberPool> p = setup.pools();
         pools = p.stream().map(PoolRow::new).toList();
-        poolNames = p.stream().collect(Collectors.toMap(NumberPool::id, NumberPool::name, (a, b) -> a, LinkedHashMap::new));
+        poolNames = p.stream()
+                .collect(Collectors.toMap(NumberPool::id, NumberPool::name, (a, b) -> a, LinkedHashMap::new));
         List<TrackingNumber> n = setup.numbers();
         numbers = n.stream().map(t -> new NumberRow(t, poolNames)).toList();
         monthlyCost = n.stream().filter(TrackingNumber::active).map(TrackingNumber::monthlyCost)
