@@ -50,6 +50,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Call tracking through the HTTP API: an offline number's calls credited to its campaign, the telephony
  * webhook's bad input (nothing stored, clear 4xx, a repeated call id answered idempotently), Twilio's signed
  * status callback, and number assignment under contention (200 sessions, 50 numbers).
+ *
+ * <p>Tracking numbers are unique over all tenants, and every IT shares one database: this class uses
+ * +1 800 555 0143 to 0146 and 2000 to 2049, the browser ITs others.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -86,13 +89,13 @@ class CallTrackingIT {
                 {"key":"qualified_call","name":"Qualified call","category":"macro",
                  "trigger":{"type":"call","min_seconds":60},"value":{"source":"fixed","default":40}}"""));
         JsonObject number = created(api.postJson("api/v1/tracking-numbers", admin, tenant.id(),
-                "{\"number\":\"(800) 555-0142\",\"forwards_to\":\"" + BUSINESS + "\",\"kind\":\"offline\",\"campaign\":"
+                "{\"number\":\"(800) 555-0146\",\"forwards_to\":\"" + BUSINESS + "\",\"kind\":\"offline\",\"campaign\":"
                         + radio + ",\"monthly_cost\":3.5}"));
-        assertThat(number.getString("number")).isEqualTo("+18005550142");
+        assertThat(number.getString("number")).isEqualTo("+18005550146");
         assertThat(number.getString("kind")).isEqualTo("OFFLINE");
 
         String at = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-        JsonObject call = created(postCall(json("+18005550142", "+13125550123", "radio-1", at, 95, "answered")));
+        JsonObject call = created(postCall(json("+18005550146", "+13125550123", "radio-1", at, 95, "answered")));
         assertThat(call.getString("attribution")).isEqualTo("CAMPAIGN");
         assertThat(call.getString("campaign")).isEqualTo("Morning radio");
         assertThat(call.getString("channel")).isEqualTo("Radio");
@@ -100,7 +103,7 @@ class CallTrackingIT {
         assertThat(call.getBoolean("qualified")).isTrue();
         assertThat(call.getBoolean("first_time")).isTrue();
         String later = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-        JsonObject shortCall = created(postCall(json("+18005550142", "+1 312 555 0123", "radio-2", later, 30, "answered")));
+        JsonObject shortCall = created(postCall(json("+18005550146", "+1 312 555 0123", "radio-2", later, 30, "answered")));
         assertThat(shortCall.getBoolean("qualified")).as("30 s < 60 s").isFalse();
         assertThat(shortCall.getBoolean("first_time")).as("the same caller again").isFalse();
 
