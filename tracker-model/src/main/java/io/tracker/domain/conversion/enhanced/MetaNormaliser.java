@@ -1,8 +1,5 @@
 package io.tracker.domain.conversion.enhanced;
 
-import java.util.Locale;
-import java.util.Optional;
-
 /**
  * Meta Conversions API ("Customer information parameters"): {@code em} trimmed and lowercased (periods kept,
  * whatever the domain); {@code ph} digits only, with the country code and no {@code +} (E.164 without its
@@ -10,7 +7,7 @@ import java.util.Optional;
  * unit test): {@code " Test.User@GoogleMail.com "} → sha256({@code test.user@googlemail.com});
  * {@code "+1 (800) 555-0101"} → sha256({@code 18005550101}).
  */
-public final class MetaNormaliser implements Normaliser {
+public final class MetaNormaliser extends PlatformNormaliser {
 
     /** Version of these rules, stored with the hashes they make. */
     public static final String VERSION = "meta-capi-2026-12";
@@ -21,31 +18,12 @@ public final class MetaNormaliser implements Normaliser {
     }
 
     @Override
-    public Optional<String> email(String email) {
-        Optional<String> hashed = Normaliser.alreadyHashed(email);
-        if (hashed.isPresent() || email == null || email.isBlank()) {
-            return hashed;
-        }
-        String e = email.strip().toLowerCase(Locale.ROOT);
-        int at = e.lastIndexOf('@');
-        if (at < 1 || at == e.length() - 1 || e.chars().anyMatch(Character::isWhitespace)) {
-            return Optional.empty();
-        }
-        return Optional.of(Sha256.hex(e));
+    protected String emailForm(String local, String domain) {
+        return local + "@" + domain;
     }
 
     @Override
-    public Optional<String> phone(String phone, String region) {
-        Optional<String> hashed = Normaliser.alreadyHashed(phone);
-        return hashed.isPresent() ? hashed : PhoneDigits.e164(phone, region).map(n -> Sha256.hex(n.substring(1)));
-    }
-
-    @Override
-    public Optional<String> name(String name) {
-        Optional<String> hashed = Normaliser.alreadyHashed(name);
-        if (hashed.isPresent() || name == null || name.isBlank()) {
-            return hashed;
-        }
-        return Optional.of(Sha256.hex(name.strip().toLowerCase(Locale.ROOT)));
+    protected String phoneForm(String e164) {
+        return e164.substring(1);
     }
 }
