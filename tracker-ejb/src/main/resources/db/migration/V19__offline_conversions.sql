@@ -60,7 +60,6 @@ create table conversion_identity (
     phone_meta          char(64),
     first_name          char(64),
     last_name           char(64),
-    street              char(64),
     city                char(64),
     postal_code         char(64),
     country             char(2),
