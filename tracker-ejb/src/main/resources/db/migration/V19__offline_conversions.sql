@@ -14,6 +14,13 @@ alter table conversion add constraint conversion_way_in_check
 -- Phone numbers written without a country code are read in this region (ISO 3166-1 alpha-2, libphonenumber).
 alter table tenant add column phone_region char(2) not null default 'US' check (phone_region ~ '^[A-Z]{2}$');
 
+-- Offline rows are matched by click id (OfflineMatcher: one probe per id): touchpoints carrying one.
+create index touchpoint_gclid_idx on touchpoint (tenant_id, gclid) where gclid is not null;
+create index touchpoint_gbraid_idx on touchpoint (tenant_id, gbraid) where gbraid is not null;
+create index touchpoint_wbraid_idx on touchpoint (tenant_id, wbraid) where wbraid is not null;
+create index touchpoint_msclkid_idx on touchpoint (tenant_id, msclkid) where msclkid is not null;
+create index touchpoint_fbclid_idx on touchpoint (tenant_id, fbclid) where fbclid is not null;
+
 -- An upload of offline conversions (a CSV file, a JSON batch from a CRM) and its match report.
 create table offline_import (
     tenant_id         text        not null references tenant (id),
@@ -31,9 +38,11 @@ create table offline_import (
     invalid_phone     integer     not null default 0,
     outside_lookback  integer     not null default 0,
     duplicates        integer     not null default 0,
-    adjustments       integer     not null default 0,
     rejected          integer     not null default 0,
-    -- The first 1,000 row errors: [{"line": n, "column": "time", "error": "..."}].
+    -- Per identifier column: [{"field": "email", "provided": n, "invalid": n}].
+    fields            jsonb       not null default '[]' check (jsonb_typeof(fields) = 'array'),
+    -- The first 1,000 row errors: [{"row": n, "column": "time", "error": "..."}] (row: the CSV line, the
+    -- header being line 1, or the JSON array index from 0).
     errors            jsonb       not null default '[]' check (jsonb_typeof(errors) = 'array'),
     primary key (tenant_id, id)
 );

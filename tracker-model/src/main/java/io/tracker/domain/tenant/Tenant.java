@@ -52,6 +52,13 @@ public class Tenant {
     /** Free-text industry, such as {@code Retail}; used for benchmark comparisons. */
     private String industry;
 
+    /**
+     * ISO 3166-1 alpha-2 region in which phone numbers written without a country code are read (libphonenumber),
+     * such as {@code US}; V19's default.
+     */
+    @Column(name = "phone_region", nullable = false)
+    private String phoneRegion = "US";
+
     protected Tenant() {
     }
 
@@ -99,6 +106,10 @@ public class Tenant {
 
     public void setWebsiteDomains(List<String> domains) {
         this.websiteDomains = String.join(",", domains.stream().map(String::trim).filter(d -> !d.isEmpty()).toList());
+    }
+
+    public String getPhoneRegion() {
+        return phoneRegion.strip();
     }
 
     public String getIndustry() {

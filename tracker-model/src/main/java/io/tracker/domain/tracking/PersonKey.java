@@ -16,10 +16,14 @@ import java.util.regex.Pattern;
  *       trimmed inside), at most {@value #MAX_USER_ID} characters;</li>
  *   <li>{@code email:<sha-256>}: the SHA-256 of the e-mail address normalised as trimmed and lower-cased
  *       (the tag hashes it in the browser the same way), as 64 lowercase hex digits; the address
- *       itself is never stored.</li>
+ *       itself is never stored;</li>
+ *   <li>{@code tel:<sha-256>}: the SHA-256 of the phone number in E.164 ({@code +18005550101}, libphonenumber
+ *       with the tenant's region), Google Ads' phone hash: Segment's {@code identify} with {@code traits.phone}
+ *       and offline conversions match on it;</li>
+ *   <li>{@code phone:<hmac>}: a caller's number under the tenant's call-tracking key (repeat callers).</li>
  * </ul>
  *
- * @param value the stored key, {@code user:…} or {@code email:…}
+ * @param value the stored key, {@code user:…}, {@code email:…}, {@code tel:…} or {@code phone:…}
  */
 public record PersonKey(String value) {
 
@@ -29,8 +33,10 @@ public record PersonKey(String value) {
     private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
     public PersonKey {
-        if (value == null || !(value.startsWith("user:") || value.startsWith("email:"))) {
-            throw new IllegalArgumentException("a person key is user:<id> or email:<sha-256>, not " + value);
+        if (value == null || !(value.startsWith("user:") || value.startsWith("email:") || value.startsWith("tel:")
+                || value.startsWith("phone:"))) {
+            throw new IllegalArgumentException("a person key is user:<id>, email:<sha-256>, tel:<sha-256> or "
+                    + "phone:<hmac>, not " + value);
         }
     }
 

@@ -57,7 +57,7 @@ public final class ConsentRule {
                 false, withoutClickIds(hit.url()), withoutClickIds(hit.referrer()), hit.utm(), ClickIds.NONE,
                 hit.eventName(), hit.actionKey(), hit.value(), hit.currency(), hit.orderId(), hit.userId(),
                 hit.emailSha256(), hit.propertiesJson(), hit.userAgent(), hit.prefetch(), hit.trackedLinkId(),
-                hit.sentEventName()));
+                hit.sentEventName(), hit.phone()));
     }
 
     /**

@@ -59,7 +59,9 @@ import java.util.Map;
  *       {@code revenue} (else {@code total}, else {@code value}; a number or a numeric string) and
  *       {@code currency} make the conversion;</li>
  *   <li>{@code identify}: {@code traits.email} (else {@code context.traits.email}) trimmed, lower-cased
- *       and hashed with SHA-256 here, so the address itself is never stored; with {@code userId}, the
+ *       and hashed with SHA-256 here, so the address itself is never stored; {@code traits.phone} (else
+ *       {@code context.traits.phone}) read into E.164 with the tenant's phone region and hashed (linked as
+ *       {@code tel:<sha-256>}, which offline conversions match on); with {@code userId}, the
  *       visitor is linked to both.</li>
  * </ul>
  */
@@ -179,12 +181,15 @@ final class SegmentMessages {
             case IDENTIFY -> {
                 String email = first(text(object(message, "traits"), "email"),
                         text(object(context, "traits"), "email"));
-                if (anonymousId == null && email == null) {
+                String phone = first(text(object(message, "traits"), "phone"),
+                        text(object(context, "traits"), "phone"));
+                if (anonymousId == null && email == null && phone == null) {
                     // the user id alone links nothing new: every call with it already joins segment-user:<id>
                     return new Ignored();
                 }
                 hit = CollectedHit.builder(WayIn.SEGMENT, HitType.IDENTIFY).userId(userId)
                         .emailSha256(email == null ? null : sha256(email.strip().toLowerCase(Locale.ROOT)))
+                        .phone(phone)
                         .url(text(page, "url"));
             }
             default -> throw new IllegalStateException("unreachable: " + type);

@@ -49,6 +49,9 @@ import java.time.Instant;
  * @param trackedLinkId  {@link HitType#CLICK} of a tracked link: the link's id in the tenant; with
  *                       {@code startsVisit} and a {@code trk} click id the click is also a {@code link_click}
  *                       row. Null otherwise
+ * @param phone          {@link HitType#IDENTIFY}: the person's phone number as written (Segment's
+ *                       {@code traits.phone}); read into E.164 with the tenant's region and hashed by the
+ *                       validator (linked as {@code tel:<sha-256>}), never stored
  * @param sentEventName  the event name as the sender wrote it, when the way in renamed it (Segment's
  *                       {@code Order Completed}, {@code Product Added}): a conversion action triggered by
  *                       this name records the hit (before one triggered by {@code eventName}, or the
@@ -59,7 +62,8 @@ public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant oc
                            String url, String referrer, Utm utm, ClickIds clickIds,
                            String eventName, String actionKey, BigDecimal value, String currency, String orderId,
                            String userId, String emailSha256, String propertiesJson,
-                           String userAgent, boolean prefetch, Long trackedLinkId, String sentEventName) {
+                           String userAgent, boolean prefetch, Long trackedLinkId, String sentEventName,
+                           String phone) {
 
     /** A builder for a hit of this way in and type; everything else starts empty. */
     public static Builder builder(WayIn wayIn, HitType type) {
@@ -86,6 +90,7 @@ public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant oc
         private String orderId;
         private String userId;
         private String emailSha256;
+        private String phone;
         private String propertiesJson;
         private String userAgent;
         private boolean prefetch;
@@ -197,6 +202,11 @@ public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant oc
             return this;
         }
 
+        public Builder phone(String phone) {
+            this.phone = phone;
+            return this;
+        }
+
         public Builder sentEventName(String sentEventName) {
             this.sentEventName = sentEventName;
             return this;
@@ -205,7 +215,7 @@ public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant oc
         public CollectedHit build() {
             return new CollectedHit(wayIn, type, eventId, occurredAt, visitorId, sessionId, startsVisit, url, referrer,
                     utm, clickIds, eventName, actionKey, value, currency, orderId, userId, emailSha256, propertiesJson,
-                    userAgent, prefetch, trackedLinkId, sentEventName);
+                    userAgent, prefetch, trackedLinkId, sentEventName, phone);
         }
     }
 }

@@ -119,8 +119,9 @@ final class CollectionRules {
         String currency;
         String zone;
         String defaultAction;
+        String phoneRegion;
         try (PreparedStatement ps = c.prepareStatement(
-                "select currency, time_zone, default_action_key from tenant where id = ?")) {
+                "select currency, time_zone, default_action_key, phone_region from tenant where id = ?")) {
             ps.setString(1, tenantId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -129,6 +130,7 @@ final class CollectionRules {
                 currency = rs.getString(1).trim();
                 zone = rs.getString(2);
                 defaultAction = rs.getString(3);
+                phoneRegion = rs.getString(4).strip();
             }
         }
         Map<String, CountingRule> actions = new HashMap<>();
@@ -144,6 +146,6 @@ final class CollectionRules {
             }
         }
         return Optional.of(new TenantRules(tenantId, Currency.getInstance(currency), ZoneId.of(zone), defaultAction,
-                actions));
+                actions, phoneRegion));
     }
 }

@@ -4,6 +4,7 @@ import io.tracker.application.tracking.EventTimes;
 import io.tracker.domain.campaign.DefaultChannelGrouping;
 import io.tracker.domain.campaign.TrafficSignals;
 import io.tracker.domain.conversion.CountingRule;
+import io.tracker.domain.conversion.enhanced.GoogleAdsNormaliser;
 import io.tracker.domain.shared.Text;
 import io.tracker.domain.tracking.ClickIds;
 import io.tracker.domain.tracking.Interaction;
@@ -164,7 +165,7 @@ final class HitValidator {
                 if (visitorId == null) {
                     throw new Invalid("identify needs a visitor id (a cookieless hit has none)");
                 }
-                personKeys = personKeys(hit);
+                personKeys = personKeys(hit, rules.phoneRegion());
             }
         }
 
@@ -202,13 +203,22 @@ final class HitValidator {
                 orderId == null ? null : orderName, linkId, note, Interaction.CLICK);
     }
 
-    private static List<String> personKeys(CollectedHit hit) throws Invalid {
+    private static final GoogleAdsNormaliser PHONES = new GoogleAdsNormaliser();
+
+    private static List<String> personKeys(CollectedHit hit, String phoneRegion) throws Invalid {
         String userId = text("user_id", hit.userId(), MAX_ID);
         String email = text("email hash", hit.emailSha256(), MAX_ID);
-        if (userId == null && email == null) {
-            throw new Invalid("identify needs a user id or an e-mail hash");
+        String phone = text("phone", hit.phone(), MAX_ID);
+        if (userId == null && email == null && phone == null) {
+            throw new Invalid("identify needs a user id, an e-mail hash or a phone number");
         }
-        List<String> keys = new ArrayList<>(2);
+        List<String> keys = new ArrayList<>(3);
+        if (phone != null) {
+            // Google Ads' phone hash (SHA-256 of E.164) is the key offline conversions match on (OfflineIdentifiers).
+            String hash = PHONES.phone(phone, phoneRegion).orElseThrow(() -> new Invalid(
+                    "the phone is not a valid number (read with region " + phoneRegion + ")"));
+            keys.add("tel:" + hash);
+        }
         if (userId != null) {
             keys.add("user:" + userId);
         }

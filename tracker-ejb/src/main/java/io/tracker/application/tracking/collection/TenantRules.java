@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public record TenantRules(String tenantId, Currency currency, ZoneId zone, String defaultActionKey,
                           Map<String, CountingRule> actions, Map<String, CountingRule> eventActions,
-                          List<CountingRule> urlActions) {
+                          List<CountingRule> urlActions, String phoneRegion) {
 
     public TenantRules {
         actions = Map.copyOf(actions);
@@ -29,10 +29,20 @@ public record TenantRules(String tenantId, Currency currency, ZoneId zone, Strin
         urlActions = List.copyOf(urlActions);
     }
 
-    /** Rules with the trigger indexes built from {@code actions}. */
+    /** Rules with the trigger indexes built from {@code actions}, phone numbers read in the US. */
     public TenantRules(String tenantId, Currency currency, ZoneId zone, String defaultActionKey,
                        Map<String, CountingRule> actions) {
-        this(tenantId, currency, zone, defaultActionKey, actions, byEvent(actions), byUrl(actions));
+        this(tenantId, currency, zone, defaultActionKey, actions, "US");
+    }
+
+    /**
+     * Rules with the trigger indexes built from {@code actions}.
+     *
+     * @param phoneRegion ISO 3166-1 alpha-2 region for phone numbers without a country code (identify)
+     */
+    public TenantRules(String tenantId, Currency currency, ZoneId zone, String defaultActionKey,
+                       Map<String, CountingRule> actions, String phoneRegion) {
+        this(tenantId, currency, zone, defaultActionKey, actions, byEvent(actions), byUrl(actions), phoneRegion);
     }
 
     /** The event-triggered action recording events of this exact name (paused ones included). */

@@ -1,9 +1,9 @@
 package io.tracker.application.tracking.imports;
 
 /** A row that cannot be imported, with the reason, written for the person who made the file. */
-class RowException extends RuntimeException {
+public class RowException extends RuntimeException {
 
-    RowException(String message) {
+    public RowException(String message) {
         super(message);
     }
 }

@@ -118,7 +118,7 @@ class ImportRowsTest {
                 .hasMessageStartingWith("interaction must be click or impression").hasMessageEndingWith("not 'view'");
         assertThat(((TrackedTouchpoint) rows.read(withoutColumn.get(0)).get(0)).interaction())
                 .isEqualTo(Interaction.CLICK);
-        ImportService.checkColumns(List.of("customer_id", "time", "conversion", "conversion_value", "channel"),
+        CsvFile.checkColumns(List.of("customer_id", "time", "conversion", "conversion_value", "channel"),
                 TouchpointCsvRows.COLUMNS);
     }
 
@@ -295,14 +295,14 @@ class ImportRowsTest {
 
     @Test
     void headersWithNamelessOrRepeatedColumnsAreRefusedAsAWhole() {
-        assertThatThrownBy(() -> ImportService.checkColumns(List.of("customer_id", "time", "", "channel"),
+        assertThatThrownBy(() -> CsvFile.checkColumns(List.of("customer_id", "time", "", "channel"),
                 TouchpointCsvRows.COLUMNS))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("column 3 has no name");
-        assertThatThrownBy(() -> ImportService.checkColumns(List.of("customer_id", "time", "interaction", "conversion",
+        assertThatThrownBy(() -> CsvFile.checkColumns(List.of("customer_id", "time", "interaction", "conversion",
                 "conversion_value", "channel", "time"), TouchpointCsvRows.COLUMNS))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("names the column 'time' twice (columns 2 and 7)");
-        assertThatThrownBy(() -> ImportService.checkColumns(List.of("customer_id", "x".repeat(10_000)),
+        assertThatThrownBy(() -> CsvFile.checkColumns(List.of("customer_id", "x".repeat(10_000)),
                 TouchpointCsvRows.COLUMNS))
                 .hasMessageContaining("lacks the columns [channel, conversion, conversion_value, time]")
                 .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
