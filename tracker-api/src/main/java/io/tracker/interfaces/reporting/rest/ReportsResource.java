@@ -1,5 +1,6 @@
 package io.tracker.interfaces.reporting.rest;
 
+import io.tracker.application.conversion.ledger.ConversionLedgerService;
 import io.tracker.application.reporting.AttributionReport;
 import io.tracker.application.reporting.AttributionReportCsv;
 import io.tracker.application.reporting.Figures;
@@ -30,6 +31,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -49,6 +52,9 @@ public class ReportsResource {
 
     @EJB
     private TenantService tenants;
+
+    @EJB
+    private ConversionLedgerService ledger;
 
     @Context
     private UriInfo uriInfo;
@@ -178,22 +184,32 @@ public class ReportsResource {
     }
 
     /**
-     * {@code GET /api/v1/reports/summary?from=YYYY-MM-DD&to=YYYY-MM-DD}: the dashboard's headline
-     * numbers, {@code {"from","to","currency","touchpoints","visits","converted_visits","conversions",
+     * {@code GET /api/v1/reports/summary?from=YYYY-MM-DD&to=YYYY-MM-DD[&revenue=net|gross]}: the dashboard's
+     * headline numbers, {@code {"from","to","currency","touchpoints","visits","converted_visits","conversions",
      * "conversion_rate","revenue"}}. {@code visits} = {@code touchpoints} (a touchpoint is a visit);
      * {@code conversions} and {@code revenue} are the counted macro conversions of the period;
      * {@code conversion_rate} is converted visits ÷ visits (a fraction 0..1, not a percentage), where a
      * converted visit is a visit of the period that is its visitor's latest visit at or before one of its
      * counted macro conversions of the period (see {@code Kpis}).
+     *
+     * <p>{@code revenue} is always <b>net</b> of the conversion ledger: conversions as they are now, restated
+     * values and without retracted ones (a refund reduces it, a cancelled order is gone from {@code conversions}
+     * too). With {@code revenue=gross} the answer adds {@code "gross_revenue"} (the same conversions at the value
+     * they first arrived with, retracted ones included) and {@code "adjustments"} (what the ledger took away from
+     * the period's conversions: {@code gross_revenue = revenue + adjustments}; negative when restatements raised
+     * values). Conversions are in the period by their own time, whenever they were adjusted; in the tenant's
+     * currency, cents. {@code revenue=net} (the default) adds nothing; any other value is a 400.
      */
     @GET
     @Path("summary")
-    public String summary(@QueryParam("from") String from, @QueryParam("to") String to) {
-        KnownParameters.check(uriInfo, "from", "to");
+    public String summary(@QueryParam("from") String from, @QueryParam("to") String to,
+                          @QueryParam("revenue") String revenue) {
+        KnownParameters.check(uriInfo, "from", "to", "revenue");
+        boolean gross = gross(revenue);
         Tenant tenant = tenants.current();
         ReportPeriod period = ReportPeriod.parse(from, to, tenant.getTimeZone());
         Kpis kpis = reports.kpis(period);
-        return StrictJson.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder answer = StrictJson.PROVIDER.createObjectBuilder()
                 .add("from", period.from().toString())
                 .add("to", period.to().toString())
                 .add("currency", tenant.getCurrency().getCurrencyCode())
@@ -202,8 +218,25 @@ public class ReportsResource {
                 .add("converted_visits", kpis.convertedVisits())
                 .add("conversions", kpis.conversions())
                 .add("conversion_rate", ReportNumbers.plain(kpis.conversionRate(), 6))
-                .add("revenue", ReportNumbers.revenue(kpis.revenue()))
-                .build().toString();
+                .add("revenue", ReportNumbers.revenue(kpis.revenue()));
+        if (gross) {
+            BigDecimal net = BigDecimal.valueOf(kpis.revenue()).setScale(2, RoundingMode.HALF_EVEN);
+            BigDecimal takenAway = ledger.takenAway(period.start(), period.end()).setScale(2, RoundingMode.HALF_EVEN);
+            answer.add("gross_revenue", ReportNumbers.revenue(net.add(takenAway).doubleValue()))
+                    .add("adjustments", ReportNumbers.revenue(takenAway.doubleValue()));
+        }
+        return answer.build().toString();
+    }
+
+    /** {@code revenue}: {@code net} (or absent) or {@code gross}. */
+    private static boolean gross(String revenue) {
+        if (revenue == null || revenue.isBlank() || revenue.strip().equalsIgnoreCase("net")) {
+            return false;
+        }
+        if (revenue.strip().equalsIgnoreCase("gross")) {
+            return true;
+        }
+        throw new InvalidInputException("'revenue' is net (the default) or gross, not " + Text.echo(revenue));
     }
 
     private static JsonObjectBuilder head(ReportPeriod period, ReportDimension dim, Tenant tenant) {
