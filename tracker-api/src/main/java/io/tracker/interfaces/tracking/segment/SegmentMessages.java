@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tracker.application.tracking.collection.CollectedHit;
 import io.tracker.application.tracking.collection.HitType;
+import io.tracker.domain.conversion.ledger.Adjustment;
+import io.tracker.domain.conversion.ledger.AdjustmentException;
+import io.tracker.domain.conversion.ledger.AdjustmentReader;
+import io.tracker.domain.conversion.ledger.Change;
 import io.tracker.domain.shared.Text;
 import io.tracker.domain.tracking.ClickIds;
 import io.tracker.domain.tracking.QueryParameters;
@@ -53,6 +57,8 @@ import java.util.Map;
  *   <li>{@code page}: a page view; with campaign information ({@code context.campaign}, or UTM values or
  *       click ids in the URL) it starts a visit and records a touchpoint, else it is the custom event
  *       {@code page_view};</li>
+ *   <li>{@code track} of {@code Order Refunded} or {@code Order Cancelled}: an adjustment of the purchase's
+ *       conversion in the conversion ledger ({@link Adjust}, see {@link TrackNames}), nothing stored as an event;</li>
  *   <li>{@code track}: {@code event} as {@link TrackNames} maps it, {@code properties} kept as the
  *       event's properties (at most 16,384 characters of JSON; an {@code email} property only as its
  *       SHA-256, {@code email_sha256}); {@code properties.order_id},
@@ -91,7 +97,11 @@ final class SegmentMessages {
     }
 
     /** What a message became. */
-    sealed interface Mapped permits Hits, Ignored, Rejected {
+    sealed interface Mapped permits Hits, Ignored, Rejected, Adjust {
+    }
+
+    /** An {@code Order Refunded} or {@code Order Cancelled}: an adjustment for the conversion ledger. */
+    record Adjust(Adjustment adjustment) implements Mapped {
     }
 
     /** Hits to collect; the first is the message's own, the rest go along with it. */
@@ -169,6 +179,9 @@ final class SegmentMessages {
                     throw new Invalid(event == null ? "a track call needs an \"event\" name"
                             : "the event name " + Text.echo(event) + " has no letter or digit");
                 }
+                if (meaning instanceof TrackNames.OrderChange change) {
+                    return new Adjust(adjustment(event, change, properties, at));
+                }
                 hit = meaning instanceof TrackNames.Conversion c
                         ? CollectedHit.builder(WayIn.SEGMENT, HitType.CONVERSION).actionKey(c.actionKey())
                         : CollectedHit.builder(WayIn.SEGMENT, HitType.EVENT).eventName(((TrackNames.Event) meaning).name());
@@ -206,6 +219,58 @@ final class SegmentMessages {
                     .userId(userId).userAgent(own.userAgent()).build());
         }
         return new Hits(List.copyOf(hits));
+    }
+
+    /**
+     * The ledger adjustment of an {@code Order Refunded} or {@code Order Cancelled} ({@link TrackNames}): of the
+     * {@code purchase} with {@code properties.order_id} (required), at the message's time; a refund of
+     * {@code properties.total}, else {@code revenue} (a negative amount, as some shops send refunds, is read as
+     * its size; none: everything), a cancellation takes the conversion out. {@code currency}, when given, must
+     * be the purchase's (checked when applied).
+     */
+    private static Adjustment adjustment(String event, TrackNames.OrderChange change, ObjectNode properties,
+                                         Instant at) throws Invalid {
+        String orderId = scalar(properties, "order_id");
+        if (orderId == null) {
+            throw new Invalid(Text.echo(event) + " needs properties.order_id: the order to adjust");
+        }
+        orderId = orderId.strip();
+        if (orderId.length() > Adjustment.MAX_ORDER_ID) {
+            throw new Invalid("properties.order_id is longer than " + Adjustment.MAX_ORDER_ID + " characters");
+        }
+        String currency;
+        try {
+            currency = AdjustmentReader.currency(text(properties, "currency"));
+        } catch (AdjustmentException e) {
+            throw new Invalid("properties." + e.getMessage());
+        }
+        Change what;
+        if (change.cancelled()) {
+            what = new Change.Retract();
+        } else {
+            BigDecimal amount = null;
+            for (String field : new String[] {"total", "revenue"}) {
+                JsonNode n = properties == null ? null : properties.get(field);
+                if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
+                    continue;
+                }
+                String text = n.isNumber() ? n.decimalValue().toPlainString() : n.isTextual() ? n.asText() : null;
+                if (text == null) {
+                    throw new Invalid("properties." + field + " must be a number");
+                }
+                try {
+                    amount = AdjustmentReader.value("properties." + field, text.strip().replaceFirst("^-", ""));
+                } catch (AdjustmentException e) {
+                    throw new Invalid(e.getMessage());
+                }
+                if (amount.signum() == 0) {
+                    throw new Invalid("properties." + field + " is 0: nothing was refunded");
+                }
+                break;
+            }
+            what = new Change.Refund(amount);
+        }
+        return new Adjustment(orderId, TrackNames.PURCHASE, what, currency, at);
     }
 
     /** The time rule of the class comment. */

@@ -1,5 +1,9 @@
 package io.tracker.interfaces.tracking.segment;
 
+import io.tracker.application.conversion.ledger.AdjustmentSource;
+import io.tracker.application.conversion.ledger.ConversionLedgerService;
+import io.tracker.application.conversion.ledger.LedgerReport;
+import io.tracker.application.tenant.TenantSelection;
 import io.tracker.application.tracking.collection.CollectedHit;
 import io.tracker.application.tracking.collection.CollectionKeys;
 import io.tracker.application.tracking.collection.CollectionUnavailableException;
@@ -11,6 +15,8 @@ import io.tracker.interfaces.shared.limits.RateLimits;
 import io.tracker.interfaces.tracking.segment.SegmentAnswer.Rejection;
 import io.tracker.interfaces.tracking.segment.SegmentJson.Item;
 import io.tracker.interfaces.tracking.segment.SegmentMessages.Type;
+import io.tracker.domain.conversion.ledger.Adjustment;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -58,6 +64,12 @@ import java.util.logging.Logger;
  * JSON whatever its {@code Content-Type} (analytics.js sends {@code text/plain}); malformed JSON is a
  * {@code 400}.
  *
+ * <p><b>Order refunds and cancellations</b> ({@code Order Refunded}, {@code Order Cancelled}, see
+ * {@link TrackNames}) are applied to the conversion ledger before the other messages are collected, in a
+ * transaction of their own; a refund of an order the tenant does not have is a rejection of its message like any
+ * other ({@code "reason":"order_id: no conversion of 'purchase' has the order id …"}), a refund sent again is
+ * accepted and changes nothing.
+ *
  * <p><b>Promise.</b> The answer ({@link SegmentAnswer}) is sent when the collector has committed the
  * messages' hits (the request is asynchronous meanwhile): {@code 200 {"success":true}} means stored.
  * A full queue is a {@code 429} with {@code Retry-After: 1}, an unavailable database a {@code 503}
@@ -91,6 +103,12 @@ public class SegmentServlet extends HttpServlet {
 
     @Inject
     private transient RateLimits limits;
+
+    @EJB
+    private transient TenantSelection selection;
+
+    @EJB
+    private transient ConversionLedgerService ledger;
 
     private static Map<String, Type> singles() {
         Map<String, Type> r = new HashMap<>();
@@ -199,6 +217,8 @@ public class SegmentServlet extends HttpServlet {
         // per item: where its hits start in `hits` and how many (0: decided already)
         int[] from = new int[items.size()];
         int[] count = new int[items.size()];
+        List<Adjustment> adjustments = new ArrayList<>();
+        List<Item> adjusted = new ArrayList<>();
         for (Item item : items) {
             if (item.message() == null) {
                 rejected.add(new Rejection(item.index(), null, "a message must be a JSON object"));
@@ -218,8 +238,15 @@ public class SegmentServlet extends HttpServlet {
                 from[item.index()] = hits.size();
                 count[item.index()] = h.hits().size();
                 hits.addAll(h.hits());
+            } else if (mapped instanceof SegmentMessages.Adjust a) {
+                adjustments.add(a.adjustment());
+                adjusted.add(item);
             }
         }
+        if (!adjustments.isEmpty() && !adjust(response, tenantId, adjustments, adjusted, rejected)) {
+            return;
+        }
+        rejected.sort((a, b) -> Integer.compare(a.index(), b.index()));
         if (hits.isEmpty()) {
             SegmentAnswer.outcome(response, items.size(), rejected);
             return;
@@ -277,6 +304,31 @@ public class SegmentServlet extends HttpServlet {
                 async.complete();
             }
         });
+    }
+
+    /**
+     * Applies the batch's order refunds and cancellations to the conversion ledger at once, in one transaction,
+     * acting for the key's tenant with the collector's permission (send only); an adjustment the ledger refuses
+     * (an unknown order, a retracted one) is a rejection of its message. Answers 503 and returns false when the
+     * ledger cannot be written (nothing of the request is stored then: the hits are not collected either).
+     */
+    private boolean adjust(HttpServletResponse response, String tenantId, List<Adjustment> adjustments,
+                           List<Item> adjusted, List<Rejection> rejected) throws IOException {
+        LedgerReport report;
+        try {
+            selection.asCollector(tenantId, "segment");
+            report = ledger.apply(adjustments, AdjustmentSource.SEGMENT);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Segment API: applying order refunds and cancellations failed", e);
+            SegmentAnswer.retryLater(response, 503, "the order refunds and cancellations could not be applied; "
+                    + "nothing of this request was stored", UNAVAILABLE_RETRY_SECONDS);
+            return false;
+        }
+        for (LedgerReport.ItemError error : report.errors()) {
+            Item item = adjusted.get((int) error.position());
+            rejected.add(new Rejection(item.index(), messageId(item), error.error()));
+        }
+        return true;
     }
 
     /** 503 when the commit has not come within the timeout (the hits may still be stored). */

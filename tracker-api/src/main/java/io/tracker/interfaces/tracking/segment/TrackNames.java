@@ -15,8 +15,13 @@ import java.util.Map;
  *   <tr><td>{@code Product Added}</td><td>event {@code add_to_cart}</td></tr>
  *   <tr><td>{@code Checkout Started}</td><td>event {@code checkout_started}</td></tr>
  *   <tr><td>{@code Signed Up}</td><td>event {@code sign_up}</td></tr>
- *   <tr><td>{@code Order Refunded}</td><td>event {@code order_refunded} (recorded, not yet subtracted from
- *       the purchase's value)</td></tr>
+ *   <tr><td>{@code Order Refunded}</td><td>an adjustment of the {@code purchase} with that
+ *       {@code properties.order_id} in the conversion ledger: with {@code properties.total} (else
+ *       {@code revenue}) smaller than the purchase's current value, a {@code RESTATE} to the value less that
+ *       amount; without an amount, or with all of it, a {@code RETRACT}; adjusted at the message's time (not
+ *       stored as an event)</td></tr>
+ *   <tr><td>{@code Order Cancelled}</td><td>a {@code RETRACT} of the {@code purchase} with that
+ *       {@code properties.order_id}</td></tr>
  *   <tr><td>anything else</td><td>event named by {@link #snakeCase}: {@code Newsletter Subscribed} →
  *       {@code newsletter_subscribed}</td></tr>
  * </table>
@@ -37,14 +42,20 @@ public final class TrackNames {
     private static final Map<String, String> EVENTS = Map.of(
             "product_added", "add_to_cart",
             "checkout_started", "checkout_started",
-            "signed_up", "sign_up",
-            "order_refunded", "order_refunded");
+            "signed_up", "sign_up");
 
     private TrackNames() {
     }
 
     /** What one event name means for Tracker. */
-    public sealed interface Meaning permits Conversion, Event {
+    public sealed interface Meaning permits Conversion, Event, OrderChange {
+    }
+
+    /**
+     * A change of the {@code purchase} recorded with the message's {@code order_id}: a refund
+     * ({@code cancelled} false), or a cancellation.
+     */
+    public record OrderChange(boolean cancelled) implements Meaning {
     }
 
     /** A conversion of the action {@code actionKey}. */
@@ -67,6 +78,12 @@ public final class TrackNames {
         }
         if (snake.equals("order_completed")) {
             return new Conversion(PURCHASE);
+        }
+        if (snake.equals("order_refunded")) {
+            return new OrderChange(false);
+        }
+        if (snake.equals("order_cancelled") || snake.equals("order_canceled")) {
+            return new OrderChange(true);
         }
         return new Event(EVENTS.getOrDefault(snake, snake));
     }

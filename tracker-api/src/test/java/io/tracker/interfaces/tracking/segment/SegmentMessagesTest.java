@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tracker.application.tracking.collection.CollectedHit;
 import io.tracker.application.tracking.collection.HitType;
+import io.tracker.domain.conversion.ledger.Adjustment;
+import io.tracker.domain.conversion.ledger.Change;
 import io.tracker.domain.tracking.Utm;
 import io.tracker.domain.tracking.WayIn;
 import io.tracker.interfaces.tracking.segment.SegmentMessages.Hits;
@@ -201,6 +203,41 @@ class SegmentMessagesTest {
                 + "\"properties\":{\"revenue\":\"lots\"}}")).contains("properties.revenue is not a number");
         assertThat(reason("{\"type\":\"track\",\"event\":\"x\",\"anonymousId\":\"a\","
                 + "\"properties\":{\"big\":1e999999}}")).contains("out of range");
+    }
+
+    @Test
+    void anOrderRefundIsALedgerAdjustmentAtTheMessagesTime() {
+        Mapped m = map("""
+                {"type":"track","event":"Order Refunded","messageId":"r-1","anonymousId":"a",
+                 "timestamp":"2026-11-20T10:00:00Z","properties":{"order_id":"A-1","total":40,"currency":"usd"}}""");
+        assertThat(m).isEqualTo(new SegmentMessages.Adjust(new Adjustment("A-1", "purchase",
+                new Change.Refund(new BigDecimal("40")), "USD", Instant.parse("2026-11-20T10:00:00Z"))));
+        Adjustment negative = ((SegmentMessages.Adjust) map("""
+                {"type":"track","event":"Order Refunded","anonymousId":"a","timestamp":"2026-11-20T10:00:00Z",
+                 "properties":{"order_id":7,"revenue":"-12.5"}}""")).adjustment();
+        assertThat(negative.orderId()).isEqualTo("7");
+        assertThat(negative.change()).isEqualTo(new Change.Refund(new BigDecimal("12.50")));
+        Adjustment all = ((SegmentMessages.Adjust) map("""
+                {"type":"track","event":"Order Refunded","anonymousId":"a","timestamp":"2026-11-20T10:00:00Z",
+                 "properties":{"order_id":"A-1"}}""")).adjustment();
+        assertThat(all.change()).isEqualTo(new Change.Refund(null));
+        Adjustment cancelled = ((SegmentMessages.Adjust) map("""
+                {"type":"track","event":"Order Cancelled","anonymousId":"a","timestamp":"2026-11-20T10:00:00Z",
+                 "properties":{"order_id":"A-1","total":99}}""")).adjustment();
+        assertThat(cancelled.change()).isEqualTo(new Change.Retract());
+    }
+
+    @Test
+    void anOrderRefundNeedsAnOrderIdAndAnAmountThatIsANumber() {
+        assertThat(map("""
+                {"type":"track","event":"Order Refunded","anonymousId":"a","properties":{"total":4}}"""))
+                .isEqualTo(new Rejected("'Order Refunded' needs properties.order_id: the order to adjust"));
+        assertThat(map("""
+                {"type":"track","event":"Order Refunded","anonymousId":"a","properties":{"order_id":"A","total":"x"}}"""))
+                .isInstanceOf(Rejected.class);
+        assertThat(map("""
+                {"type":"track","event":"Order Refunded","anonymousId":"a","properties":{"order_id":"A","total":0}}"""))
+                .isEqualTo(new Rejected("properties.total is 0: nothing was refunded"));
     }
 
     private static Mapped map(String json) {

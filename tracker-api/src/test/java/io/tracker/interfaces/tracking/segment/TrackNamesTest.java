@@ -17,12 +17,19 @@ class TrackNamesTest {
         assertThat(TrackNames.of("OrderCompleted")).isEqualTo(new Conversion("purchase"));
     }
 
+    @Test
+    void orderRefundsAndCancellationsChangeThePurchase() {
+        assertThat(TrackNames.of("Order Refunded")).isEqualTo(new TrackNames.OrderChange(false));
+        assertThat(TrackNames.of("order_refunded")).isEqualTo(new TrackNames.OrderChange(false));
+        assertThat(TrackNames.of("Order Cancelled")).isEqualTo(new TrackNames.OrderChange(true));
+        assertThat(TrackNames.of("Order Canceled")).isEqualTo(new TrackNames.OrderChange(true));
+    }
+
     @ParameterizedTest
     @CsvSource({
             "Product Added, add_to_cart",
             "Checkout Started, checkout_started",
             "Signed Up, sign_up",
-            "Order Refunded, order_refunded",
             "product_added, add_to_cart",
             "Newsletter Subscribed, newsletter_subscribed",
             "Video Playback Started, video_playback_started",
