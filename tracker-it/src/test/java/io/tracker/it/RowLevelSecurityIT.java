@@ -360,7 +360,11 @@ class RowLevelSecurityIT {
                 "insert into conversion_daily_delta (tenant_id, action_id, minute_start, visit_minute_start, "
                         + "conversions, value, converted_visits) values (?, 0, timestamptz '2000-01-01 00:00:00+00', null, 0, 0, 0)",
                 "insert into conversion_daily (tenant_id, action_id, day, visit_day, conversions, value, converted_visits) "
-                        + "values (?, 0, date '2000-01-01', date '2000-01-01', 0, 0, 0) on conflict do nothing")) {
+                        + "values (?, 0, date '2000-01-01', date '2000-01-01', 0, 0, 0) on conflict do nothing",
+                // V19's conversion ledger (no foreign key to the conversion: a retracted one is gone)
+                "insert into conversion_adjustment (tenant_id, kind, order_id, action_id, conversion_id, converted_at, "
+                        + "adjusted_at, value_before, value_after, currency, source, dedupe_key) values (?, 'RETRACT', "
+                        + "'rls-order', 0, 0, now(), now(), 1, 0, 'USD', 'API', 'rls-adjustment')")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, tenantId);
                 ps.executeUpdate();
