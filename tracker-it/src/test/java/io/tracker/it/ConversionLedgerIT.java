@@ -62,7 +62,7 @@ class ConversionLedgerIT {
     }
 
     private static final List<Order> ORDERS = List.of(
-            new Order("O-1", "100.00", "alpha"),   // JSON: partial refund, RESTATE to 60
+            new Order("O-1", "100.00", "alpha"),   // JSON: partial refund, RESTATE to 60, later to 55
             new Order("O-2", "50.00", "beta"),     // JSON: RETRACT
             new Order("O-3", "80.00", "gamma"),    // CSV: RESTATE to 30
             new Order("O-4", "70.00", "delta"),    // CSV: RETRACT
@@ -113,6 +113,15 @@ class ConversionLedgerIT {
         assertThat(errors.get(4)).startsWith("time: '2026-12-1 9:05:00' is not a time");
         JsonObject again = adjust(tenant, json);
         assertThat(counts(again, "received")).as("sent again: nothing changes").isEqualTo(List.of(5, 0, 2, 3));
+        // A second restatement of O-1 (gross must still be its first value), and one dated before the
+        // order's latest adjustment, which would overwrite a newer value: refused
+        JsonObject second = adjust(tenant, "{\"adjustments\":["
+                + "{\"order_id\":\"O-1\",\"type\":\"RESTATE\",\"value\":\"55\",\"time\":\""
+                + noon.plusSeconds(4 * 3_600) + "\"},"
+                + "{\"order_id\":\"O-1\",\"type\":\"RESTATE\",\"value\":70,\"time\":\""
+                + noon.plusSeconds(1_800) + "\"}]}");
+        assertThat(counts(second, "received")).isEqualTo(List.of(2, 1, 0, 1));
+        assertThat(errors(second, "index").get(1)).startsWith("time: ").contains("latest adjustment");
 
         // CSV: local times in the tenant's zone; a restatement of the order retracted above; an unpadded time
         String local = LocalDateTime.ofInstant(noon.plusSeconds(7_200), LA)
@@ -158,39 +167,40 @@ class ConversionLedgerIT {
         assertThat(segment(other, track("o-7", "Order Cancelled", segmentAt, "\"order_id\":\"O-7\""))
                 .getString("detail")).contains("no conversion");
 
-        // Net by hand: O-1 60 + O-3 30 + O-5 100 + O-7 200; O-2, O-4 and O-6 are gone. Gross: the original 660.
+        // Net by hand: O-1 55 + O-3 30 + O-5 100 + O-7 200; O-2, O-4 and O-6 are gone. Gross: the original 660.
         JsonObject summary = api.summary(tenant, d, d);
-        assertThat(summary.getJsonNumber("revenue").bigDecimalValue()).isEqualByComparingTo("390.00");
+        assertThat(summary.getJsonNumber("revenue").bigDecimalValue()).isEqualByComparingTo("385.00");
         assertThat(summary.getJsonNumber("conversions").longValue()).isEqualTo(4);
         assertThat(summary.containsKey("gross_revenue")).as("gross only on request").isFalse();
         JsonObject gross = ok(api.get("api/v1/reports/summary?from=" + d + "&to=" + d + "&revenue=gross",
                 tenant.apiKey()));
-        assertThat(gross.getJsonNumber("revenue").bigDecimalValue()).isEqualByComparingTo("390.00");
+        assertThat(gross.getJsonNumber("revenue").bigDecimalValue()).isEqualByComparingTo("385.00");
         assertThat(gross.getJsonNumber("gross_revenue").bigDecimalValue()).isEqualByComparingTo("660.00");
-        assertThat(gross.getJsonNumber("adjustments").bigDecimalValue()).isEqualByComparingTo("270.00");
+        assertThat(gross.getJsonNumber("adjustments").bigDecimalValue()).isEqualByComparingTo("275.00");
         assertProblem(api.get("api/v1/reports/summary?from=" + d + "&to=" + d + "&revenue=maybe", tenant.apiKey()), 400);
 
         // Last click: each campaign loses exactly what its order lost, once the worker has re-attributed
-        Map<String, BigDecimal> net = new TreeMap<>(Map.of("alpha", new BigDecimal("60.00"),
+        Map<String, BigDecimal> net = new TreeMap<>(Map.of("alpha", new BigDecimal("55.00"),
                 "gamma", new BigDecimal("30.00"), "epsilon", new BigDecimal("100.00"), "eta", new BigDecimal("200.00")));
         api.awaitAttribution(tenant);
         Waits.until(() -> campaignRevenue(tenant, d).equals(net), WORKER,
                 () -> "last-click revenue per campaign: expected " + net + ", got " + campaignRevenue(tenant, d));
 
-        // The ledger: six adjustments, each with what the conversion was worth before and after
+        // The ledger: seven adjustments, each with what the conversion was worth before and after
         JsonObject ledger = ok(api.get("api/v1/conversions/adjustments?from=" + d + "&to="
                 + LocalDate.now(LA), tenant.apiKey()));
-        Map<String, String> rows = new TreeMap<>();
-        ledger.getJsonArray("adjustments").getValuesAs(JsonObject.class).forEach(a -> rows.put(a.getString("order_id"),
-                a.getString("type") + " " + a.getJsonNumber("value_before").bigDecimalValue().toPlainString() + "→"
-                        + a.getJsonNumber("value_after").bigDecimalValue().toPlainString() + " " + a.getString("source")));
-        assertThat(rows).isEqualTo(Map.of(
-                "O-1", "RESTATE 100.00→60.00 API",
-                "O-2", "RETRACT 50.00→0.00 API",
-                "O-3", "RESTATE 80.00→30.00 CSV",
-                "O-4", "RETRACT 70.00→0.00 CSV",
-                "O-5", "RESTATE 120.00→100.00 SEGMENT",
-                "O-6", "RETRACT 40.00→0.00 SEGMENT"));
+        List<String> rows = new ArrayList<>();
+        ledger.getJsonArray("adjustments").getValuesAs(JsonObject.class).forEach(a -> rows.add(a.getString("order_id")
+                + " " + a.getString("type") + " " + a.getJsonNumber("value_before").bigDecimalValue().toPlainString()
+                + "→" + a.getJsonNumber("value_after").bigDecimalValue().toPlainString() + " " + a.getString("source")));
+        assertThat(rows).containsExactlyInAnyOrder(
+                "O-1 RESTATE 100.00→60.00 API",
+                "O-1 RESTATE 60.00→55.00 API",
+                "O-2 RETRACT 50.00→0.00 API",
+                "O-3 RESTATE 80.00→30.00 CSV",
+                "O-4 RETRACT 70.00→0.00 CSV",
+                "O-5 RESTATE 120.00→100.00 SEGMENT",
+                "O-6 RETRACT 40.00→0.00 SEGMENT");
         assertThat(ok(api.get("api/v1/conversions/adjustments?from=" + d + "&to=" + LocalDate.now(LA),
                 other.apiKey())).getJsonArray("adjustments")).as("another client sees none of them").isEmpty();
     }
