@@ -77,9 +77,13 @@ public final class ExportValidator {
         }
         conversionAge(platform, c, now, problems);
         money(c.value(), c.currency(), problems);
-        if (platform == Platform.META && !META_ACTION_SOURCES.contains(c.actionSource())) {
-            problems.add(c.actionSource() == null ? "no action source (website, physical_store…) for Meta"
-                    : "Meta does not know the action source " + c.actionSource());
+        if (platform == Platform.META) {
+            // Set.of(…).contains(null) throws: ask about null first
+            if (c.actionSource() == null) {
+                problems.add("no action source (website, physical_store…) for Meta");
+            } else if (!META_ACTION_SOURCES.contains(c.actionSource())) {
+                problems.add("Meta does not know the action source " + c.actionSource());
+            }
         }
         return problems;
     }
