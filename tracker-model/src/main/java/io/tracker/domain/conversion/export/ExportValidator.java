@@ -43,7 +43,7 @@ import java.util.Set;
  * Adjustments go to Google Ads only (the record carries no {@code msclkid}, and Meta has no adjustments):
  * they need the order id, or the gclid and the conversion time, to find the conversion; a restatement needs
  * its new value; the adjustment time must follow the conversion
- * (https://developers.google.com/google-ads/api/reference/rpc/latest/ConversionAdjustment).
+ * (https://developers.google.com/google-ads/api/reference/rpc/v26/ConversionAdjustment).
  */
 public final class ExportValidator {
 
