@@ -3,10 +3,10 @@ package io.tracker.interfaces.conversion.web;
 import io.tracker.application.conversion.offline.MatchReport;
 import io.tracker.application.conversion.offline.OfflineConversionService;
 import io.tracker.application.tracking.imports.ImportSlots;
-import io.tracker.application.tracking.imports.LimitedInputStream;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.interfaces.shared.web.Messages;
 import io.tracker.interfaces.tenant.web.SignedInUser;
+import io.tracker.interfaces.tracking.web.UploadAdmission;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
@@ -58,29 +58,12 @@ public class OfflineConversionsBacking implements Serializable {
     /** Imports the uploaded file; its match report is shown below the form. */
     public void upload() {
         report = null;
-        if (!tenant.isStill(tenantId)) {
-            Messages.error("You switched to another client in another window. Reload this page before uploading, "
-                    + "so the sales go where you mean them to.");
+        Optional<ImportSlots.Slot> slot = UploadAdmission.admit(tenant, tenantId, file, slots);
+        if (slot.isEmpty()) {
             file = null;
-            return;
-        }
-        if (file == null || file.getSize() == 0) {
-            Messages.error("Choose a CSV file of sales to upload.");
             return;
         }
         fileName = file.getFileName();
-        if (file.getSize() > slots.maxBytes()) {
-            Messages.error("Nothing was imported from " + fileName + ": "
-                    + LimitedInputStream.tooLarge("the file", slots.maxBytes()).getMessage());
-            file = null;
-            return;
-        }
-        Optional<ImportSlots.Slot> slot = slots.tryAcquire(tenantId);
-        if (slot.isEmpty()) {
-            Messages.error("This client already runs " + slots.max() + " imports. Try again when one has finished.");
-            file = null;
-            return;
-        }
         try (ImportSlots.Slot held = slot.get(); InputStream in = file.getInputStream()) {
             report = offline.importCsv(in, StandardCharsets.UTF_8);
             recent = offline.recent(10);
