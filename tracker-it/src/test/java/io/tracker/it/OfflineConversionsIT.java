@@ -91,8 +91,8 @@ class OfflineConversionsIT {
                 + sales.stream().map(Sale::csv).collect(Collectors.joining("\n")) + "\n";
 
         JsonObject report = upload(tenant, file);
-        Map<Outcome, Long> n = sales.stream().collect(Collectors.groupingBy(Sale::outcome, Collectors.counting()));
-        long stored = sales.size() - n.getOrDefault(Outcome.DUPLICATE, 0L) - n.getOrDefault(Outcome.REJECTED, 0L);
+        Map<Outcome, Integer> n = sales.stream().collect(Collectors.groupingBy(Sale::outcome, Collectors.summingInt(s -> 1)));
+        int stored = sales.size() - n.getOrDefault(Outcome.DUPLICATE, 0) - n.getOrDefault(Outcome.REJECTED, 0);
         assertThat(report.getInt("rows")).isEqualTo(sales.size());
         assertThat(report.getInt("stored")).isEqualTo(stored);
         assertThat(report.getJsonObject("matched").getInt("click_id")).isEqualTo(n.get(Outcome.CLICK_ID));
@@ -102,8 +102,8 @@ class OfflineConversionsIT {
         assertThat(report.getInt("outside_lookback")).isEqualTo(n.get(Outcome.OUTSIDE_LOOKBACK));
         assertThat(report.getInt("duplicates")).isEqualTo(n.get(Outcome.DUPLICATE));
         assertThat(report.getInt("rejected")).isEqualTo(n.get(Outcome.REJECTED));
-        assertThat(report.getInt("invalid_emails")).isEqualTo(sales.stream().filter(Sale::invalidEmail).count());
-        assertThat(report.getInt("invalid_phones")).isEqualTo(sales.stream().filter(Sale::invalidPhone).count());
+        assertThat(report.getInt("invalid_emails")).isEqualTo((int) sales.stream().filter(Sale::invalidEmail).count());
+        assertThat(report.getInt("invalid_phones")).isEqualTo((int) sales.stream().filter(Sale::invalidPhone).count());
         Map<String, String> errors = new TreeMap<>();
         report.getJsonArray("errors").getValuesAs(JsonObject.class)
                 .forEach(e -> errors.put(e.getJsonNumber("row").toString(), e.getString("column")));

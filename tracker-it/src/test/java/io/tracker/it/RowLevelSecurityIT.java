@@ -353,6 +353,7 @@ class RowLevelSecurityIT {
      */
     private static void addSummaryRollupRows(Connection c, String tenantId) throws SQLException {
         addCallTrackingRows(c, tenantId);
+        addOfflineConversionRows(c, tenantId);
         for (String sql : List.of(
                 "insert into visit_daily_delta (tenant_id, minute_start, visits) "
                         + "values (?, timestamptz '2000-01-01 00:00:00+00', 0)",
@@ -392,6 +393,31 @@ class RowLevelSecurityIT {
                 "insert into call (tenant_id, provider_call_id, called_number, started_at, duration_seconds, status, "
                         + "attribution, first_time, qualified) values (?, 'rls-call', '+18005556001', now(), 1, 'MISSED', "
                         + "'UNATTRIBUTED', true, false)")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tenantId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Offline conversions' rows (V19), uncommitted as above: an upload, a conversion's identity, a ledger row,
+     * a destination with an action, an upload result and a request.
+     */
+    private static void addOfflineConversionRows(Connection c, String tenantId) throws SQLException {
+        for (String sql : List.of(
+                "insert into offline_import (tenant_id, source) values (?, 'CSV')",
+                "insert into conversion_identity (tenant_id, conversion_id, matched_by, normalisers) "
+                        + "select k.tenant_id, k.id, 'NONE', 'rls' from conversion k where k.tenant_id = ? limit 1",
+                "insert into conversion_adjustment (tenant_id, kind, order_id, action_id, conversion_id, converted_at, "
+                        + "adjusted_at, value_before, value_after, currency, source, dedupe_key) "
+                        + "values (?, 'RETRACT', 'rls-order', 0, 0, now(), now(), 1, 0, 'USD', 'API', 'rls')",
+                "insert into destination (tenant_id, platform) values (?, 'META')",
+                "insert into destination_action (tenant_id, platform, action_id, platform_name) "
+                        + "select a.tenant_id, 'META', a.id, 'Purchase' from conversion_action a where a.tenant_id = ? limit 1",
+                "insert into destination_upload (tenant_id, platform, kind, item_id, status) "
+                        + "values (?, 'META', 'CONVERSION', 0, 'ACCEPTED')",
+                "insert into destination_request (tenant_id, platform, rows, outcome) values (?, 'META', 0, 'rls')")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, tenantId);
                 ps.executeUpdate();

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
-/** {@code ./run import touchpoints|ga-sessions FILE}: POSTs a CSV file to the running server's import API. */
+/** {@code ./run import touchpoints|ga-sessions|offline-conversions|conversion-adjustments FILE}: POSTs a CSV file to the running server's import API. */
 final class CsvImport {
 
-    static final Set<String> KINDS = Set.of("touchpoints", "ga-sessions");
+    static final Set<String> KINDS = Set.of("touchpoints", "ga-sessions", "offline-conversions", "conversion-adjustments");
 
     private CsvImport() {
     }
@@ -22,7 +22,8 @@ final class CsvImport {
     /** Sends {@code file} as text/csv with the API key; prints the answer; a {@link LaunchException} unless 200. */
     static void send(String kind, Path file, int port, String apiKey) {
         if (!KINDS.contains(kind)) {
-            throw new LaunchException("unknown import '" + kind + "': use touchpoints or ga-sessions");
+            throw new LaunchException("unknown import '" + kind + "': use touchpoints, ga-sessions, offline-conversions "
+                    + "or conversion-adjustments");
         }
         if (!Files.isReadable(file) || !Files.isRegularFile(file)) {
             throw new LaunchException("cannot read " + file);

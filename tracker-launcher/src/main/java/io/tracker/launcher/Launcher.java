@@ -14,7 +14,7 @@ import java.util.List;
  * <pre>
  *   start [-d|--detach]      (default) start everything, deploy, wait, print the summary
  *   stop | status | logs | help
- *   import touchpoints|ga-sessions FILE
+ *   import touchpoints|ga-sessions|offline-conversions|conversion-adjustments FILE
  *   reset-keycloak [-d]      delete Keycloak's data, then start
  *   it-start | it-stop       the integration tests' servers (system properties: see TestSettings)
  * </pre>
@@ -61,7 +61,7 @@ public final class Launcher {
                 case "logs" -> LogFollower.follow(new LocalStack(repository, System.getenv()).state().serverLog());
                 case "import" -> {
                     if (options.size() != 2) {
-                        throw new UsageException("usage: ./run import touchpoints|ga-sessions FILE");
+                        throw new UsageException("usage: ./run import touchpoints|ga-sessions|offline-conversions|conversion-adjustments FILE");
                     }
                     importFile(new LocalStack(repository, System.getenv()), options.get(0), Path.of(options.get(1)));
                 }

@@ -12,6 +12,8 @@ final class Usage {
                                                    so the realm file is imported afresh, then start as above
               ./run import touchpoints FILE        import a touchpoints CSV into the demo tenant (or TRACKER_API_KEY's)
               ./run import ga-sessions FILE        import a Google Analytics sessions export
+              ./run import offline-conversions FILE  import offline sales (till, CRM) and print the match report
+              ./run import conversion-adjustments FILE  restate or retract conversions by order id (the ledger)
               ./run logs                           follow the Payara server log
               ./run help                           this text
 

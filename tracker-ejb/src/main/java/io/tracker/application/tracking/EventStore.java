@@ -36,10 +36,10 @@ public class EventStore {
      */
     private static final String INSERT_TOUCHPOINTS = "insert into touchpoint (tenant_id, event_id, visitor_id, "
             + "occurred_at, channel, campaign, utm_source, utm_medium, utm_campaign, utm_term, utm_content, url, "
-            + "referrer, gclid, fbclid, msclkid, interaction) "
+            + "referrer, gclid, gbraid, wbraid, fbclid, msclkid, interaction) "
             + "select ?, u.* from unnest(?::text[], ?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[], "
             + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-            + "?::text[], ?::text[]) as u";
+            + "?::text[], ?::text[], ?::text[], ?::text[]) as u";
     private static final String INSERT_CONVERSION = "insert into conversion (tenant_id, event_id, visitor_id, occurred_at, "
             + "action_id, value, currency, order_id, dedupe_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "on conflict (tenant_id, action_id, dedupe_key) do nothing";
@@ -114,6 +114,8 @@ public class EventStore {
             ps.setArray(p++, texts(c, touchpoints, TrackedTouchpoint::url));
             ps.setArray(p++, texts(c, touchpoints, TrackedTouchpoint::referrer));
             ps.setArray(p++, texts(c, touchpoints, TrackedTouchpoint::gclid));
+            ps.setArray(p++, texts(c, touchpoints, TrackedTouchpoint::gbraid));
+            ps.setArray(p++, texts(c, touchpoints, TrackedTouchpoint::wbraid));
             ps.setArray(p++, texts(c, touchpoints, TrackedTouchpoint::fbclid));
             ps.setArray(p++, texts(c, touchpoints, TrackedTouchpoint::msclkid));
             ps.setArray(p, texts(c, touchpoints, t -> t.interaction().name()));

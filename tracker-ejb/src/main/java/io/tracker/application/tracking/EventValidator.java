@@ -80,6 +80,8 @@ public final class EventValidator {
         String utmTerm = optional("utm_term", or(in.utmTerm(), query.get("utm_term")), MAX_TEXT_LENGTH);
         String utmContent = optional("utm_content", or(in.utmContent(), query.get("utm_content")), MAX_TEXT_LENGTH);
         String gclid = optional("gclid", or(in.gclid(), query.get("gclid")), MAX_TEXT_LENGTH);
+        String gbraid = optional("gbraid", query.get("gbraid"), MAX_TEXT_LENGTH);
+        String wbraid = optional("wbraid", query.get("wbraid"), MAX_TEXT_LENGTH);
         String fbclid = optional("fbclid", or(in.fbclid(), query.get("fbclid")), MAX_TEXT_LENGTH);
         String msclkid = optional("msclkid", or(in.msclkid(), query.get("msclkid")), MAX_TEXT_LENGTH);
         String referrer = optional("referrer", in.referrer(), MAX_URL_LENGTH);
@@ -88,7 +90,8 @@ public final class EventValidator {
         String channel = DefaultChannelGrouping.classify(
                 new TrafficSignals(explicitChannel, utmSource, utmMedium, referrer, gclid, fbclid, msclkid));
         return new TrackedTouchpoint(eventId, visitorId, at, channel, campaign, utmSource, utmMedium, utmCampaign,
-                utmTerm, utmContent, url, referrer, gclid, fbclid, msclkid, interaction(in.interaction()));
+                utmTerm, utmContent, url, referrer, gclid, gbraid, wbraid, fbclid, msclkid,
+                interaction(in.interaction()));
     }
 
     private static Interaction interaction(String text) {

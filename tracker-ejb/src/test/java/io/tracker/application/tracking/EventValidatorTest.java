@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventValidatorTest {
@@ -83,6 +84,14 @@ class EventValidatorTest {
         assertThat(t.utmMedium()).isEqualTo("sms");
         assertThat(t.gclid()).isEqualTo("fromurl");
         assertThat(t.channel()).isEqualTo("SMS");
+    }
+
+    @Test
+    void everyGoogleClickIdOfTheLandingUrlIsKept() {
+        TrackedTouchpoint t = (TrackedTouchpoint) validator.validate(touch("2026-06-10T08:00:00Z",
+                "https://shop.example/?gclid=G-1&gbraid=GB-1&wbraid=WB-1", null, null, null));
+
+        assertThat(List.of(t.gclid(), t.gbraid(), t.wbraid())).containsExactly("G-1", "GB-1", "WB-1");
     }
 
     @Test

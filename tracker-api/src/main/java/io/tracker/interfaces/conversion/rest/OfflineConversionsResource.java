@@ -4,13 +4,12 @@ import io.tracker.application.conversion.offline.MatchReport;
 import io.tracker.application.conversion.offline.OfflineConversionService;
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tracking.imports.ImportSlots;
-import io.tracker.application.tracking.imports.LimitedInputStream;
 import io.tracker.domain.tenant.ApiKeyScope;
-import io.tracker.interfaces.shared.limits.TooManyRequests;
 import io.tracker.interfaces.shared.rest.BodyCharset;
 import io.tracker.interfaces.shared.rest.Problem;
 import io.tracker.interfaces.shared.rest.StrictJson;
 import io.tracker.interfaces.tenant.rest.TenantApi;
+import io.tracker.interfaces.tracking.rest.CsvUpload;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -32,13 +31,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Offline conversions from the till and the CRM ({@code POST /api/v1/imports/offline-conversions}), matched to
@@ -81,16 +77,8 @@ public class OfflineConversionsResource {
     @TenantApi(ApiKeyScope.WRITE)
     public Response csv(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream csv) {
-        Optional<Charset> charset = BodyCharset.of(contentType);
-        if (charset.isEmpty()) {
-            return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unknown charset in the Content-Type; send "
-                    + "UTF-8 (or name a charset such as ISO-8859-1 or windows-1252)");
-        }
-        long maxBytes = slots.maxBytes();
-        if (declaredLength(contentLength) > maxBytes) {
-            return Problem.of(413, LimitedInputStream.tooLarge("the import file", maxBytes).getMessage());
-        }
-        return inSlot(() -> offline.importCsv(new LimitedInputStream(csv, maxBytes, "the import file"), charset.get()));
+        return CsvUpload.run(contentType, contentLength, csv, slots, currentTenant.require(),
+                (in, charset) -> json(offline.importCsv(in, charset)).build().toString());
     }
 
     @POST
@@ -126,7 +114,7 @@ public class OfflineConversionsResource {
         for (JsonValue item : items) {
             rows.add(fields(item));
         }
-        return inSlot(() -> offline.importRows(rows));
+        return CsvUpload.inSlot(slots, currentTenant.require(), () -> json(offline.importRows(rows)).build().toString());
     }
 
     @GET
@@ -142,17 +130,6 @@ public class OfflineConversionsResource {
     @TenantApi(ApiKeyScope.READ)
     public String report(@PathParam("id") long id) {
         return json(offline.report(id)).build().toString();
-    }
-
-    private Response inSlot(Supplier<MatchReport> work) {
-        Optional<ImportSlots.Slot> slot = slots.tryAcquire(currentTenant.require());
-        if (slot.isEmpty()) {
-            return TooManyRequests.response(429, "this client already runs " + slots.max()
-                    + " imports; wait until one has finished", ImportSlots.RETRY_AFTER_SECONDS * 1_000_000_000L);
-        }
-        try (ImportSlots.Slot held = slot.get()) {
-            return Response.ok(json(work.get()).build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
-        }
     }
 
     /**
@@ -205,13 +182,5 @@ public class OfflineConversionsResource {
                 .add("invalid_phones", r.invalidPhones())
                 .add("fields", fields)
                 .add("errors", errors);
-    }
-
-    private static long declaredLength(String contentLength) {
-        try {
-            return contentLength == null ? -1 : Long.parseLong(contentLength.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

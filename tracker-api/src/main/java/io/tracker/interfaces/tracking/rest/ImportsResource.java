@@ -5,9 +5,6 @@ import io.tracker.application.tracking.imports.ImportReport;
 import io.tracker.application.tracking.imports.ImportService;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.application.tracking.imports.ImportSlots;
-import io.tracker.application.tracking.imports.LimitedInputStream;
-import io.tracker.interfaces.shared.limits.TooManyRequests;
-import io.tracker.interfaces.shared.rest.BodyCharset;
 import io.tracker.interfaces.shared.rest.Problem;
 import io.tracker.interfaces.shared.rest.StrictJson;
 import io.tracker.interfaces.tenant.rest.TenantApi;
@@ -24,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -71,32 +67,8 @@ public class ImportsResource {
 
     private Response run(String contentType, String contentLength, InputStream csv,
                          BiFunction<InputStream, Charset, ImportReport> importer) {
-        Optional<Charset> charset = BodyCharset.of(contentType);
-        if (charset.isEmpty()) {
-            return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unknown charset in the Content-Type; send "
-                    + "UTF-8 (or name a charset such as ISO-8859-1 or windows-1252)");
-        }
-        long maxBytes = slots.maxBytes();
-        if (declaredLength(contentLength) > maxBytes) {
-            return Problem.of(413, LimitedInputStream.tooLarge("the import file", maxBytes).getMessage());
-        }
-        Optional<ImportSlots.Slot> slot = slots.tryAcquire(currentTenant.require());
-        if (slot.isEmpty()) {
-            return TooManyRequests.response(429, "this client already runs " + slots.max()
-                    + " imports; wait until one has finished", ImportSlots.RETRY_AFTER_SECONDS * 1_000_000_000L);
-        }
-        try (ImportSlots.Slot held = slot.get()) {
-            ImportReport report = importer.apply(new LimitedInputStream(csv, maxBytes, "the import file"), charset.get());
-            return Response.ok(json(report), MediaType.APPLICATION_JSON_TYPE).build();
-        }
-    }
-
-    private static long declaredLength(String contentLength) {
-        try {
-            return contentLength == null ? -1 : Long.parseLong(contentLength.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return CsvUpload.run(contentType, contentLength, csv, slots, currentTenant.require(),
+                (in, charset) -> json(importer.apply(in, charset)));
     }
 
     static String json(ImportReport report) {

@@ -68,7 +68,9 @@ import java.util.Map;
  *       and hashed with SHA-256 here, so the address itself is never stored; {@code traits.phone} (else
  *       {@code context.traits.phone}) read into E.164 with the tenant's phone region and hashed (linked as
  *       {@code tel:<sha-256>}, which offline conversions match on); with {@code userId}, the
- *       visitor is linked to both.</li>
+ *       visitor is linked to both; any other message's {@code context.traits.email} and
+ *       {@code context.traits.phone} link its visitor the same way (a server's {@code Order Completed} then joins
+ *       the person identified earlier by that e-mail or phone).</li>
  * </ul>
  */
 final class SegmentMessages {
@@ -214,9 +216,15 @@ final class SegmentMessages {
                 .build();
         List<CollectedHit> hits = new ArrayList<>(2);
         hits.add(own);
-        if (userId != null && type != Type.IDENTIFY) {
+        // A server's Order Completed often knows the customer only by the traits in its context: linking them
+        // joins the order to the person identified earlier by the same e-mail or phone, as an offline sale is.
+        String contextEmail = type == Type.IDENTIFY ? null : text(object(context, "traits"), "email");
+        String contextPhone = type == Type.IDENTIFY ? null : text(object(context, "traits"), "phone");
+        if (type != Type.IDENTIFY && (userId != null || contextEmail != null || contextPhone != null)) {
             hits.add(CollectedHit.builder(WayIn.SEGMENT, HitType.IDENTIFY).occurredAt(at).visitorId(visitorId)
-                    .userId(userId).userAgent(own.userAgent()).build());
+                    .userId(userId).emailSha256(contextEmail == null ? null
+                            : sha256(contextEmail.strip().toLowerCase(Locale.ROOT)))
+                    .phone(contextPhone).userAgent(own.userAgent()).build());
         }
         return new Hits(List.copyOf(hits));
     }

@@ -1,5 +1,6 @@
 package io.tracker.application.conversion.offline;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,13 +24,13 @@ import java.util.List;
 public record MatchReport(long id, Instant receivedAt, String source, int rows, int stored, int matchedByClickId,
                           int matchedByEmail, int matchedByPhone, int unmatched, int outsideLookback,
                           int duplicates, int rejected, int invalidEmails, int invalidPhones,
-                          List<FieldCount> fields, List<RowError> errors) {
+                          List<FieldCount> fields, List<RowError> errors) implements Serializable {
 
     /** One identifier column's diagnostics. */
-    public record FieldCount(String field, int provided, int invalid) {
+    public record FieldCount(String field, int provided, int invalid) implements Serializable {
     }
 
     /** A rejected row. */
-    public record RowError(long row, String column, String error) {
+    public record RowError(long row, String column, String error) implements Serializable {
     }
 }

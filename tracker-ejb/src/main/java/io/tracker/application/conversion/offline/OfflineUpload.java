@@ -47,7 +47,7 @@ final class OfflineUpload {
             + "phone_google, phone_meta, first_name, last_name, city, postal_code, country, store_id, normalisers) "
             + "select ?, u.* from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], "
             + "?::text[], ?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-            + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])";
+            + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u";
     private static final String FINISH = "update offline_import set rows = ?, stored = ?, matched_click_id = ?, "
             + "matched_email = ?, matched_phone = ?, unmatched = ?, outside_lookback = ?, duplicates = ?, "
             + "rejected = ?, invalid_email = ?, invalid_phone = ?, fields = ?::jsonb, errors = ?::jsonb where id = ? "

@@ -38,7 +38,7 @@ final class ApiEvents {
 
     private static ValidHit touchpoint(TrackedTouchpoint t) {
         Utm utm = new Utm(t.utmSource(), t.utmMedium(), t.utmCampaign(), t.utmTerm(), t.utmContent());
-        ClickIds clickIds = new ClickIds(t.gclid(), null, null, t.fbclid(), t.msclkid(), null, null, null);
+        ClickIds clickIds = new ClickIds(t.gclid(), t.gbraid(), t.wbraid(), t.fbclid(), t.msclkid(), null, null, null);
         return new ValidHit(WayIn.API, HitType.PAGE_VIEW, t.eventId(), t.occurredAt(), t.visitorId(), null, true,
                 t.channel(), t.campaign(), utm, clickIds, t.url(), t.referrer(), null, null, null, null, null, null,
                 null, List.of(), null, null, null, t.interaction());

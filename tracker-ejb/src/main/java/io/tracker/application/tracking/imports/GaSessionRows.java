@@ -80,7 +80,7 @@ final class GaSessionRows {
         if (newSession) {
             String channel = TouchpointCsvRows.required(r, "channelGrouping");
             events.add(new TrackedTouchpoint("ga:" + session, visitor, start, channel, null, null, null, null,
-                    null, null, null, null, null, null, null, Interaction.CLICK));
+                    null, null, null, null, null, null, null, null, null, Interaction.CLICK));
         }
         String revenue = r.get("totalTransactionRevenue");
         boolean transaction = revenue != null && !revenue.isBlank() && !transactions.contains(session);

@@ -108,7 +108,7 @@ final class TouchpointCsvRows {
 
         List<TrackedEvent> events = new ArrayList<>(2);
         events.add(new TrackedTouchpoint(eventId, customer, at, channel, null, null, null, null, null, null,
-                null, null, null, null, null, interaction));
+                null, null, null, null, null, null, null, interaction));
         if (converted) {
             CountingRule action = action(r);
             BigDecimal value = action.valueOf(value(r.get("conversion_value")));

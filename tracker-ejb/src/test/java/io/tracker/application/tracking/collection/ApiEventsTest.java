@@ -19,7 +19,7 @@ class ApiEventsTest {
     void aTouchpointKeepsItsResolvedChannelAndExplicitCampaignAndStartsAVisitWithoutSession() {
         TrackedTouchpoint t = new TrackedTouchpoint("e-1", "v-1", AT, "Email", "Spring sale", "newsletter", "email",
                 "spring", "term", "content", "https://shop.example/?utm_source=newsletter", "https://mail.example/",
-                "G-1", "F-1", "M-1", Interaction.IMPRESSION);
+                "G-1", "GB-1", "WB-1", "F-1", "M-1", Interaction.IMPRESSION);
 
         ValidHit h = ApiEvents.prepare(t, HitValidatorTest.RULES).hit();
 
@@ -39,7 +39,8 @@ class ApiEventsTest {
         assertThat(h.clickIds().gclid()).isEqualTo("G-1");
         assertThat(h.clickIds().fbclid()).isEqualTo("F-1");
         assertThat(h.clickIds().msclkid()).isEqualTo("M-1");
-        assertThat(h.clickIds().gbraid()).isNull();
+        assertThat(h.clickIds().gbraid()).isEqualTo("GB-1");
+        assertThat(h.clickIds().wbraid()).isEqualTo("WB-1");
         assertThat(h.url()).isEqualTo("https://shop.example/?utm_source=newsletter");
         assertThat(h.referrer()).isEqualTo("https://mail.example/");
         assertThat(h.orderName()).isNull();

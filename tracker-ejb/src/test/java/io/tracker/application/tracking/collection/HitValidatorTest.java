@@ -163,9 +163,21 @@ class HitValidatorTest {
         assertThat(rejection(CollectedHit.builder(WayIn.SEGMENT, HitType.IDENTIFY).userId("u-42").build()))
                 .contains("visitor id");
         assertThat(rejection(CollectedHit.builder(WayIn.SEGMENT, HitType.IDENTIFY).visitorId("a").build()))
-                .contains("user id or an e-mail hash");
+                .contains("a user id, an e-mail hash or a phone number");
         assertThat(rejection(CollectedHit.builder(WayIn.SEGMENT, HitType.IDENTIFY).visitorId("a")
                 .emailSha256("someone@example.com").build())).contains("64 hex digits");
+    }
+
+    @Test
+    void identifyLinksThePhoneInE164HashedAsGoogleAdsDoes() {
+        // (800) 555-0101 read in the US is +18005550101; sha256 of that is the Google Ads vector
+        ValidHit h = valid(CollectedHit.builder(WayIn.SEGMENT, HitType.IDENTIFY).visitorId("anon-1")
+                .phone("(800) 555-0101").build());
+
+        assertThat(h.personKeys())
+                .containsExactly("tel:61d6c2976b5d92b1ad63073a12fddd26040cd980067d03a93dd1cc50f1a3ac68");
+        assertThat(rejection(CollectedHit.builder(WayIn.SEGMENT, HitType.IDENTIFY).visitorId("a").phone("12")
+                .build())).contains("not a valid number");
     }
 
     @Test

@@ -12,7 +12,7 @@ import io.tracker.domain.tenant.Permission;
  *       agency; platform admins are admins of all of them);</li>
  *   <li>other pages under {@code /admin/}: {@link Permission#MANAGE_ACCESS} in the selected
  *       tenant (users, API keys, audit log);</li>
- *   <li>{@code /import.xhtml}: {@link Permission#INGEST};</li>
+ *   <li>{@code /import.xhtml}, {@code /offline-conversions.xhtml}: {@link Permission#INGEST};</li>
  *   <li>{@code /conversion-actions.xhtml}: {@link Permission#EDIT_SETUP};</li>
  *   <li>every other page (dashboard, campaigns, sites: adding a site needs {@code EDIT_SETUP} in the
  *       service): {@link Permission#READ_REPORTS}.</li>
@@ -42,7 +42,7 @@ public enum PageAccess {
         if (p.startsWith("/admin/")) {
             return MANAGE_ACCESS;
         }
-        if (p.equals("/import.xhtml")) {
+        if (p.equals("/import.xhtml") || p.equals("/offline-conversions.xhtml")) {
             return INGEST;
         }
         if (p.equals("/conversion-actions.xhtml")) {

@@ -5,7 +5,6 @@ import io.tracker.application.tracking.imports.ImportReport;
 import io.tracker.application.tracking.imports.ImportService;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.application.tracking.imports.ImportSlots;
-import io.tracker.application.tracking.imports.LimitedInputStream;
 import io.tracker.interfaces.shared.web.Formats;
 import io.tracker.interfaces.shared.web.Messages;
 import io.tracker.interfaces.tenant.web.SignedInUser;
@@ -80,33 +79,12 @@ public class ImportBacking implements Serializable {
     /** Imports the uploaded file; the outcome is shown below the form. */
     public void upload() {
         result = null;
-        if (!tenant.isStill(tenantId)) {
-            Messages.error("You switched to another client in another window. Reload this page before importing, "
-                    + "so the file goes where you mean it to.");
+        Optional<ImportSlots.Slot> slot = UploadAdmission.admit(tenant, tenantId, file, slots);
+        if (slot.isEmpty()) {
             file = null;
-            return;
-        }
-        if (!tenant.isMayImport()) {
-            Messages.error("Your role in this client does not include importing data.");
-            return;
-        }
-        if (file == null || file.getSize() == 0) {
-            Messages.error("Choose a CSV file to import.");
             return;
         }
         String fileName = file.getFileName();
-        if (file.getSize() > slots.maxBytes()) {
-            Messages.error("Nothing was imported from " + fileName + ": "
-                    + LimitedInputStream.tooLarge("the file", slots.maxBytes()).getMessage());
-            file = null;
-            return;
-        }
-        Optional<ImportSlots.Slot> slot = slots.tryAcquire(tenantId);
-        if (slot.isEmpty()) {
-            Messages.error("This client already runs " + slots.max() + " imports. Try again when one has finished.");
-            file = null;
-            return;
-        }
         try (ImportSlots.Slot held = slot.get(); InputStream in = file.getInputStream()) {
             ImportReport report = format == Format.GA_SESSIONS
                     ? imports.importGaSessions(in)
