@@ -140,6 +140,20 @@ class OfflineConversionsIT {
         assertThat(api.summary(tenant, d, d).getJsonNumber("conversions").longValue()).isEqualTo(stored);
         api.awaitAttribution(tenant);
         assertThat(campaignRevenue(tenant, d)).isEqualTo(expected);
+
+        // The till refunds 20.00 of S-1 that evening: net revenue, the brand campaign's included, drops by 20.00.
+        String refundedAt = day.atTime(23, 0).atZone(LA).toInstant().toString();
+        ApiResponse refund = api.post("api/v1/conversions/adjustments", tenant.apiKey(), "application/json",
+                ("{\"adjustments\":[{\"order_id\":\"S-1\",\"action\":\"purchase\",\"type\":\"RESTATE\","
+                        + "\"value\":100.00,\"time\":\"" + refundedAt + "\"}]}").getBytes(StandardCharsets.UTF_8));
+        assertThat(refund.status()).as(refund.toString()).isEqualTo(200);
+        assertThat(refund.json().getInt("applied")).as(refund.toString()).isEqualTo(1);
+        BigDecimal twenty = new BigDecimal("20.00");
+        assertThat(api.summary(tenant, d, d).getJsonNumber("revenue").bigDecimalValue())
+                .isEqualByComparingTo(total.subtract(twenty));
+        api.awaitAttribution(tenant);
+        expected.merge("brand", twenty.negate(), BigDecimal::add);
+        assertThat(campaignRevenue(tenant, d)).isEqualTo(expected);
     }
 
     /** A CRM's JSON rows: a lead matched by e-mail, a bad one reported by index; the good one is kept. */
