@@ -13,6 +13,7 @@ import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.tenant.Permission;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -56,6 +57,8 @@ public class DestinationExports {
                 MicrosoftClickConversionsFile.write(valid, zone, csv);
             }
             return new ExportFile(csv.toString(), valid.size(), problems);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing the file failed: " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the conversions to export failed: " + e.getMessage(), e);
         }
@@ -80,6 +83,8 @@ public class DestinationExports {
             StringBuilder csv = new StringBuilder();
             GoogleAdsAdjustmentsFile.write(valid, zone, csv);
             return new ExportFile(csv.toString(), valid.size(), problems);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing the file failed: " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the adjustments to export failed: " + e.getMessage(), e);
         }

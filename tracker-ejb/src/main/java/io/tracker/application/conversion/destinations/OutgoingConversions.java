@@ -187,7 +187,7 @@ public class OutgoingConversions {
     private static OutgoingAdjustment adjustment(long id, String platformName, String kind, String orderId, String gclid,
                                                  Instant convertedAt, Instant adjustedAt, java.math.BigDecimal valueAfter,
                                                  String currency) {
-        return new OutgoingAdjustment(id, platformName, kind, orderId, gclid, convertedAt, adjustedAt, valueAfter, currency);
+        return new OutgoingAdjustment(id, platformName, orderId, gclid, convertedAt, kind, adjustedAt, valueAfter, currency);
     }
 
     private static OutgoingConversion read(ResultSet rs, Platform platform) throws SQLException {
