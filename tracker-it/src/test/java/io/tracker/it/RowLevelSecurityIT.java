@@ -374,6 +374,7 @@ class RowLevelSecurityIT {
      * other test uses these; each test's rows are rolled back before the next tenant's are added.
      */
     private static void addCallTrackingRows(Connection c, String tenantId) throws SQLException {
+        addOfflineConversionRows(c, tenantId);
         for (String sql : List.of(
                 "insert into number_pool (tenant_id, name, swap_target, fallback_number) "
                         + "values (?, 'rls pool', '+18005556000', '+18005556000')",
@@ -388,6 +389,31 @@ class RowLevelSecurityIT {
                 "insert into call (tenant_id, provider_call_id, called_number, started_at, duration_seconds, status, "
                         + "attribution, first_time, qualified) values (?, 'rls-call', '+18005556001', now(), 1, 'MISSED', "
                         + "'UNATTRIBUTED', true, false)")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tenantId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Offline conversions' and destinations' rows (V19), uncommitted like the others: an import, an identity of the
+     * tenant's purchase, a ledger entry, a Google Ads destination with its action, a row's result and a request.
+     */
+    private static void addOfflineConversionRows(Connection c, String tenantId) throws SQLException {
+        for (String sql : List.of(
+                "insert into offline_import (tenant_id, source) values (?, 'CSV')",
+                "insert into conversion_identity (tenant_id, conversion_id, matched_by, normalisers) "
+                        + "select ?, id, 'NONE', 'rls' from conversion order by id limit 1",
+                "insert into conversion_adjustment (tenant_id, kind, order_id, action_id, conversion_id, converted_at, "
+                        + "adjusted_at, value_before, value_after, currency, source, dedupe_key) values (?, 'RESTATE', "
+                        + "'rls-order', 0, 0, now(), now(), 1, 1, 'USD', 'API', 'rls-adjustment')",
+                "insert into destination (tenant_id, platform) values (?, 'GOOGLE_ADS')",
+                "insert into destination_action (tenant_id, platform, action_id, platform_name) "
+                        + "select ?, 'GOOGLE_ADS', id, 'rls' from conversion_action order by id limit 1",
+                "insert into destination_upload (tenant_id, platform, kind, item_id, status) "
+                        + "values (?, 'GOOGLE_ADS', 'CONVERSION', 0, 'INVALID')",
+                "insert into destination_request (tenant_id, platform, rows, outcome) values (?, 'GOOGLE_ADS', 0, 'rls')")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, tenantId);
                 ps.executeUpdate();

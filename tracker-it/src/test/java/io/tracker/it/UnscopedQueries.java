@@ -38,7 +38,10 @@ public class UnscopedQueries {
             // V16__conversion_rollup.sql
             "conversion_daily", "conversion_daily_delta",
             // V18__call_tracking.sql
-            "number_pool", "tracking_number", "number_hold", "pool_exhaustion", "call_webhook", "call");
+            "number_pool", "tracking_number", "number_hold", "pool_exhaustion", "call_webhook", "call",
+            // V19__offline_conversions.sql
+            "offline_import", "conversion_identity", "conversion_adjustment", "destination", "destination_action",
+            "destination_upload", "destination_request");
 
     /** Views over tenant-owned tables, read with the reader's row-level security ({@code security_invoker}). */
     static final Set<String> VIEWS = Set.of("attribution_credit");
