@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public class DestinationUploads {
     /**
      * Starts a run: checks the destination can be sent to, marks it uploaded now ({@code last_upload_at}, so the
      * schedule does not start it again while it runs), reads the rows that are new, changed or waiting to be retried
-     * (conversions within the platform's click window; adjustments for Google Ads), keeps those that validation
+     * (conversions of the last {@link #lookback} days; adjustments for Google Ads), keeps those that validation
      * refuses as INVALID with the reasons, and returns the others.
      *
      * @throws RuleViolationException when the destination is not enabled, is Microsoft Advertising (files only), or
@@ -90,7 +91,7 @@ public class DestinationUploads {
             List<String> fingerprints = new ArrayList<>();
             List<Object[]> invalid = new ArrayList<>();
             for (OutgoingConversions.Candidate candidate : OutgoingConversions.candidates(c, platform,
-                    now.minus(platform.clickWindow()), now.plusSeconds(1))) {
+                    now.minus(lookback(platform)), now.plusSeconds(1))) {
                 if (!candidate.unsettled()) {
                     continue;
                 }
@@ -106,7 +107,7 @@ public class DestinationUploads {
             }
             List<OutgoingAdjustment> adjustments = new ArrayList<>();
             for (OutgoingConversions.AdjustmentCandidate candidate : OutgoingConversions.adjustmentCandidates(c, platform,
-                    now.minus(platform.clickWindow()), now.plusSeconds(1))) {
+                    now.minus(lookback(platform)), now.plusSeconds(1))) {
                 if (!candidate.unsettled()) {
                     continue;
                 }
@@ -140,6 +141,16 @@ public class DestinationUploads {
             throw new IllegalStateException("preparing the upload failed: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * How far back a run looks: Google Ads' click window (90 days); for Meta the oldest event it takes at all (62 days,
+     * a {@code physical_store} event), so website events older than Meta's 7 days are reported INVALID, not skipped.
+     */
+    static Duration lookback(Platform platform) {
+        return platform == Platform.META ? META_OLDEST_EVENT : platform.clickWindow();
+    }
+
+    private static final Duration META_OLDEST_EVENT = Duration.ofDays(62);
 
     private static final String UPSERT = "insert into destination_upload (tenant_id, platform, kind, item_id, status, "
             + "error, attempts, request_id, fingerprint, updated_at) values (current_setting('" + TenantConnections.SETTING
