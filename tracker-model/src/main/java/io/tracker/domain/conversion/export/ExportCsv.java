@@ -1,7 +1,10 @@
 package io.tracker.domain.conversion.export;
 
+import io.tracker.domain.conversion.enhanced.GoogleAdsTimes;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -35,6 +38,15 @@ final class ExportCsv {
     /** The amount as written in a file; null (no value: the platform takes the action's default) stays null. */
     static String amount(BigDecimal value) {
         return value == null ? null : value.toPlainString();
+    }
+
+    /**
+     * A time in Google's import files: the API's form {@code yyyy-MM-dd HH:mm:ss±HH:mm} ({@link GoogleAdsTimes}),
+     * the zone's offset at the instant written on every row. Google's file help shows per-row zones as IDs and
+     * {@code ±HHmm} offsets; if its importer refuses the colon, this is the one place to change.
+     */
+    static String googleTime(Instant at, ZoneId zone) {
+        return GoogleAdsTimes.conversionDateTime(at, zone);
     }
 
     /** Null for a blank text, so that the cell is written empty. */

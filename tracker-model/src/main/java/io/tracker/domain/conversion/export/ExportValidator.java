@@ -43,7 +43,7 @@ import java.util.Set;
  * Adjustments go to Google Ads only (the record carries no {@code msclkid}, and Meta has no adjustments):
  * they need the order id, or the gclid and the conversion time, to find the conversion; a restatement needs
  * its new value; the adjustment time must follow the conversion
- * (https://developers.google.com/google-ads/api/reference/rpc/latest/ConversionAdjustment).
+ * (https://developers.google.com/google-ads/api/reference/rpc/v26/ConversionAdjustment).
  */
 public final class ExportValidator {
 
@@ -77,9 +77,13 @@ public final class ExportValidator {
         }
         conversionAge(platform, c, now, problems);
         money(c.value(), c.currency(), problems);
-        if (platform == Platform.META && !META_ACTION_SOURCES.contains(c.actionSource())) {
-            problems.add(c.actionSource() == null ? "no action source (website, physical_store…) for Meta"
-                    : "Meta does not know the action source " + c.actionSource());
+        if (platform == Platform.META) {
+            // Set.of(…).contains(null) throws: ask about null first
+            if (c.actionSource() == null) {
+                problems.add("no action source (website, physical_store…) for Meta");
+            } else if (!META_ACTION_SOURCES.contains(c.actionSource())) {
+                problems.add("Meta does not know the action source " + c.actionSource());
+            }
         }
         return problems;
     }

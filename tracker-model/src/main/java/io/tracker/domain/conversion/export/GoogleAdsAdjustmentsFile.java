@@ -1,6 +1,5 @@
 package io.tracker.domain.conversion.export;
 
-import io.tracker.domain.conversion.enhanced.GoogleAdsTimes;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
  * <ul>
  *   <li>One way to name the conversion a row: the order id when known (Google: "If the conversion was reported
  *       with an order ID specified, that order ID must be used"), else the gclid with the conversion time.</li>
- *   <li>Times: the instant in {@code zone} with its offset at the instant ({@link GoogleAdsTimes}), under a
+ *   <li>Times: the instant in {@code zone} with its offset at the instant ({@link io.tracker.domain.conversion.enhanced.GoogleAdsTimes}), under a
  *       {@code Parameters:TimeZone} line naming the same zone.</li>
  *   <li>{@code Adjustment Type}: the file's words {@code RESTATE} / {@code RETRACT} (the API's enum says
  *       RESTATEMENT / RETRACTION; the file does not). {@code Adjusted Value} (the new total, as given, plainly)
@@ -37,7 +36,12 @@ public final class GoogleAdsAdjustmentsFile {
     private GoogleAdsAdjustmentsFile() {
     }
 
-    /** Writes the file (CRLF line ends) for these adjustments, times in {@code zone}. */
+    /**
+     * Writes the file (CRLF line ends) for these adjustments, times in {@code zone}.
+     *
+     * @param out where the file goes; flushed, not closed (it is the caller's)
+     * @throws IOException when writing to {@code out} fails
+     */
     public static void write(List<OutgoingAdjustment> adjustments, ZoneId zone, Appendable out) throws IOException {
         CSVPrinter csv = ExportCsv.printer(out);
         ExportCsv.timeZoneParameter(csv, zone.getId());
@@ -49,8 +53,8 @@ public final class GoogleAdsAdjustmentsFile {
                     byOrder ? a.orderId() : null,
                     byOrder ? null : ExportCsv.orNull(a.gclid()),
                     a.platformName(),
-                    byOrder || a.convertedAt() == null ? null : GoogleAdsTimes.conversionDateTime(a.convertedAt(), zone),
-                    GoogleAdsTimes.conversionDateTime(a.adjustedAt(), zone),
+                    byOrder || a.convertedAt() == null ? null : ExportCsv.googleTime(a.convertedAt(), zone),
+                    ExportCsv.googleTime(a.adjustedAt(), zone),
                     a.kind(),
                     restate ? ExportCsv.amount(a.value()) : null,
                     restate ? a.currency() : null);

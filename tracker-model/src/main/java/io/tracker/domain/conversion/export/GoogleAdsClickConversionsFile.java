@@ -1,6 +1,5 @@
 package io.tracker.domain.conversion.export;
 
-import io.tracker.domain.conversion.enhanced.GoogleAdsTimes;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,7 +21,7 @@ import org.apache.commons.csv.CSVPrinter;
  *   <li>One click id a row, in its own column: the {@link GoogleClick} preferred of the known ones (Google
  *       refuses a row with two). A row without one matches on its hashed e-mail / phone.</li>
  *   <li>{@code Conversion Time}: the instant in {@code zone} with that zone's offset at the instant
- *       ({@link GoogleAdsTimes}), so every row states its own offset and a daylight-saving change inside the
+ *       ({@link io.tracker.domain.conversion.enhanced.GoogleAdsTimes}), so every row states its own offset and a daylight-saving change inside the
  *       file cannot shift a time; the {@code Parameters:TimeZone} line names the same zone (Google takes a row's
  *       own offset first and the parameter only for rows without one).</li>
  *   <li>{@code Email} / {@code Phone Number}: SHA-256 hex of the address and of the E.164 number normalised as
@@ -43,7 +42,12 @@ public final class GoogleAdsClickConversionsFile {
     private GoogleAdsClickConversionsFile() {
     }
 
-    /** Writes the file (CRLF line ends) for these conversions, times in {@code zone}. */
+    /**
+     * Writes the file (CRLF line ends) for these conversions, times in {@code zone}.
+     *
+     * @param out where the file goes; flushed, not closed (it is the caller's)
+     * @throws IOException when writing to {@code out} fails
+     */
     public static void write(List<OutgoingConversion> conversions, ZoneId zone, Appendable out) throws IOException {
         CSVPrinter csv = ExportCsv.printer(out);
         ExportCsv.timeZoneParameter(csv, zone.getId());
@@ -58,7 +62,7 @@ public final class GoogleAdsClickConversionsFile {
                     identifiers ? c.identifiers().emailGoogle() : null,
                     identifiers ? c.identifiers().phoneGoogle() : null,
                     c.platformName(),
-                    GoogleAdsTimes.conversionDateTime(c.convertedAt(), zone),
+                    ExportCsv.googleTime(c.convertedAt(), zone),
                     ExportCsv.amount(c.value()),
                     c.currency(),
                     ExportCsv.orNull(c.orderId()),

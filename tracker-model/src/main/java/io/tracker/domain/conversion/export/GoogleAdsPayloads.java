@@ -13,7 +13,7 @@ import java.util.List;
  * <p>{@link #uploadClickConversions}: the body of
  * {@code POST https://googleads.googleapis.com/v{N}/customers/{customerId}:uploadClickConversions}
  * ({@code UploadClickConversionsRequest},
- * https://developers.google.com/google-ads/api/reference/rpc/latest/UploadClickConversionsRequest; "Always set
+ * https://developers.google.com/google-ads/api/reference/rpc/v26/UploadClickConversionsRequest; "Always set
  * partial_failure = true"):
  * <pre>
  * {"conversions":[{"gclid":"…","conversionAction":"customers/1/conversionActions/2",
@@ -24,19 +24,19 @@ import java.util.List;
  *   "consent":{"adUserData":"GRANTED"}}],
  *  "partialFailure":true}
  * </pre>
- * Per {@code ClickConversion} (https://developers.google.com/google-ads/api/reference/rpc/latest/ClickConversion):
+ * Per {@code ClickConversion} (https://developers.google.com/google-ads/api/reference/rpc/v26/ClickConversion):
  * exactly one of {@code gclid} / {@code gbraid} / {@code wbraid} ({@link GoogleClick}), or none for enhanced
  * conversions for leads; {@code conversionAction} the resource name ({@code platformName});
  * {@code conversionDateTime} "yyyy-mm-dd hh:mm:ss+|-hh:mm" in {@code zone} ({@link GoogleAdsTimes});
  * {@code conversionValue} a JSON number with the scale given (absent when unknown); {@code orderId} when known;
- * {@code userIdentifiers} one {@code UserIdentifier} each for the hashed e-mail and phone ("populate only one
- * identifier field per UserIdentifier object"; source {@code FIRST_PARTY}), left out when
+ * {@code userIdentifiers} one {@code UserIdentifier} each for the hashed e-mail and phone (the request page:
+ * "populate only one identifier field per UserIdentifier object"; source {@code FIRST_PARTY}), left out when
  * {@code ad_user_data} is DENIED; {@code consent.adUserData} when said.
  *
  * <p>{@link #uploadConversionAdjustments}: the body of
  * {@code POST https://googleads.googleapis.com/v{N}/customers/{customerId}:uploadConversionAdjustments}
  * ({@code UploadConversionAdjustmentsRequest} / {@code ConversionAdjustment},
- * https://developers.google.com/google-ads/api/reference/rpc/latest/ConversionAdjustment):
+ * https://developers.google.com/google-ads/api/reference/rpc/v26/ConversionAdjustment):
  * <pre>
  * {"conversionAdjustments":[{"conversionAction":"customers/1/conversionActions/2","adjustmentType":"RESTATEMENT",
  *   "adjustmentDateTime":"2017-02-10 09:30:00-08:00","orderId":"ORD-1",

@@ -6,7 +6,7 @@ import java.util.Optional;
  * The one Google click id a conversion goes to Google Ads with. Google takes exactly one of {@code gclid},
  * {@code gbraid} and {@code wbraid} per conversion ({@code ClickConversion}'s click ids; the API rejects two
  * with {@code GBRAID_WBRAID_BOTH_SET}, "Can't use both gbraid and wbraid parameters",
- * https://developers.google.com/google-ads/api/reference/rpc/latest/ConversionUploadErrorEnum.ConversionUploadError;
+ * https://developers.google.com/google-ads/api/reference/rpc/v26/ConversionUploadErrorEnum.ConversionUploadError;
  * Google's import templates likewise take one click id a row, https://support.google.com/google-ads/answer/7014069).
  * When several are known the {@code gclid} wins (it identifies the click itself; the braids are the aggregated
  * iOS stand-ins for it), then {@code gbraid} (app), then {@code wbraid} (web).

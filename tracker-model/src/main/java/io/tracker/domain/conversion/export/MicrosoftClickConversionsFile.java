@@ -43,7 +43,12 @@ public final class MicrosoftClickConversionsFile {
     private MicrosoftClickConversionsFile() {
     }
 
-    /** Writes the file (CRLF line ends) for these conversions, times in {@code zone}'s offset or UTC (above). */
+    /**
+     * Writes the file (CRLF line ends) for these conversions, times in {@code zone}'s offset or UTC (above).
+     *
+     * @param out where the file goes; flushed, not closed (it is the caller's)
+     * @throws IOException when writing to {@code out} fails
+     */
     public static void write(List<OutgoingConversion> conversions, ZoneId zone, Appendable out) throws IOException {
         ZoneOffset offset = fileOffset(conversions, zone);
         CSVPrinter csv = ExportCsv.printer(out);

@@ -10,7 +10,7 @@ import java.time.Duration;
  * <ul>
  *   <li>Google Ads: at most 2,000 conversions per {@code UploadClickConversions} request ("Upload fewer than
  *       2001 events in a single request", {@code ConversionUploadErrorEnum.TOO_MANY_CONVERSIONS_IN_REQUEST},
- *       https://developers.google.com/google-ads/api/reference/rpc/latest/ConversionUploadErrorEnum.ConversionUploadError);
+ *       https://developers.google.com/google-ads/api/reference/rpc/v26/ConversionUploadErrorEnum.ConversionUploadError);
  *       a click-through conversion window of at most 90 days ({@code EXPIRED_EVENT}: "its click occurred before
  *       this conversion's click-through window"; a conversion action's click-through window is 1 to 90 days,
  *       "About conversion windows", https://support.google.com/google-ads/answer/3123169).</li>
