@@ -193,3 +193,8 @@ as $$
     where d.enabled and d.upload_every_minutes is not null and d.platform <> 'MICROSOFT_ADS'
       and (d.last_upload_at is null or d.last_upload_at + d.upload_every_minutes * interval '1 minute' <= now())
 $$;
+
+-- What a conversion looked like when its result was kept (a digest of the row as sent: value, currency, time,
+-- click ids, identifiers, platform name): a settled row (ACCEPTED, FAILED, INVALID) is sent again only when
+-- the conversion no longer matches it.
+alter table destination_upload add column fingerprint text;
