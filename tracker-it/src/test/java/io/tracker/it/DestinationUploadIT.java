@@ -98,6 +98,11 @@ class DestinationUploadIT {
         ApiResponse sent = api.postEvents(tenant.apiKey(), Events.batch(events));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
         assertThat(sent.json().getInt("accepted")).isEqualTo(6);
+        // Stored with all three Google click ids, so the export below has to choose.
+        assertThat(api.tenantState(tenant.id()).getJsonArray("touchpoint").getValuesAs(JsonObject.class))
+                .extracting(t -> t.getString("gbraid") + " " + t.getString("wbraid"))
+                .containsExactlyInAnyOrder("GBRAID-API-1 WBRAID-API-1", "GBRAID-API-2 WBRAID-API-2",
+                        "GBRAID-API-3 WBRAID-API-3");
         Set<String> invalidOrders = bulkRows(tenant.id());
         int total = BULK + 3 + 2;
 
