@@ -379,7 +379,6 @@ class RowLevelSecurityIT {
      * other test uses these; each test's rows are rolled back before the next tenant's are added.
      */
     private static void addCallTrackingRows(Connection c, String tenantId) throws SQLException {
-        addOfflineConversionRows(c, tenantId);
         for (String sql : List.of(
                 "insert into number_pool (tenant_id, name, swap_target, fallback_number) "
                         + "values (?, 'rls pool', '+18005556000', '+18005556000')",
