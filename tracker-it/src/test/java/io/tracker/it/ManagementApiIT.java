@@ -92,6 +92,7 @@ class ManagementApiIT {
                 .add("website_domains", Json.createArrayBuilder().add("acme.example").add("shop.acme.example"))
                 .add("industry", "Retail")
                 .add("agency_id", seed.agencyId())
+                .add("phone_region", "ch")
                 .build().toString());
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -105,6 +106,7 @@ class ManagementApiIT {
         assertThat(client.getString("currency")).isEqualTo("CHF");
         assertThat(strings(client.getJsonArray("website_domains"))).containsExactly("acme.example", "shop.acme.example");
         assertThat(client.getString("industry")).isEqualTo("Retail");
+        assertThat(client.getString("phone_region")).isEqualTo("CH");
         assertThat(Instant.parse(client.getString("created_at"))).isBetween(before, Instant.now().plusSeconds(5));
 
         ApiResponse read = API.get("api/v1/tenants/" + id, token, null);
@@ -155,6 +157,8 @@ class ManagementApiIT {
                 .startsWith("time_zone must be an IANA time zone");
         assertThat(assertProblem(createClient(client("Bad currency " + suffix(), "UTC", "EURO")), 400))
                 .startsWith("currency must be an ISO 4217 code");
+        assertThat(assertProblem(createClient(client("Bad region " + suffix(), "UTC", "EUR").add("phone_region", "XX")),
+                400)).startsWith("phone_region must be a region");
         assertProblem(API.postJson("api/v1/tenants", token, null, null), 400);
         assertThat(assertProblem(API.postJson("api/v1/tenants", token, null, "{\"name\":"), 400))
                 .startsWith("malformed JSON body");

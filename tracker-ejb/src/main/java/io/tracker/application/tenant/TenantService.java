@@ -1,5 +1,6 @@
 package io.tracker.application.tenant;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.conversion.CountingMode;
@@ -102,6 +103,18 @@ public class TenantService {
             + "then acts for the new client through their agency-admin membership")
     public Tenant createClient(Caller caller, String agencyId, String name, String timeZone, String currency,
                                List<String> websiteDomains, String industry) {
+        return createClient(caller, agencyId, name, timeZone, currency, websiteDomains, industry, null);
+    }
+
+    /**
+     * The same, with the region in which phone numbers written without a country code are read (offline
+     * conversions, Segment's {@code traits.phone}).
+     *
+     * @param phoneRegion ISO 3166-1 alpha-2 region libphonenumber knows ({@code DE}, {@code US}), any case; null: US
+     * @throws InvalidInputException for a region libphonenumber does not know
+     */
+    public Tenant createClient(Caller caller, String agencyId, String name, String timeZone, String currency,
+                               List<String> websiteDomains, String industry, String phoneRegion) {
         String agency = administeredAgency(caller, agencyId);
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new InvalidInputException("name is required (at most 200 characters)");
@@ -117,6 +130,7 @@ public class TenantService {
         Tenant tenant = new Tenant(agency, name.trim(), zone, money, DEFAULT_ACTION_KEY);
         tenant.setWebsiteDomains(domains);
         tenant.setIndustry(industry);
+        tenant.setPhoneRegion(phoneRegion(phoneRegion));
         insert(tenant);
         if (selection.asMember(caller, tenant.getId()).map(TenantAccess::role).orElse(null) != TenantRole.AGENCY_ADMIN) {
             throw new IllegalStateException("the creator of client " + tenant.getId() + " is not its agency admin");
@@ -125,6 +139,18 @@ public class TenantService {
         audit.record("tenant.created", tenant.getName(), "time zone " + zone.getId() + ", currency "
                 + money.getCurrencyCode());
         return tenant;
+    }
+
+    private static String phoneRegion(String region) {
+        if (region == null || region.isBlank()) {
+            return "US";
+        }
+        String r = region.strip().toUpperCase(Locale.ROOT);
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(r)) {
+            throw new InvalidInputException("phone_region must be a region such as US or DE (ISO 3166-1 alpha-2) "
+                    + "that phone numbers are written in; '" + Text.echo(region) + "' is not one");
+        }
+        return r;
     }
 
     /** The agencies the caller administers (every agency for a platform admin), by name. */

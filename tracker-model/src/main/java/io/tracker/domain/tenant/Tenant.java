@@ -108,6 +108,10 @@ public class Tenant {
         this.websiteDomains = String.join(",", domains.stream().map(String::trim).filter(d -> !d.isEmpty()).toList());
     }
 
+    public void setPhoneRegion(String phoneRegion) {
+        this.phoneRegion = Objects.requireNonNull(phoneRegion);
+    }
+
     public String getPhoneRegion() {
         return phoneRegion.strip();
     }

@@ -42,7 +42,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code GET /api/v1/tenants}: the caller's clients; {@code POST}: create one
- *       ({@code {"name","time_zone","currency","website_domains":[],"industry","agency_id"}}) → 201;</li>
+ *       ({@code {"name","time_zone","currency","website_domains":[],"industry","agency_id","phone_region"}}) → 201
+ *       ({@code phone_region}: where phone numbers without a country code are read, default {@code US});</li>
  *   <li>{@code GET|POST /api/v1/tenants/{id}/keys}: list keys (never their secrets) / create one
  *       ({@code {"name","scopes":["read","write"]}}) → 201 with the secret, shown this once;</li>
  *   <li>{@code DELETE /api/v1/tenants/{id}/keys/{keyId}}: revoke → 204; refused at once afterwards;</li>
@@ -76,16 +77,17 @@ public class TenantsResource {
 
     /** A client tenant on the wire. */
     public record ClientTenant(String id, String agencyId, String name, String timeZone, String currency,
-                               List<String> websiteDomains, String industry, Instant createdAt) {
+                               List<String> websiteDomains, String industry, String phoneRegion, Instant createdAt) {
         static ClientTenant of(Tenant t) {
             return new ClientTenant(t.getId(), t.getAgencyId(), t.getName(), t.getTimeZone().getId(),
-                    t.getCurrency().getCurrencyCode(), t.getWebsiteDomains(), t.getIndustry(), t.getCreatedAt());
+                    t.getCurrency().getCurrencyCode(), t.getWebsiteDomains(), t.getIndustry(), t.getPhoneRegion(),
+                    t.getCreatedAt());
         }
     }
 
     /** Body of {@code POST /api/v1/tenants}. */
     public record NewClientTenant(String name, String timeZone, String currency, List<String> websiteDomains,
-                                  String industry, String agencyId) {
+                                  String industry, String agencyId, String phoneRegion) {
     }
 
     /** An API key on the wire; {@code secret} only in the answer that creates it. */
@@ -129,7 +131,7 @@ public class TenantsResource {
     public Response create(NewClientTenant body) {
         NewClientTenant b = required(body);
         Tenant t = tenants.createClient(caller(), b.agencyId(), b.name(), b.timeZone(), b.currency(),
-                b.websiteDomains(), b.industry());
+                b.websiteDomains(), b.industry(), b.phoneRegion());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(t.getId()).build())
                 .entity(ClientTenant.of(t)).build();
     }
