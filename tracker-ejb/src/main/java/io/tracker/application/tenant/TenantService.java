@@ -96,23 +96,13 @@ public class TenantService {
      * administer; {@code agencyId} may be null when they administer exactly one. The caller then acts
      * for the new tenant as its agency admin for the rest of the request.
      *
+     * @param phoneRegion where phone numbers without a country code are read (offline conversions, Segment's
+     *                    {@code traits.phone}): an ISO 3166-1 alpha-2 region libphonenumber knows, any case; null: US
      * @throws NotFoundException        for an agency the caller does not administer
-     * @throws InvalidInputException    for a missing name, an unknown time zone or currency
+     * @throws InvalidInputException    for a missing name, an unknown time zone, currency or phone region
      */
     @CrossTenant("the client does not exist yet; the caller must administer the agency (checked here), and "
             + "then acts for the new client through their agency-admin membership")
-    public Tenant createClient(Caller caller, String agencyId, String name, String timeZone, String currency,
-                               List<String> websiteDomains, String industry) {
-        return createClient(caller, agencyId, name, timeZone, currency, websiteDomains, industry, null);
-    }
-
-    /**
-     * The same, with the region in which phone numbers written without a country code are read (offline
-     * conversions, Segment's {@code traits.phone}).
-     *
-     * @param phoneRegion ISO 3166-1 alpha-2 region libphonenumber knows ({@code DE}, {@code US}), any case; null: US
-     * @throws InvalidInputException for a region libphonenumber does not know
-     */
     public Tenant createClient(Caller caller, String agencyId, String name, String timeZone, String currency,
                                List<String> websiteDomains, String industry, String phoneRegion) {
         String agency = administeredAgency(caller, agencyId);

@@ -88,7 +88,7 @@ public class ClientsBacking implements Serializable {
     public void create() {
         try {
             Tenant t = tenants.createClient(user.caller(), agencies.size() == 1 ? agencies.get(0).getId() : agencyId,
-                    name, timeZone, currency, domains, industry);
+                    name, timeZone, currency, domains, industry, null);
             Messages.info("Created the client " + t.getName() + ". Open it to invite its users and create API keys.");
             name = null;
             domains = new ArrayList<>();
