@@ -33,7 +33,7 @@ select 'order_id,time,value,currency,action,gclid,email,store_id'
 union all
 select * from (
   select format('B%s-%s,%s,%s,,%s,%s,%s,store-1', :'run', i,
-                to_char(coalesce(k.occurred_at, now() - interval '2 days') + interval '1 hour' at time zone 'UTC',
+                to_char((coalesce(k.occurred_at, now() - interval '2 days') + interval '1 hour') at time zone 'UTC',
                         'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                 (10 + i % 90)::text || '.50', :'action',
                 case when i % 2 = 0 then k.gclid else '' end,
@@ -43,15 +43,18 @@ select * from (
   left join clicks k on c.n > 0 and k.k = 1 + i % c.n) r;
 SQL
 post() {
-  curl -sS -o /tmp/offline-bench-answer.json -w '%{time_total}' -H "Authorization: Bearer $key" \
+  curl -sS -o /tmp/offline-bench-answer.json -w '%{http_code} %{time_total}' -H "Authorization: Bearer $key" \
     -H 'Content-Type: text/csv' --data-binary @"$file" "$base/api/v1/imports/offline-conversions"
+}
+seconds() { # the time of a 2xx answer; anything else stops the bench (a refused upload measures nothing)
+  case "$1" in 2??\ *) echo "${1#* }" ;; *) echo "offline-import-bench: upload answered ${1%% *}: $(head -c 300 /tmp/offline-bench-answer.json)" >&2; exit 1 ;; esac
 }
 ping_ms=$(for _ in $(seq 50); do curl -sS -o /dev/null -w '%{time_total}\n' "$base/v1/ping"; done \
   | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)] * 1000}')
-first=$(post); first_answer=$(head -c 300 /tmp/offline-bench-answer.json)
-again=$(post); again_answer=$(head -c 200 /tmp/offline-bench-answer.json)
+first=$(seconds "$(post)"); first_answer=$(head -c 300 /tmp/offline-bench-answer.json)
+again=$(seconds "$(post)"); again_answer=$(head -c 200 /tmp/offline-bench-answer.json)
 awk -v r="$rows" -v f="$first" -v a="$again" -v p="$ping_ms" 'BEGIN {
-  printf "%-34s %10s %12s %14s\n", "upload", "seconds", "rows/s", "s per ping";
+  printf "%-34s %10s %12s %14s\n", "upload", "seconds", "rows/s", "× ping";
   printf "%-34s %10.2f %12.0f %14.0f\n", "new rows (match, hash, store)", f, r / f, f * 1000 / p;
   printf "%-34s %10.2f %12.0f %14.0f\n", "the same again (all duplicates)", a, r / a, a * 1000 / p;
   printf "ping median %.2f ms\n", p }'
