@@ -374,6 +374,14 @@
       var value = given(o.value) ? Number(o.value) : NaN; // '12.50' is fine too
       if (isFinite(value)) fields.value = value;
       if (o.currency) fields.currency = String(o.currency);
+      // A checkout for SMS cart recovery: the pre-filled cart's address and, only with the shopper's
+      // agreement to texts, the number; the browser's time zone places the quiet hours.
+      if (o.restore_url) fields.restore_url = String(o.restore_url);
+      if (o.sms_consent === true) {
+        fields.sms_consent = true;
+        if (given(o.phone)) fields.phone = String(o.phone);
+        try { fields.tz = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { /* no Intl */ }
+      }
       if (given(o.order_id)) {
         fields.order_id = String(o.order_id);
         var key = (fields.action || '') + '\n' + fields.order_id;

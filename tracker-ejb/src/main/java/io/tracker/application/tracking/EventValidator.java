@@ -135,7 +135,7 @@ public final class EventValidator {
         String currency = currency(in.currency(), action);
         String orderId = optional("order_id", in.orderId(), MAX_ID_LENGTH);
         return new TrackedConversion(eventId, visitorId, at, action.actionId(), value, currency, orderId,
-                action.dedupeKey(visitorId, orderId));
+                action.dedupeKey(visitorId, orderId), in.checkout());
     }
 
     /** The action with this key, else the event-triggered action listening to this name (key order on a tie). */

@@ -1,5 +1,6 @@
 package io.tracker.interfaces.tracking.collect;
 
+import io.tracker.application.tracking.collection.CheckoutDetails;
 import io.tracker.application.tracking.collection.CollectedHit;
 import io.tracker.application.tracking.collection.Collector;
 import io.tracker.application.tracking.collection.HitType;
@@ -34,7 +35,8 @@ import java.util.List;
  * {@code click} ({@code gclid}, {@code gbraid}, {@code wbraid}, {@code fbclid}, {@code msclkid},
  * {@code ttclid}, {@code li_fat_id}, {@code trk}), {@code name}, {@code props} (a JSON object, kept as
  * its JSON text), {@code action}, {@code value} (a JSON number), {@code currency}, {@code order_id},
- * {@code user_id}, {@code email_sha256}. Unknown fields are ignored (a newer tag may send more).
+ * {@code user_id}, {@code email_sha256}, and a checkout's {@code restore_url}, {@code phone}, {@code sms_consent}
+ * (a JSON boolean) and {@code tz} (IANA zone) for SMS cart recovery ({@link CheckoutDetails}). Unknown fields are ignored (a newer tag may send more).
  *
  * <p>What the endpoint does next: {@link ConsentRule}, then {@link Landing#cookieless}.
  */
@@ -156,6 +158,8 @@ public final class BeaconBody {
                 .orderId(string(h, "order_id"))
                 .userId(string(h, "user_id"))
                 .emailSha256(string(h, "email_sha256"))
+                .checkout(new CheckoutDetails(string(h, "restore_url"), string(h, "phone"), bool(h, "sms_consent"),
+                        string(h, "tz")))
                 .userAgent(userAgent)
                 .prefetch(prefetch)
                 .build();

@@ -1,5 +1,6 @@
 package io.tracker.interfaces.tracking.collect;
 
+import io.tracker.application.tracking.collection.CheckoutDetails;
 import io.tracker.application.tracking.collection.CollectedHit;
 import io.tracker.application.tracking.collection.HitType;
 import io.tracker.domain.tracking.ClickIds;
@@ -57,7 +58,15 @@ public final class ConsentRule {
                 false, withoutClickIds(hit.url()), withoutClickIds(hit.referrer()), hit.utm(), ClickIds.NONE,
                 hit.eventName(), hit.actionKey(), hit.value(), hit.currency(), hit.orderId(), hit.userId(),
                 hit.emailSha256(), hit.propertiesJson(), hit.userAgent(), hit.prefetch(), hit.trackedLinkId(),
-                hit.sentEventName(), hit.phone()));
+                hit.sentEventName(), hit.phone(), smsOnly(hit.checkout())));
+    }
+
+    /**
+     * A checkout's details without tracking consent: kept only when the shopper agreed to texts (a consent of
+     * its own, given with the number at checkout); otherwise nothing of them.
+     */
+    private static CheckoutDetails smsOnly(CheckoutDetails checkout) {
+        return checkout != null && checkout.smsConsent() ? checkout : null;
     }
 
     /**

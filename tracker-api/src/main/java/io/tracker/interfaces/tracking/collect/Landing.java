@@ -37,7 +37,7 @@ public final class Landing {
                 hit.sessionId(), true, hit.url(), hit.referrer(), hit.utm(), hit.clickIds(), hit.eventName(),
                 hit.actionKey(), hit.value(), hit.currency(), hit.orderId(), hit.userId(), hit.emailSha256(),
                 hit.propertiesJson(), hit.userAgent(), hit.prefetch(), hit.trackedLinkId(),
-                hit.sentEventName(), hit.phone());
+                hit.sentEventName(), hit.phone(), hit.checkout());
     }
 
     /** A tag hit: {@link #startingVisit} when it is cookieless (no visitor id), else unchanged. */

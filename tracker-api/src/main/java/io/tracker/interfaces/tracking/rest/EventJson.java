@@ -1,6 +1,7 @@
 package io.tracker.interfaces.tracking.rest;
 
 import io.tracker.application.tracking.EventInput;
+import io.tracker.application.tracking.collection.CheckoutDetails;
 import io.tracker.domain.shared.Text;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -35,7 +36,25 @@ final class EventJson {
                 text(o, "utm_content"), text(o, "url"), text(o, "referrer"),
                 text(o, "gclid"), text(o, "fbclid"), text(o, "msclkid"),
                 text(o, "action"), number(o, "value"), text(o, "currency"), text(o, "order_id"),
-                text(o, "interaction"));
+                text(o, "interaction"), checkout(o));
+    }
+
+    /** A checkout's cart details for SMS cart recovery; null when the item has none of them. */
+    private static CheckoutDetails checkout(JsonObject o) {
+        CheckoutDetails details = new CheckoutDetails(text(o, "restore_url"), text(o, "phone"),
+                bool(o, "sms_consent"), text(o, "time_zone"));
+        return details.any() ? details : null;
+    }
+
+    private static boolean bool(JsonObject o, String field) {
+        JsonValue v = o.get(field);
+        if (v == null || v == JsonValue.NULL || v == JsonValue.FALSE) {
+            return false;
+        }
+        if (v == JsonValue.TRUE) {
+            return true;
+        }
+        throw new UnreadableEventException(field + " must be true or false");
     }
 
     private static String text(JsonObject o, String field) {

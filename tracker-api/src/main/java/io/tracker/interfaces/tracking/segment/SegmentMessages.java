@@ -3,6 +3,7 @@ package io.tracker.interfaces.tracking.segment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tracker.application.tracking.collection.CheckoutDetails;
 import io.tracker.application.tracking.collection.CollectedHit;
 import io.tracker.application.tracking.collection.HitType;
 import io.tracker.domain.conversion.ledger.Adjustment;
@@ -191,7 +192,13 @@ final class SegmentMessages {
                         .value(value(properties))
                         .currency(text(properties, "currency"))
                         .orderId(scalar(properties, "order_id"))
-                        .propertiesJson(json(properties));
+                        .propertiesJson(json(properties))
+                        // A checkout's cart for SMS recovery: Segment's spec has no restore URL or SMS consent,
+                        // so they are properties of Tracker's own; the zone is Segment's context.timezone.
+                        .checkout(new CheckoutDetails(text(properties, "restore_url"),
+                                first(text(properties, "phone"), text(object(context, "traits"), "phone")),
+                                smsConsent(properties) || smsConsent(object(context, "traits")),
+                                text(context, "timezone")));
             }
             case IDENTIFY -> {
                 String email = first(text(object(message, "traits"), "email"),
@@ -469,6 +476,11 @@ final class SegmentMessages {
     private static ObjectNode object(ObjectNode parent, String field) {
         JsonNode n = parent == null ? null : parent.get(field);
         return n instanceof ObjectNode o ? o : null;
+    }
+
+    /** {@code sms_consent: true} (a JSON boolean) in this object. */
+    private static boolean smsConsent(ObjectNode o) {
+        return o != null && o.path("sms_consent").isBoolean() && o.path("sms_consent").booleanValue();
     }
 
     /** A string member, null when absent, null or blank; other kinds are not text. */

@@ -22,7 +22,9 @@ import java.util.List;
  *       impression), no session;</li>
  *   <li>a conversion is a conversion row with its dedupe key; when it has an order id it also claims
  *       (action key, order id), so the tag's or the pixel's report of the same order within 48 hours is
- *       the same event (a browser and a server both reporting one purchase count it once).</li>
+ *       the same event (a browser and a server both reporting one purchase count it once); a checkout's
+ *       cart details ({@link CheckoutReading}) go to {@code recovery_checkout} and link the visitor to the
+ *       shopper's phone ({@code tel:<hash>});</li>
  * </ul>
  * Both carry {@link WayIn#API}, and their visitors are marked for attribution in the same transaction.
  */
@@ -46,9 +48,20 @@ final class ApiEvents {
 
     private static ValidHit conversion(TrackedConversion c, TenantRules rules) {
         String orderName = c.orderId() == null ? null : actionKey(c.actionId(), rules);
+        RecoveryCheckout checkout = null;
+        String note = null;
+        List<String> personKeys = List.of();
+        if (c.checkout() != null && c.checkout().any()) {
+            CheckoutReading reading = CheckoutReading.read(c.checkout(), rules.phoneRegion());
+            checkout = reading.checkout();
+            note = reading.problem();
+            if (c.visitorId() != null && checkout.phoneHash() != null) {
+                personKeys = List.of("tel:" + checkout.phoneHash());
+            }
+        }
         return new ValidHit(WayIn.API, HitType.CONVERSION, c.eventId(), c.occurredAt(), c.visitorId(), null, false,
                 null, null, null, null, null, null, c.actionId(), c.value(), c.currency(), c.orderId(), c.dedupeKey(),
-                null, null, List.of(), orderName, null, null, Interaction.CLICK);
+                null, null, personKeys, orderName, null, note, Interaction.CLICK, checkout);
     }
 
     private static String actionKey(long actionId, TenantRules rules) {

@@ -56,6 +56,8 @@ import java.time.Instant;
  *                       {@code Order Completed}, {@code Product Added}): a conversion action triggered by
  *                       this name records the hit (before one triggered by {@code eventName}, or the
  *                       way in's {@code actionKey}). Null otherwise
+ * @param checkout       a conversion's cart details for SMS cart recovery (restore URL, phone, SMS consent, time
+ *                       zone); null for every other hit
  */
 public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant occurredAt,
                            String visitorId, String sessionId, boolean startsVisit,
@@ -63,7 +65,7 @@ public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant oc
                            String eventName, String actionKey, BigDecimal value, String currency, String orderId,
                            String userId, String emailSha256, String propertiesJson,
                            String userAgent, boolean prefetch, Long trackedLinkId, String sentEventName,
-                           String phone) {
+                           String phone, CheckoutDetails checkout) {
 
     /** A builder for a hit of this way in and type; everything else starts empty. */
     public static Builder builder(WayIn wayIn, HitType type) {
@@ -96,6 +98,7 @@ public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant oc
         private boolean prefetch;
         private Long trackedLinkId;
         private String sentEventName;
+        private CheckoutDetails checkout;
 
         private Builder(WayIn wayIn, HitType type) {
             this.wayIn = wayIn;
@@ -212,10 +215,15 @@ public record CollectedHit(WayIn wayIn, HitType type, String eventId, Instant oc
             return this;
         }
 
+        public Builder checkout(CheckoutDetails checkout) {
+            this.checkout = checkout == null || !checkout.any() ? null : checkout;
+            return this;
+        }
+
         public CollectedHit build() {
             return new CollectedHit(wayIn, type, eventId, occurredAt, visitorId, sessionId, startsVisit, url, referrer,
                     utm, clickIds, eventName, actionKey, value, currency, orderId, userId, emailSha256, propertiesJson,
-                    userAgent, prefetch, trackedLinkId, sentEventName, phone);
+                    userAgent, prefetch, trackedLinkId, sentEventName, phone, checkout);
         }
     }
 }

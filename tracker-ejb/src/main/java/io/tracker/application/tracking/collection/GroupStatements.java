@@ -24,6 +24,7 @@ import java.util.function.Function;
  *   <li>claim (event name, order id) in {@code order_receipt}, taking over claims older than 48 hours
  *       (if any hit has an order id);</li>
  *   <li>insert conversions, {@code on conflict do nothing} on the dedupe index (if any);</li>
+ *   <li>insert the cart details of checkouts into {@code recovery_checkout} (if any conversion carries them);</li>
  *   <li>insert touchpoints (if any);</li>
  *   <li>insert tracked links' clicks into {@code link_click} (if any);</li>
  *   <li>insert custom events (if any);</li>
@@ -32,7 +33,7 @@ import java.util.function.Function;
  *   <li>add to the day's {@code collection_count}.</li>
  * </ol>
  *
- * So at most 10 round trips per tenant in the transaction, 3 for a batch of page views without ids
+ * So at most 11 round trips per tenant in the transaction, 3 for a batch of page views without ids
  * (set, touchpoints, counts) plus the claim and the mark when they have ids; the transaction adds one
  * for its commit ({@code BEGIN} travels with the first statement). {@link #roundTrips()} counts them.
  */
@@ -54,6 +55,11 @@ final class GroupStatements {
             + "select ?, u.* from unnest(?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::numeric[], "
             + "?::text[], ?::text[], ?::text[], ?::text[]) as u "
             + "on conflict (tenant_id, action_id, dedupe_key) do nothing returning action_id, dedupe_key";
+
+    private static final String INSERT_CHECKOUTS = "insert into recovery_checkout (tenant_id, event_id, visitor_id, "
+            + "occurred_at, restore_url, phone_hash, phone_e164, sms_consent, time_zone) "
+            + "select ?, u.* from unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], "
+            + "?::boolean[], ?::text[]) as u on conflict do nothing";
 
     private static final String INSERT_TOUCHPOINTS = "insert into touchpoint (tenant_id, event_id, visitor_id, "
             + "session_id, occurred_at, channel, campaign, utm_source, utm_medium, utm_campaign, utm_term, "
@@ -159,6 +165,24 @@ final class GroupStatements {
                 });
             }
             batch.conversionsInserted(inserted);
+        }
+
+        List<ValidHit> checkouts = batch.checkouts();
+        if (!checkouts.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_CHECKOUTS)) {
+                int p = 1;
+                ps.setString(p++, tenant);
+                ps.setArray(p++, texts(checkouts, ValidHit::eventId));
+                ps.setArray(p++, texts(checkouts, ValidHit::visitorId));
+                ps.setArray(p++, texts(checkouts, h -> h.occurredAt().toString()));
+                ps.setArray(p++, texts(checkouts, h -> h.checkout().restoreUrl()));
+                ps.setArray(p++, texts(checkouts, h -> h.checkout().phoneHash()));
+                ps.setArray(p++, texts(checkouts, h -> h.checkout().phoneE164()));
+                ps.setArray(p++, c.createArrayOf("boolean", checkouts.stream().map(h -> h.checkout().smsConsent()).toArray()));
+                ps.setArray(p, texts(checkouts, h -> h.checkout().timeZone()));
+                ps.executeUpdate();
+                roundTrips++;
+            }
         }
 
         List<ValidHit> touchpoints = batch.touchpoints();

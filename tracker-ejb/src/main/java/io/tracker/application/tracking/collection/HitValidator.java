@@ -197,10 +197,22 @@ final class HitValidator {
                 orderName = action.key(); // a thank-you page's order id claims (action key, order id)
             }
         }
+        RecoveryCheckout checkout = null;
+        if (actionId != null && hit.checkout() != null) {
+            CheckoutReading reading = CheckoutReading.read(hit.checkout(), rules.phoneRegion());
+            checkout = reading.checkout();
+            if (reading.problem() != null) {
+                note = note == null ? reading.problem() : note + "; " + reading.problem();
+            }
+            if (visitorId != null && checkout.phoneHash() != null) {
+                personKeys = new ArrayList<>(personKeys);
+                personKeys.add("tel:" + checkout.phoneHash());
+            }
+        }
         return new ValidHit(hit.wayIn(), hit.type(), eventId, at, visitorId, sessionId, hit.startsVisit(), channel,
                 utm == null ? null : utm.campaign(), utm, clickIds, url, referrer, actionId, value, currency, orderId,
                 dedupeKey, customEvent, customEvent == null ? null : properties, List.copyOf(personKeys),
-                orderId == null ? null : orderName, linkId, note, Interaction.CLICK);
+                orderId == null ? null : orderName, linkId, note, Interaction.CLICK, checkout);
     }
 
     private static final GoogleAdsNormaliser PHONES = new GoogleAdsNormaliser();

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  *       48 hours (in this batch or in {@code order_receipt}) likewise;</li>
  *   <li>{@link #conversionsToInsert()} / {@link #conversionsInserted}: a conversion whose dedupe key the
  *       action already has (in this batch or in {@code conversion}) makes its hit a duplicate;</li>
- *   <li>every hit still standing is stored: {@link #touchpoints()}, {@link #linkClicks()}, {@link #customEvents()},
+ *   <li>every hit still standing is stored: {@link #checkouts()}, {@link #touchpoints()}, {@link #linkClicks()},
+ *       {@link #customEvents()},
  *       {@link #identityLinks()} / {@link #linksInserted}, then {@link #visitorsToMark()} for
  *       attribution and {@link #counts()}.</li>
  * </ol>
@@ -169,6 +170,17 @@ final class TenantBatch {
                 outcomes[i] = HitOutcome.DUPLICATE;
             }
         }
+    }
+
+    /** The stored conversions that carry a checkout's cart details ({@code recovery_checkout} rows). */
+    List<ValidHit> checkouts() {
+        List<ValidHit> rows = new ArrayList<>();
+        for (int i = 0; i < outcomes.length; i++) {
+            if (live(i) && hit(i).conversion() && hit(i).checkout() != null) {
+                rows.add(hit(i));
+            }
+        }
+        return rows;
     }
 
     List<ValidHit> touchpoints() {

@@ -18,13 +18,24 @@ import java.util.List;
  * column: its {@code utm_campaign} unless the sender named a campaign of its own (the events API).
  * {@code note} not null: what the stored hit's outcome tells the sender (a paused action's conversion not
  * recorded). {@code interaction} is the touchpoint's kind: {@code IMPRESSION} only for an ad impression sent
- * through the events API, {@code CLICK} for every other hit.
+ * through the events API, {@code CLICK} for every other hit. {@code checkout} not null: a conversion's cart
+ * details for SMS cart recovery, stored in {@code recovery_checkout} with the conversion.
  */
 record ValidHit(WayIn wayIn, HitType type, String eventId, Instant occurredAt, String visitorId, String sessionId,
                 boolean touchpoint, String channel, String campaign, Utm utm, ClickIds clickIds, String url, String referrer,
                 Long actionId, BigDecimal value, String currency, String orderId, String dedupeKey,
                 String customEventName, String propertiesJson, List<String> personKeys, String orderName,
-                Long linkId, String note, Interaction interaction) {
+                Long linkId, String note, Interaction interaction, RecoveryCheckout checkout) {
+
+    ValidHit(WayIn wayIn, HitType type, String eventId, Instant occurredAt, String visitorId, String sessionId,
+             boolean touchpoint, String channel, String campaign, Utm utm, ClickIds clickIds, String url, String referrer,
+             Long actionId, BigDecimal value, String currency, String orderId, String dedupeKey,
+             String customEventName, String propertiesJson, List<String> personKeys, String orderName,
+             Long linkId, String note, Interaction interaction) {
+        this(wayIn, type, eventId, occurredAt, visitorId, sessionId, touchpoint, channel, campaign, utm, clickIds, url,
+                referrer, actionId, value, currency, orderId, dedupeKey, customEventName, propertiesJson, personKeys,
+                orderName, linkId, note, interaction, null);
+    }
 
     boolean conversion() {
         return actionId != null;
@@ -35,6 +46,9 @@ record ValidHit(WayIn wayIn, HitType type, String eventId, Instant occurredAt, S
         long chars = length(eventId) + length(visitorId) + length(sessionId) + length(url) + length(referrer)
                 + length(channel) + length(campaign) + length(orderId) + length(dedupeKey) + length(customEventName)
                 + length(propertiesJson) + length(orderName);
+        if (checkout != null) {
+            chars += length(checkout.restoreUrl()) + 64 + 16 + length(checkout.timeZone());
+        }
         if (utm != null) {
             chars += length(utm.source()) + length(utm.medium()) + length(utm.campaign()) + length(utm.term())
                     + length(utm.content());

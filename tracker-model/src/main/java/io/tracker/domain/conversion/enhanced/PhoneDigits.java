@@ -6,14 +6,14 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.Optional;
 
 /** A phone number as written, read with libphonenumber into E.164; empty when it is not a valid number. */
-final class PhoneDigits {
+public final class PhoneDigits {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private PhoneDigits() {
     }
 
-    static Optional<String> e164(String phone, String region) {
+    public static Optional<String> e164(String phone, String region) {
         if (phone == null || phone.isBlank() || phone.length() > 40) {
             return Optional.empty();
         }
