@@ -45,6 +45,7 @@ create table recovery_flow (
     check (sender <> 'TWILIO' or (twilio_account_sid is not null and twilio_auth_token is not null
                                   and twilio_from is not null))
 );
+create unique index recovery_flow_name_idx on recovery_flow (tenant_id, name) where deleted_at is null;
 
 -- What a trigger conversion carried about its cart, written by the collector beside the conversion (same
 -- event id): the restore URL of the pre-filled cart, the shopper's number as a SHA-256 of its E.164 form
@@ -192,4 +193,21 @@ as $$
     select f.tenant_id from recovery_flow f where f.enabled and f.deleted_at is null
     union
     select m.tenant_id from recovery_message m where m.status = 'SCHEDULED'
+$$;
+
+-- The visitor ids of a cart's shopper: the cart's visitor, every visitor sharing a person key with it (identify,
+-- a tracked link's trk, the checkout's phone), and every visitor linked to the checkout's phone. Row-level
+-- security applies (security invoker).
+create function recovery_person_visitors(p_tenant text, p_visitor text, p_phone_hash text)
+    returns setof text
+    language sql stable
+as $$
+    select p_visitor where p_visitor is not null
+    union
+    select l2.visitor_id from identity_link l1
+    join identity_link l2 on l2.tenant_id = l1.tenant_id and l2.person_key = l1.person_key
+    where l1.tenant_id = p_tenant and l1.visitor_id = p_visitor
+    union
+    select l.visitor_id from identity_link l
+    where p_phone_hash is not null and l.tenant_id = p_tenant and l.person_key = 'tel:' || p_phone_hash
 $$;

@@ -12,6 +12,7 @@ import io.tracker.domain.shared.ContentTooLargeException;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.interfaces.shared.rest.Problem;
+import io.tracker.interfaces.shared.rest.WebhookForms;
 import io.tracker.interfaces.shared.rest.StrictJson;
 import io.tracker.interfaces.tenant.rest.TenantApi;
 import jakarta.ejb.EJB;
@@ -106,7 +107,7 @@ public class CallsResource {
         }
         boolean form = headers.getMediaType() != null
                 && headers.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-        Map<String, List<String>> params = form ? formParameters(body, servletRequest) : Map.of();
+        Map<String, List<String>> params = form ? WebhookForms.parameters(body, servletRequest) : Map.of();
         Optional<Response> refused = authenticate(headers, account, body, form, params);
         if (refused.isPresent()) {
             return refused.get();
@@ -150,7 +151,7 @@ public class CallsResource {
         String tracker = headers.getHeaderString("X-Tracker-Signature");
         boolean signed;
         if (twilio != null) {
-            signed = form && WebhookSignature.equal(WebhookSignature.twilio(secret, requestedUrl(), params), twilio);
+            signed = form && WebhookSignature.equal(WebhookSignature.twilio(secret, WebhookForms.requestedUrl(uriInfo), params), twilio);
         } else if (tracker != null) {
             signed = WebhookSignature.trackerMatches(secret, tracker, body, Instant.now().getEpochSecond());
         } else {
@@ -159,23 +160,12 @@ public class CallsResource {
         if (!signed) {
             // Twilio signs the URL it requested: naming the one checked shows a proxy's or TRACKER_PUBLIC_URL's mistake
             return Optional.of(unauthorized("the signature does not match this request and the account's signing secret"
-                    + (twilio != null ? " (checked for the URL " + requestedUrl() + " and the form fields "
+                    + (twilio != null ? " (checked for the URL " + WebhookForms.requestedUrl(uriInfo) + " and the form fields "
                     + String.join(", ", new java.util.TreeSet<>(params.keySet())) + ")"
                     : " (or its time is more than 5 minutes off)")));
         }
         selection.asCollector(found.get().tenantId(), "call webhook");
         return Optional.empty();
-    }
-
-    /** The URL the provider requested: TRACKER_PUBLIC_URL (behind a proxy) or this request's, with its query. */
-    private String requestedUrl() {
-        URI requested = uriInfo.getRequestUri();
-        String configured = ConfigProvider.getConfig().getOptionalValue("tracker.public-url", String.class).orElse("");
-        if (configured.isBlank()) {
-            return requested.toString();
-        }
-        return configured.replaceAll("/+$", "") + requested.getRawPath()
-                + (requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery());
     }
 
     private static CallReport json(byte[] body) {
@@ -212,45 +202,6 @@ public class CallsResource {
         }
         return new CallReport(first(p, "To"), first(p, "From"), startedAt, duration, status, first(p, "CallSid"),
                 first(p, "RecordingUrl"));
-    }
-
-    /**
-     * The form's fields. The servlet container may have read the body already (then the entity is empty and
-     * the fields are its request parameters, less the query's).
-     */
-    private static Map<String, List<String>> formParameters(byte[] body, HttpServletRequest request) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (body.length == 0) {
-            Map<String, List<String>> query = parse(request.getQueryString() == null ? "" : request.getQueryString());
-            request.getParameterMap().forEach((name, values) -> {
-                List<String> fromQuery = new ArrayList<>(query.getOrDefault(name, List.of()));
-                for (String v : values) {
-                    if (!fromQuery.remove(v)) {
-                        params.computeIfAbsent(name, n -> new ArrayList<>()).add(v);
-                    }
-                }
-            });
-            return params;
-        }
-        return parse(new String(body, StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, List<String>> parse(String text) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (text.isEmpty()) {
-            return params;
-        }
-        for (String pair : text.split("&")) {
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("malformed form body: " + e.getMessage());
-            }
-        }
-        return params;
     }
 
     private static String first(Map<String, List<String>> p, String name) {
