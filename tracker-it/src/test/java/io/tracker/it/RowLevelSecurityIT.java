@@ -354,6 +354,7 @@ class RowLevelSecurityIT {
     private static void addSummaryRollupRows(Connection c, String tenantId) throws SQLException {
         addCallTrackingRows(c, tenantId);
         addOfflineConversionRows(c, tenantId);
+        addCartRecoveryRows(c, tenantId);
         for (String sql : List.of(
                 "insert into visit_daily_delta (tenant_id, minute_start, visits) "
                         + "values (?, timestamptz '2000-01-01 00:00:00+00', 0)",
@@ -418,6 +419,36 @@ class RowLevelSecurityIT {
                 "insert into destination_upload (tenant_id, platform, kind, item_id, status) "
                         + "values (?, 'META', 'CONVERSION', 0, 'ACCEPTED')",
                 "insert into destination_request (tenant_id, platform, rows, outcome) values (?, 'META', 0, 'rls')")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tenantId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * SMS cart recovery's rows (V20), uncommitted as above: a flow on the tenant's first actions and campaign, a
+     * checkout's details, a cart of one of its conversions with a text and its attempt, a suppressed number.
+     */
+    private static void addCartRecoveryRows(Connection c, String tenantId) throws SQLException {
+        for (String sql : List.of(
+                "insert into campaign (tenant_id, name, channel) values (?, 'rls recovery', 'SMS') on conflict do nothing",
+                "insert into recovery_flow (tenant_id, name, trigger_action_id, purchase_action_id, wait_minutes, steps, "
+                        + "sender, webhook_url, webhook_secret, hook_key, campaign_id) select a.tenant_id, 'rls flow', a.id, "
+                        + "a.id, 30, '[{\"after_minutes\":30,\"message\":\"{link}\"}]', 'WEBHOOK', 'https://sms.example', "
+                        + "repeat('s', 16), 'rls' || md5(random()::text), k.id from conversion_action a "
+                        + "join campaign k on k.tenant_id = a.tenant_id and k.name = 'rls recovery' where a.tenant_id = ? limit 1",
+                "insert into recovery_checkout (tenant_id, event_id, occurred_at, sms_consent) values (?, 'rls-checkout', now(), true)",
+                "insert into recovery_cart (tenant_id, flow_id, conversion_id, event_id, triggered_at, abandoned_at, value, "
+                        + "currency, state) select f.tenant_id, f.id, 0, 'rls-checkout', now(), now(), 1, 'USD', 'ABANDONED' "
+                        + "from recovery_flow f where f.tenant_id = ? and f.name = 'rls flow'",
+                "insert into recovery_message (tenant_id, cart_id, flow_id, step, due_at, next_attempt_at, message_key) "
+                        + "select r.tenant_id, r.id, r.flow_id, 1, now(), now() + interval '1 day', gen_random_uuid() "
+                        + "from recovery_cart r where r.tenant_id = ? and r.event_id = 'rls-checkout'",
+                "insert into recovery_attempt (tenant_id, message_id, attempt, outcome) select m.tenant_id, m.id, 1, 'RETRY' "
+                        + "from recovery_message m join recovery_cart r on r.tenant_id = m.tenant_id and r.id = m.cart_id "
+                        + "where m.tenant_id = ? and r.event_id = 'rls-checkout'",
+                "insert into sms_suppression (tenant_id, phone_hash, reason) values (?, repeat('a', 64), 'STOP')")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, tenantId);
                 ps.executeUpdate();

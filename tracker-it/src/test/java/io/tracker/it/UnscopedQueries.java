@@ -41,7 +41,10 @@ public class UnscopedQueries {
             "number_pool", "tracking_number", "number_hold", "pool_exhaustion", "call_webhook", "call",
             // V19__offline_conversions.sql
             "offline_import", "conversion_identity", "conversion_adjustment", "destination", "destination_action",
-            "destination_upload", "destination_request");
+            "destination_upload", "destination_request",
+            // V20__cart_recovery.sql
+            "recovery_flow", "recovery_checkout", "recovery_cart", "recovery_message", "recovery_attempt",
+            "sms_suppression");
 
     /** Views over tenant-owned tables, read with the reader's row-level security ({@code security_invoker}). */
     static final Set<String> VIEWS = Set.of("attribution_credit");

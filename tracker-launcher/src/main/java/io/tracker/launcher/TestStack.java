@@ -90,6 +90,8 @@ public final class TestStack {
             application.put("TRACKER_OIDC_CLIENT_ID", Settings.WEB_CLIENT_ID);
             application.put("TRACKER_OIDC_CLIENT_SECRET", settings.oidcClientSecret());
             application.put("TRACKER_PUBLIC_URL", settings.publicUrl());
+            // Cart recovery polls every 30 s in production; tests wait for texts, so a short poll keeps them short.
+            application.put("TRACKER_RECOVERY_POLL_SECONDS", "2");
             // No demo tenant in tests: TRACKER_DEMO_API_KEY stays unset (see DemoStartup).
             Map<String, String> userEnvironment = new HashMap<>(System.getenv());
             userEnvironment.remove("TRACKER_DEMO_API_KEY");
