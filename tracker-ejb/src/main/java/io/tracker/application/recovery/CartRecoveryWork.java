@@ -102,22 +102,26 @@ public class CartRecoveryWork {
             + "and o.arm = 'TEXT' and o.first_due_at > ? and o.first_due_at <= ? limit 1";
 
     private static final String OUTCOMES = "update recovery_cart r set outcome_at = b.occurred_at, outcome_value = b.value "
-            + "from recovery_flow f, lateral (select p.occurred_at, p.value from conversion p "
-            + "  where p.tenant_id = r.tenant_id and p.action_id = f.purchase_action_id and p.occurred_at >= r.first_due_at "
-            + "  and p.occurred_at <= r.first_due_at + make_interval(days => f.recovery_window_days) "
-            + "  and p.visitor_id in (select recovery_person_visitors(r.tenant_id, r.visitor_id, r.phone_hash)) "
-            + "  order by p.occurred_at limit 1) b "
-            + "where f.tenant_id = r.tenant_id and f.id = r.flow_id and r.arm is not null and r.outcome_at is null "
-            + "and r.first_due_at <= now() and r.first_due_at > now() - interval '61 days'";
+            + "from (select c.id, p.occurred_at, p.value from recovery_cart c "
+            + "  join recovery_flow f on f.tenant_id = c.tenant_id and f.id = c.flow_id "
+            + "  cross join lateral (select p.occurred_at, p.value from conversion p "
+            + "    where p.tenant_id = c.tenant_id and p.action_id = f.purchase_action_id and p.occurred_at >= c.first_due_at "
+            + "    and p.occurred_at <= c.first_due_at + make_interval(days => f.recovery_window_days) "
+            + "    and p.visitor_id in (select recovery_person_visitors(c.tenant_id, c.visitor_id, c.phone_hash)) "
+            + "    order by p.occurred_at limit 1) p "
+            + "  where c.arm is not null and c.outcome_at is null and c.first_due_at <= now() "
+            + "  and c.first_due_at > now() - interval '61 days') b where r.id = b.id";
 
     private static final String RECOVERED = "update recovery_cart r set recovered_at = b.occurred_at, "
-            + "recovered_value = b.value from recovery_flow f, lateral (select p.occurred_at, p.value from conversion p "
-            + "  where p.tenant_id = r.tenant_id and p.action_id = f.purchase_action_id and p.occurred_at >= r.texted_at "
-            + "  and p.occurred_at <= r.texted_at + make_interval(days => f.recovery_window_days) "
-            + "  and p.visitor_id in (select recovery_person_visitors(r.tenant_id, r.visitor_id, r.phone_hash)) "
-            + "  order by p.occurred_at limit 1) b "
-            + "where f.tenant_id = r.tenant_id and f.id = r.flow_id and r.texted_at is not null and r.recovered_at is null "
-            + "and r.texted_at > now() - interval '61 days'";
+            + "recovered_value = b.value from (select c.id, p.occurred_at, p.value from recovery_cart c "
+            + "  join recovery_flow f on f.tenant_id = c.tenant_id and f.id = c.flow_id "
+            + "  cross join lateral (select p.occurred_at, p.value from conversion p "
+            + "    where p.tenant_id = c.tenant_id and p.action_id = f.purchase_action_id and p.occurred_at >= c.texted_at "
+            + "    and p.occurred_at <= c.texted_at + make_interval(days => f.recovery_window_days) "
+            + "    and p.visitor_id in (select recovery_person_visitors(c.tenant_id, c.visitor_id, c.phone_hash)) "
+            + "    order by p.occurred_at limit 1) p "
+            + "  where c.texted_at is not null and c.recovered_at is null and c.texted_at > now() - interval '61 days') b "
+            + "where r.id = b.id";
 
     private static final String CLICKS = "update recovery_cart r set clicked_at = k.first_click "
             + "from (select m.cart_id, min(l.occurred_at) as first_click from recovery_message m "

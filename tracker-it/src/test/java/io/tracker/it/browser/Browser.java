@@ -152,6 +152,11 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         return driver.manage().getCookies().stream().map(Cookie::getName).sorted().toList();
     }
 
+    /** Deletes the current page's host's cookies: the next page is a new visitor's. */
+    void deleteCookies() {
+        driver.manage().deleteAllCookies();
+    }
+
     /** Sets (or replaces) a cookie for the current page's host, as a page's own script could. */
     void setCookie(Cookie cookie) {
         driver.manage().addCookie(cookie);

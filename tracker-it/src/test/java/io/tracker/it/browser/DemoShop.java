@@ -44,6 +44,14 @@ import java.util.function.Predicate;
  *       "+1 800 555 0100 (24/7)"), a "call now" button {@code #call-now} ({@code href="tel:+18005550100"}),
  *       the number in a {@code #note} textarea (a form field: never swapped), and a button {@code #show-hours}
  *       that adds {@code #hours-phone} "Mon-Fri 9-17: 1-800-555-0100" after load;</li>
+ *   <li>{@code checkout?cart=<id>}: a phone field {@code #phone}, an SMS consent box {@code #sms-consent} and a button
+ *       {@code #start-checkout} that calls {@code tracker('conversion', {action: 'checkout_started', value: 129.9,
+ *       currency: 'EUR', restore_url: '<origin>/<variant>/cart?id=<id>', phone, sms_consent})} and shows "Checkout
+ *       started" in {@code #status};</li>
+ *   <li>{@code cart?id=<id>}: the restored cart, "Cart &lt;id&gt;" in {@code #cart-id} and a link {@code #pay} to
+ *       {@code order?id=R-<id>};</li>
+ *   <li>{@code order?id=<id>}: "Order &lt;id&gt;" in {@code #order}, and {@code tracker('conversion', {action:
+ *       'purchase', value: 129.9, currency: 'EUR', order_id: <id>})};</li>
  *   <li>{@code call}: the field case of call tracking (issue #9): {@code <a id="tel-link"
  *       href="tel:+18005550100">(800) 555-0100</a>}, {@code <a id="call-button" class="callnow"
  *       href="tel:18005550100">Call</a>} and {@code #footer-phone} "800.555.0100".</li>
@@ -296,6 +304,21 @@ final class DemoShop implements AutoCloseable {
                             + ORDER_ID + "'});"
                             + "tracker('conversion', {action: 'purchase', value: 129.9, currency: 'EUR', order_id: '"
                             + ORDER_ID + "'});</script>";
+                    case "checkout" -> "<h1>Checkout</h1><label>Mobile <input id=\"phone\" type=\"tel\"></label>"
+                            + "<label><input id=\"sms-consent\" type=\"checkbox\"> Text me about my cart</label>"
+                            + "<button id=\"start-checkout\">Continue to payment</button><p id=\"status\"></p>"
+                            + "<script>document.getElementById('start-checkout').addEventListener('click', function () {"
+                            + " var cart = new URLSearchParams(location.search).get('cart');"
+                            + " tracker('conversion', {action: 'checkout_started', value: 129.9, currency: 'EUR',"
+                            + " restore_url: location.origin + '" + prefix + "cart?id=' + encodeURIComponent(cart),"
+                            + " phone: document.getElementById('phone').value,"
+                            + " sms_consent: document.getElementById('sms-consent').checked});"
+                            + " document.getElementById('status').textContent = 'Checkout started'; });</script>";
+                    case "cart" -> "<h1>Your cart</h1><p id=\"cart-id\">Cart " + escape(query(exchange, "id")) + "</p>"
+                            + "<a id=\"pay\" href=\"" + prefix + "order?id=R-" + escape(query(exchange, "id")) + "\">Pay now</a>";
+                    case "order" -> "<h1>Thank you</h1><p id=\"order\">Order " + escape(query(exchange, "id")) + "</p>"
+                            + "<script>tracker('conversion', {action: 'purchase', value: 129.9, currency: 'EUR', order_id: "
+                            + "new URLSearchParams(location.search).get('id')});</script>";
                     case "contact" -> "<h1>Contact us</h1><p id=\"phone-paren\">Call us: (800) 555-0100</p>"
                             + "<p id=\"phone-dots\">800.555.0100</p><p id=\"phone-intl\">+1 800 555 0100 (24/7)</p>"
                             + "<a id=\"call-now\" class=\"button\" href=\"tel:+18005550100\">Call now</a>"
@@ -317,6 +340,19 @@ final class DemoShop implements AutoCloseable {
             }
         }
         respond(exchange, 404, new byte[0]); // favicon.ico included
+    }
+
+    /** A query parameter of the request, decoded; empty when absent. */
+    private static String query(HttpExchange exchange, String name) {
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return "";
     }
 
     /** The installation, as the set-up page shows it (see t.js), in the variant's way. */
