@@ -293,7 +293,8 @@ class CartRecoveryIT {
         long controlBought = 0;
         BigDecimal textRevenue = BigDecimal.ZERO;
         BigDecimal controlRevenue = BigDecimal.ZERO;
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        // After every text (the last went out a moment ago): a whole second later than now.
+        String now = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toString();
         int n = 0;
         for (JsonObject cart : decided[0]) {
             boolean texted = cart.getString("arm").equals("text");
