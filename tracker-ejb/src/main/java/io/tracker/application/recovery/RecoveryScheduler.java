@@ -94,6 +94,10 @@ public class RecoveryScheduler {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "cart recovery scheduler: poll failed: " + e);
+        } catch (Error e) {
+            // An error escaping a scheduled task ends the schedule without a word: say so.
+            LOG.log(Level.SEVERE, e, () -> "cart recovery scheduler: stopped by " + e);
+            throw e;
         }
     }
 

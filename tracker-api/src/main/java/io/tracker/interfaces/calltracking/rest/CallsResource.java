@@ -32,19 +32,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code /api/v1/calls}: the telephony provider's webhook ({@code POST}) and the call log ({@code GET}).
@@ -146,23 +140,10 @@ public class CallsResource {
         if (found.isEmpty()) {
             return Optional.of(unauthorized("unknown webhook account"));
         }
-        String secret = found.get().signingSecret();
-        String twilio = headers.getHeaderString("X-Twilio-Signature");
-        String tracker = headers.getHeaderString("X-Tracker-Signature");
-        boolean signed;
-        if (twilio != null) {
-            signed = form && WebhookSignature.equal(WebhookSignature.twilio(secret, WebhookForms.requestedUrl(uriInfo), params), twilio);
-        } else if (tracker != null) {
-            signed = WebhookSignature.trackerMatches(secret, tracker, body, Instant.now().getEpochSecond());
-        } else {
-            return Optional.of(unauthorized("the request is not signed: X-Twilio-Signature or X-Tracker-Signature"));
-        }
-        if (!signed) {
-            // Twilio signs the URL it requested: naming the one checked shows a proxy's or TRACKER_PUBLIC_URL's mistake
-            return Optional.of(unauthorized("the signature does not match this request and the account's signing secret"
-                    + (twilio != null ? " (checked for the URL " + WebhookForms.requestedUrl(uriInfo) + " and the form fields "
-                    + String.join(", ", new java.util.TreeSet<>(params.keySet())) + ")"
-                    : " (or its time is more than 5 minutes off)")));
+        Optional<String> unsigned = WebhookForms.unsigned(found.get().signingSecret(), "the account's signing secret",
+                headers, body, form, params, uriInfo);
+        if (unsigned.isPresent()) {
+            return Optional.of(unauthorized(unsigned.get()));
         }
         selection.asCollector(found.get().tenantId(), "call webhook");
         return Optional.empty();

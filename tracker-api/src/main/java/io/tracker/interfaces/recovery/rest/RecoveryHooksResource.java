@@ -2,7 +2,6 @@ package io.tracker.interfaces.recovery.rest;
 
 import io.tracker.application.recovery.SmsHooks;
 import io.tracker.application.tenant.TenantSelection;
-import io.tracker.domain.calltracking.WebhookSignature;
 import io.tracker.domain.shared.ContentTooLargeException;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.interfaces.shared.rest.Problem;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,22 +77,10 @@ public class RecoveryHooksResource {
         boolean form = headers.getMediaType() != null
                 && headers.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
         Map<String, List<String>> params = form ? WebhookForms.parameters(body, servletRequest) : Map.of();
-        String secret = hook.get().signingSecret();
-        String twilio = headers.getHeaderString("X-Twilio-Signature");
-        String tracker = headers.getHeaderString("X-Tracker-Signature");
-        boolean signed;
-        if (twilio != null) {
-            signed = form && WebhookSignature.equal(WebhookSignature.twilio(secret, WebhookForms.requestedUrl(uriInfo),
-                    params), twilio);
-        } else if (tracker != null) {
-            signed = !form && WebhookSignature.trackerMatches(secret, tracker, body, Instant.now().getEpochSecond());
-        } else {
-            return unauthorized("the request is not signed: X-Twilio-Signature or X-Tracker-Signature");
-        }
-        if (!signed) {
-            return unauthorized("the signature does not match this request and the flow's secret"
-                    + (twilio != null ? " (checked for the URL " + WebhookForms.requestedUrl(uriInfo) + ")"
-                    : " (or its time is more than 5 minutes off)"));
+        Optional<String> unsigned = WebhookForms.unsigned(hook.get().signingSecret(), "the flow's secret", headers,
+                body, form, params, uriInfo);
+        if (unsigned.isPresent()) {
+            return unauthorized(unsigned.get());
         }
         selection.asCollector(hook.get().tenantId(), "sms webhook");
         String effect = form ? twilio(params) : json(body);

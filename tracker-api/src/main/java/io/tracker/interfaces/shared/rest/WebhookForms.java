@@ -1,15 +1,20 @@
 package io.tracker.interfaces.shared.rest;
 
+import io.tracker.domain.calltracking.WebhookSignature;
 import io.tracker.domain.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -43,6 +48,33 @@ public final class WebhookForms {
             return params;
         }
         return parse(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Why this request is not signed with {@code secret}, or empty when it is: Twilio's {@code X-Twilio-Signature}
+     * (a form POST: HMAC-SHA1 of the requested URL and the sorted fields) or Tracker's {@code X-Tracker-Signature}
+     * ({@link WebhookSignature#trackerMatches}: HMAC-SHA256 of {@code t.body}, within 5 minutes).
+     *
+     * @param whose the secret's owner, for the message ("the account's signing secret")
+     */
+    public static Optional<String> unsigned(String secret, String whose, HttpHeaders headers, byte[] body, boolean form,
+                                            Map<String, List<String>> params, UriInfo uriInfo) {
+        String twilio = headers.getHeaderString("X-Twilio-Signature");
+        String tracker = headers.getHeaderString("X-Tracker-Signature");
+        if (twilio == null && tracker == null) {
+            return Optional.of("the request is not signed: X-Twilio-Signature or X-Tracker-Signature");
+        }
+        boolean signed = twilio != null
+                ? form && WebhookSignature.equal(WebhookSignature.twilio(secret, requestedUrl(uriInfo), params), twilio)
+                : WebhookSignature.trackerMatches(secret, tracker, body, Instant.now().getEpochSecond());
+        if (signed) {
+            return Optional.empty();
+        }
+        // Twilio signs the URL it requested: naming the one checked shows a proxy's or TRACKER_PUBLIC_URL's mistake
+        return Optional.of("the signature does not match this request and " + whose + (twilio != null
+                ? " (checked for the URL " + requestedUrl(uriInfo) + " and the form fields "
+                + String.join(", ", new TreeSet<>(params.keySet())) + ")"
+                : " (or its time is more than 5 minutes off)"));
     }
 
     /** The first value of a field, or null. */
