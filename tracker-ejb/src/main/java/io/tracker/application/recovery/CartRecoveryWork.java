@@ -78,11 +78,11 @@ public class CartRecoveryWork {
             + "then 'PURCHASED' else 'ABANDONED' end, k.time_zone "
             + "from recovery_flow f join conversion c on c.tenant_id = f.tenant_id and c.action_id = f.trigger_action_id "
             + "left join recovery_checkout k on k.tenant_id = c.tenant_id and k.event_id = c.event_id "
-            + "where f.enabled and f.deleted_at is null "
+            + "where f.id = ? and f.enabled and f.deleted_at is null "
             + "and c.occurred_at > now() - make_interval(days => " + LOOKBACK_DAYS + ") "
             + "and c.occurred_at <= now() - make_interval(mins => f.wait_minutes) "
-            + "and not exists (select 1 from recovery_cart r where r.tenant_id = c.tenant_id and r.flow_id = f.id "
-            + "  and r.conversion_id = c.id) "
+            // Uncorrelated, so PostgreSQL hashes the flow's carts once instead of probing them per trigger.
+            + "and c.id not in (select r.conversion_id from recovery_cart r where r.flow_id = ?) "
             + "and not exists (select 1 from conversion n where n.tenant_id = c.tenant_id and n.action_id = c.action_id "
             + "  and c.visitor_id is not null and n.visitor_id = c.visitor_id and n.id <> c.id "
             + "  and n.occurred_at >= c.occurred_at and n.occurred_at <= c.occurred_at + make_interval(mins => f.wait_minutes) "
@@ -163,9 +163,21 @@ public class CartRecoveryWork {
      */
     public int findCarts(ZoneId zone) {
         try (Connection c = connections.forCurrentTenant()) {
-            int found;
+            List<Long> flows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select id from recovery_flow where enabled and deleted_at is null order by id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    flows.add(rs.getLong(1));
+                }
+            }
+            int found = 0;
             try (PreparedStatement ps = c.prepareStatement(FIND_CARTS)) {
-                found = ps.executeUpdate();
+                for (long flow : flows) {
+                    ps.setLong(1, flow);
+                    ps.setLong(2, flow);
+                    found += ps.executeUpdate();
+                }
             }
             decide(c, zone);
             for (String sql : new String[] {OUTCOMES, RECOVERED, CLICKS}) {
