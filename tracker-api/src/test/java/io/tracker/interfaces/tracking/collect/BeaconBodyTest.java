@@ -77,6 +77,20 @@ class BeaconBodyTest {
     }
 
     @Test
+    void aCheckoutCarriesItsCartForSmsRecovery() {
+        BeaconBody.Envelope e = read("""
+                {"v":1,"site":"s","hits":[
+                 {"type":"conversion","action":"checkout_started","value":129.9,"restore_url":"https://shop.example/cart?id=7",
+                  "phone":"+1 800 555 0101","sms_consent":true,"tz":"Europe/Paris"},
+                 {"type":"conversion","action":"checkout_started","sms_consent":"yes"},
+                 {"type":"conversion","action":"purchase"}]}""");
+        assertThat(e.items().get(0).hit().checkout()).isEqualTo(new io.tracker.application.tracking.collection.CheckoutDetails(
+                "https://shop.example/cart?id=7", "+1 800 555 0101", true, "Europe/Paris"));
+        assertThat(e.items().get(1).rejection()).isEqualTo("sms_consent must be true or false, not \"yes\"");
+        assertThat(e.items().get(2).hit().checkout()).isNull();
+    }
+
+    @Test
     void aBadHitIsRejectedAloneNamingItsField() {
         BeaconBody.Envelope e = read("""
                 {"v":1,"site":"s","hits":[{"type":"page_view"},{"type":"click"},{"type":"event","name":7},
