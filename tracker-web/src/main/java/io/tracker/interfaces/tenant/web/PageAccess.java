@@ -15,7 +15,7 @@ import io.tracker.domain.tenant.Permission;
  *   <li>{@code /import.xhtml}, {@code /offline-conversions.xhtml}: {@link Permission#INGEST};</li>
  *   <li>{@code /conversion-actions.xhtml}: {@link Permission#EDIT_SETUP};</li>
  *   <li>every other page (dashboard, campaigns, sites: adding a site needs {@code EDIT_SETUP} in the
- *       service): {@link Permission#READ_REPORTS}.</li>
+ *       service; destinations; {@code /cart-recovery.xhtml}): {@link Permission#READ_REPORTS}.</li>
  * </ul>
  */
 public enum PageAccess {

@@ -16,6 +16,7 @@ class PageAccessTest {
         assertThat(PageAccess.of("/dashboard.xhtml")).isEqualTo(PageAccess.READ_REPORTS);
         assertThat(PageAccess.of("/campaigns.xhtml")).isEqualTo(PageAccess.READ_REPORTS);
         assertThat(PageAccess.of("/sites.xhtml")).isEqualTo(PageAccess.READ_REPORTS);
+        assertThat(PageAccess.of("/cart-recovery.xhtml")).isEqualTo(PageAccess.READ_REPORTS);
         assertThat(PageAccess.of("/import.xhtml")).isEqualTo(PageAccess.INGEST);
         assertThat(PageAccess.of("/conversion-actions.xhtml")).isEqualTo(PageAccess.EDIT_SETUP);
         assertThat(PageAccess.of("/admin/keys.xhtml")).isEqualTo(PageAccess.MANAGE_ACCESS);
