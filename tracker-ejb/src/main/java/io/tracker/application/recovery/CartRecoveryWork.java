@@ -163,6 +163,7 @@ public class CartRecoveryWork {
      */
     public int findCarts(ZoneId zone) {
         try (Connection c = connections.forCurrentTenant()) {
+            planAfresh(c);
             List<Long> flows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "select id from recovery_flow where enabled and deleted_at is null order by id");
@@ -298,6 +299,7 @@ public class CartRecoveryWork {
         String publicUrl = ConfigProvider.getConfig().getOptionalValue("tracker.public-url", String.class)
                 .orElse("http://localhost:8080").replaceAll("/+$", "");
         try (Connection c = connections.forCurrentTenant()) {
+            planAfresh(c);
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
                 ps.setInt(1, limit);
@@ -458,6 +460,17 @@ public class CartRecoveryWork {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("recording a text's result failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Plans this transaction's statements for the data they meet. These statements run every few seconds on the
+     * same pooled connections, so the driver prepares them on the server; a generic plan made while a flow had a
+     * dozen carts then stayed in use when it had thousands, and one pass took minutes instead of milliseconds.
+     */
+    static void planAfresh(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("set local plan_cache_mode = force_custom_plan")) {
+            ps.execute();
         }
     }
 

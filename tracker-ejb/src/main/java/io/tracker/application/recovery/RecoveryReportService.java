@@ -56,6 +56,7 @@ public class RecoveryReportService {
     /** The report; see the class comment. */
     public RecoveryReport report(LocalDate from, LocalDate to, Long flowId) {
         try (Connection c = connections.forCurrentTenant()) {
+            CartRecoveryWork.planAfresh(c);
             Instant[] period = period(c, from, to);
             RecoveryReport.Counts counts;
             try (PreparedStatement ps = c.prepareStatement("select count(*) filter (where r.state = 'ABANDONED'), "
@@ -115,6 +116,7 @@ public class RecoveryReportService {
                     + "control, not '" + status + "'");
         };
         try (Connection c = connections.forCurrentTenant()) {
+            CartRecoveryWork.planAfresh(c);
             Instant[] period = period(c, from, to);
             List<RecoveryCart> carts = new ArrayList<>();
             Map<Long, List<RecoveryCart.Text>> texts = new LinkedHashMap<>();
