@@ -109,8 +109,8 @@ public class CartRecoveryWork {
             + "    and p.occurred_at <= c.first_due_at + make_interval(days => f.recovery_window_days) "
             + "    and p.visitor_id in (select recovery_person_visitors(c.tenant_id, c.visitor_id, c.phone_hash)) "
             + "    order by p.occurred_at limit 1) p "
-            + "  where c.arm is not null and c.outcome_at is null and c.first_due_at <= now() "
-            + "  and c.first_due_at > now() - interval '61 days') b where r.id = b.id";
+            + "  where c.arm is not null and c.outcome_at is null and c.first_due_at <= ?::timestamptz "
+            + "  and c.first_due_at > ?::timestamptz - interval '61 days') b where r.id = b.id";
 
     private static final String RECOVERED = "update recovery_cart r set recovered_at = b.occurred_at, "
             + "recovered_value = b.value from (select c.id, p.occurred_at, p.value from recovery_cart c "
@@ -120,14 +120,14 @@ public class CartRecoveryWork {
             + "    and p.occurred_at <= c.texted_at + make_interval(days => f.recovery_window_days) "
             + "    and p.visitor_id in (select recovery_person_visitors(c.tenant_id, c.visitor_id, c.phone_hash)) "
             + "    order by p.occurred_at limit 1) p "
-            + "  where c.texted_at is not null and c.recovered_at is null and c.texted_at > now() - interval '61 days') b "
+            + "  where c.texted_at is not null and c.recovered_at is null and c.texted_at > ?::timestamptz - interval '61 days') b "
             + "where r.id = b.id";
 
     private static final String CLICKS = "update recovery_cart r set clicked_at = k.first_click "
             + "from (select m.cart_id, min(l.occurred_at) as first_click from recovery_message m "
             + "  join recovery_cart t on t.tenant_id = m.tenant_id and t.id = m.cart_id "
             + "  join link_click l on l.tenant_id = m.tenant_id and l.link_id = m.link_id "
-            + "  where m.link_id is not null and t.clicked_at is null and t.texted_at > now() - interval '61 days' "
+            + "  where m.link_id is not null and t.clicked_at is null and t.texted_at > ?::timestamptz - interval '61 days' "
             + "  group by m.cart_id) k where r.id = k.cart_id";
 
     private static final String CLAIM = "update recovery_message set next_attempt_at = now() + make_interval(mins => "
@@ -181,8 +181,15 @@ public class CartRecoveryWork {
                 }
             }
             decide(c, zone);
+            // The pass's time is a parameter, not now(): a statement without parameters keeps the generic plan the
+            // driver's server-side prepare made when the flow had a dozen carts (plan_cache_mode cannot replace it),
+            // and with thousands that plan ran for minutes.
+            Timestamp now = Timestamp.from(Instant.now());
             for (String sql : new String[] {OUTCOMES, RECOVERED, CLICKS}) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 1; i <= sql.chars().filter(ch -> ch == '?').count(); i++) {
+                        ps.setTimestamp(i, now);
+                    }
                     ps.executeUpdate();
                 }
             }
@@ -464,9 +471,10 @@ public class CartRecoveryWork {
     }
 
     /**
-     * Plans this transaction's statements for the data they meet. These statements run every few seconds on the
-     * same pooled connections, so the driver prepares them on the server; a generic plan made while a flow had a
-     * dozen carts then stayed in use when it had thousands, and one pass took minutes instead of milliseconds.
+     * Plans this transaction's parameterised statements for the data they meet. These statements run every few
+     * seconds on the same pooled connections, so the driver prepares them on the server, and PostgreSQL may settle on
+     * a generic plan made while a flow had a dozen carts; with thousands such a plan ran for minutes. (A statement
+     * without parameters always keeps its generic plan: give it one, as {@link #findCarts} does.)
      */
     static void planAfresh(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("set local plan_cache_mode = force_custom_plan")) {
