@@ -136,6 +136,8 @@ create table recovery_message (
 );
 create index recovery_message_due_idx on recovery_message (tenant_id, next_attempt_at) where status = 'SCHEDULED';
 create index recovery_message_link_idx on recovery_message (tenant_id, link_id) where link_id is not null;
+create index recovery_message_provider_idx on recovery_message (tenant_id, provider_message_id)
+    where provider_message_id is not null;
 
 -- Every attempt to hand a text to the platform, with what it answered.
 create table recovery_attempt (
@@ -173,7 +175,8 @@ end
 $$;
 
 -- The provider's inbound (STOP) and status webhooks name a flow's public hook key before the tenant is
--- known: its tenant, flow and the secret to check the signature with, nothing else.
+-- known: its tenant, flow and the secret to check the signature with, nothing else. A deleted flow's hook still
+-- answers: a STOP to one of its texts must still count.
 create function recovery_flow_by_hook(p_hook_key text)
     returns table (tenant_id text, flow_id bigint, sender text, signing_secret text)
     language sql stable security definer
@@ -181,7 +184,7 @@ create function recovery_flow_by_hook(p_hook_key text)
 as $$
     select f.tenant_id, f.id, f.sender,
            case f.sender when 'TWILIO' then f.twilio_auth_token else f.webhook_secret end
-    from recovery_flow f where f.hook_key = p_hook_key and f.deleted_at is null
+    from recovery_flow f where f.hook_key = p_hook_key
 $$;
 
 -- The tenants the recovery scheduler has work for: an enabled flow, or a text still scheduled.

@@ -100,6 +100,8 @@ class CartRecoveryIT {
         assertThat(assertProblem(post(admin, t, body.replace(sms.webhookUrl().toString(), "ftp://sms.example")), 400))
                 .contains("webhook_url");
         assertThat(assertProblem(post(admin, t, "[1,2]"), 400)).isNotBlank();
+        assertThat(assertProblem(post(admin, t, body.replace("Back to your cart: {link}", "Back\\u0000 {link}")), 400))
+                .contains("steps[0].message");
         // An API key may read, not change.
         assertThat(api.post("api/v1/recovery-flows", t.apiKey(), "application/json",
                 body.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(403);
@@ -129,6 +131,11 @@ class CartRecoveryIT {
         assertThat(changed.json().getInt("control_percent")).isEqualTo(20);
         assertThat(changed.json().get("quiet_hours")).isEqualTo(JsonValue.NULL);
         assertThat(changed.json().getBoolean("webhook_secret_set")).isTrue();
+        // Switching to Twilio needs Twilio's token.
+        assertThat(assertProblem(api.putJson("api/v1/recovery-flows/" + id, admin, t.id(), flow("Checkout rescue", 45,
+                null, 20, null).replaceAll("\"webhook_url\":\"[^\"]*\",\"webhook_secret\":\"[^\"]*\",",
+                "\"twilio\":{\"account_sid\":\"AC0123456789abcdef0123456789abcdef\",\"from\":\"+15551230000\"},")), 400))
+                .contains("twilio.auth_token");
 
         // Another tenant sees nothing of it.
         TestTenant other = tenant("recovery other");
@@ -248,6 +255,15 @@ class CartRecoveryIT {
         assertThat(erased.json().getString("phone_hash")).isEqualTo(sha256("+18005550122"));
         assertThat(assertProblem(api.postJson("api/v1/recovery/erasures", admin, t.id(), "{\"phone\":\"12\"}"), 400))
                 .contains("phone");
+        assertThat(assertProblem(api.get("api/v1/reports/cart-recovery?from=%2B300000-01-01", t.apiKey()), 400))
+                .contains("from");
+        // A deleted flow's hook still takes a STOP.
+        assertThat(api.delete("api/v1/recovery-flows/" + flow.getJsonNumber("id").longValue(), admin, t.id()).status())
+                .isEqualTo(204);
+        HttpResponse<String> late = hookCall(hook, "{\"type\":\"reply\",\"from\":\"+18005550123\",\"body\":\"STOP\"}",
+                SECRET);
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+        assertThat(late.body()).contains("opted_out");
         // The other tenant's key sees none of these carts.
         assertThat(api.get("api/v1/recovery/carts", tenant("recovery stop other").apiKey()).jsonArray()).isEmpty();
     }

@@ -38,12 +38,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p><b>Carts</b> ({@link #findCarts}). For each enabled flow, every trigger conversion of the last
  * {@value #LOOKBACK_DAYS} days whose wait has passed (by its event time: a late or historical checkout is judged
- * the same as a live one) becomes a cart once: {@code PURCHASED} when the shopper (the cart's visitor and every
+ * the same as a live one; {@value #LOOKBACK_DAYS} days beyond the wait) becomes a cart once: {@code PURCHASED} when the shopper (the cart's visitor and every
  * visitor sharing a person key with it, {@code recovery_person_visitors}) made the flow's purchase within the wait,
  * else {@code ABANDONED}. A trigger followed by another of the same visitor within the wait is superseded by it (the
  * cart changed, it was not abandoned). An abandoned cart is then eligible, or says why not, in this order: below
  * the flow's minimum value, no phone, no SMS consent, on the suppression list (STOP), texted within the flow's
- * {@code resend_after_days}. An eligible cart goes to the control arm ({@link ControlGroup}, reproducible from the
+ * {@code resend_after_days} (a cart in either arm counts, so that frequent abandoners do not pile up in one arm).
+ * A checkout without a visitor id is never a cart: whether it was bought cannot be told. An eligible cart goes to the
+ * control arm ({@link ControlGroup}, reproducible from the
  * flow and the trigger's event id) or the text arm, whose texts are scheduled at trigger + each step's minutes,
  * moved out of the quiet hours in the shopper's time zone (else the tenant's) by {@link QuietHours}.
  *
@@ -54,7 +56,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p><b>Texts</b> ({@link #claimDue}). A due text is cancelled when the shopper has bought since the trigger, the
  * number is suppressed or erased, or the flow is disabled or deleted; marked missed when it is more than
- * {@link #TOO_LATE} late; failed when the restore URL is missing or on none of the client's websites. Otherwise it
+ * {@link #TOO_LATE} late; failed when the restore URL is missing or on none of the client's websites; put off to
+ * the end of the quiet hours when a retry or a late text falls inside them. Otherwise it
  * gets a tracked link of its own ({@code /c/<code>} on the flow's campaign, channel SMS, {@code utm_content=step-N})
  * to the restore URL, and its body. Claiming pushes the text's next attempt {@value #CLAIM_MINUTES} minutes on, so
  * two servers never send it at once and a server that dies mid-send retries it later with the same idempotency key.
@@ -65,7 +68,7 @@ public class CartRecoveryWork {
 
     static final int LOOKBACK_DAYS = 7;
     static final Duration TOO_LATE = Duration.ofHours(6);
-    static final int CLAIM_MINUTES = 5;
+    static final int CLAIM_MINUTES = 10;
 
     private static final String FIND_CARTS = "insert into recovery_cart (tenant_id, flow_id, conversion_id, event_id, "
             + "visitor_id, triggered_at, abandoned_at, value, currency, phone_hash, state, time_zone) "
@@ -78,11 +81,12 @@ public class CartRecoveryWork {
             + "then 'PURCHASED' else 'ABANDONED' end, k.time_zone "
             + "from recovery_flow f join conversion c on c.tenant_id = f.tenant_id and c.action_id = f.trigger_action_id "
             + "left join recovery_checkout k on k.tenant_id = c.tenant_id and k.event_id = c.event_id "
-            + "where f.id = ? and f.enabled and f.deleted_at is null "
-            + "and c.occurred_at > now() - make_interval(days => " + LOOKBACK_DAYS + ") "
+            + "where f.id = ? and f.enabled and f.deleted_at is null and c.visitor_id is not null "
+            + "and c.occurred_at > now() - make_interval(days => " + LOOKBACK_DAYS + ", mins => f.wait_minutes) "
             + "and c.occurred_at <= now() - make_interval(mins => f.wait_minutes) "
             // Uncorrelated, so PostgreSQL hashes the flow's carts once instead of probing them per trigger.
-            + "and c.id not in (select r.conversion_id from recovery_cart r where r.flow_id = ?) "
+            + "and c.id not in (select r.conversion_id from recovery_cart r where r.flow_id = ? "
+            + "  and r.triggered_at > now() - make_interval(days => " + LOOKBACK_DAYS + ", mins => f.wait_minutes)) "
             + "and not exists (select 1 from conversion n where n.tenant_id = c.tenant_id and n.action_id = c.action_id "
             + "  and c.visitor_id is not null and n.visitor_id = c.visitor_id and n.id <> c.id "
             + "  and n.occurred_at >= c.occurred_at and n.occurred_at <= c.occurred_at + make_interval(mins => f.wait_minutes) "
@@ -99,7 +103,7 @@ public class CartRecoveryWork {
             + "where r.state = 'ABANDONED' and r.eligibility is null order by r.triggered_at, r.id";
 
     private static final String TEXTED_RECENTLY = "select 1 from recovery_cart o where o.phone_hash = ? and o.id <> ? "
-            + "and o.arm = 'TEXT' and o.first_due_at > ? and o.first_due_at <= ? limit 1";
+            + "and o.arm is not null and o.first_due_at > ? and o.first_due_at <= ? limit 1";
 
     private static final String OUTCOMES = "update recovery_cart r set outcome_at = b.occurred_at, outcome_value = b.value "
             + "from (select c.id, p.occurred_at, p.value from recovery_cart c "
@@ -110,7 +114,9 @@ public class CartRecoveryWork {
             + "    and p.visitor_id in (select recovery_person_visitors(c.tenant_id, c.visitor_id, c.phone_hash)) "
             + "    order by p.occurred_at limit 1) p "
             + "  where c.arm is not null and c.outcome_at is null and c.first_due_at <= ?::timestamptz "
-            + "  and c.first_due_at > ?::timestamptz - interval '61 days') b where r.id = b.id";
+            // a day beyond the window, for purchases that arrive late
+            + "  and c.first_due_at + make_interval(days => f.recovery_window_days + 1) > ?::timestamptz) b "
+            + "where r.id = b.id";
 
     private static final String RECOVERED = "update recovery_cart r set recovered_at = b.occurred_at, "
             + "recovered_value = b.value from (select c.id, p.occurred_at, p.value from recovery_cart c "
@@ -120,7 +126,8 @@ public class CartRecoveryWork {
             + "    and p.occurred_at <= c.texted_at + make_interval(days => f.recovery_window_days) "
             + "    and p.visitor_id in (select recovery_person_visitors(c.tenant_id, c.visitor_id, c.phone_hash)) "
             + "    order by p.occurred_at limit 1) p "
-            + "  where c.texted_at is not null and c.recovered_at is null and c.texted_at > ?::timestamptz - interval '61 days') b "
+            + "  where c.texted_at is not null and c.recovered_at is null "
+            + "  and c.texted_at + make_interval(days => f.recovery_window_days + 1) > ?::timestamptz) b "
             + "where r.id = b.id";
 
     private static final String CLICKS = "update recovery_cart r set clicked_at = k.first_click "
@@ -142,7 +149,9 @@ public class CartRecoveryWork {
             + "exists (select 1 from conversion p where p.tenant_id = r.tenant_id and p.action_id = f.purchase_action_id "
             + "  and p.occurred_at >= r.triggered_at "
             + "  and p.visitor_id in (select recovery_person_visitors(r.tenant_id, r.visitor_id, r.phone_hash))), "
-            + "(select l.code from tracked_link l where l.tenant_id = m.tenant_id and l.id = m.link_id) "
+            + "(select l.code from tracked_link l where l.tenant_id = m.tenant_id and l.id = m.link_id), "
+            + "r.time_zone, to_char(f.quiet_from, 'HH24:MI'), to_char(f.quiet_to, 'HH24:MI'), "
+            + "(select t.time_zone from tenant t where t.id = m.tenant_id) "
             + "from recovery_message m join recovery_cart r on r.tenant_id = m.tenant_id and r.id = m.cart_id "
             + "join recovery_flow f on f.tenant_id = m.tenant_id and f.id = m.flow_id "
             + "left join recovery_checkout k on k.tenant_id = r.tenant_id and k.event_id = r.event_id "
@@ -243,8 +252,10 @@ public class CartRecoveryWork {
                 String arm = null;
                 if (eligibility.equals("ELIGIBLE")) {
                     arm = ControlGroup.inControl(flowId, eventId, controlPercent) ? "CONTROL" : "TEXT";
+                    // Either arm blocks the number for resend_after_days: were only texts counted, shoppers who
+                    // abandon often would pile up in the control arm and bias the comparison.
+                    textedNow.computeIfAbsent(phoneHash, h -> new ArrayList<>()).add(firstDue);
                     if (arm.equals("TEXT")) {
-                        textedNow.computeIfAbsent(phoneHash, h -> new ArrayList<>()).add(firstDue);
                         for (int i = 0; i < steps.size(); i++) {
                             Instant due = i == 0 ? firstDue
                                     : quiet.nextAllowed(trigger.plus(Duration.ofMinutes(steps.get(i).afterMinutes())), zone);
@@ -358,6 +369,8 @@ public class CartRecoveryWork {
         boolean suppressed = rs.getBoolean(25);
         boolean bought = rs.getBoolean(26);
         String code = rs.getString(27);
+        QuietHours quiet = rs.getString(29) == null ? QuietHours.NONE : QuietHours.parse(rs.getString(29), rs.getString(30));
+        ZoneId zone = zone(rs.getString(28), ZoneId.of(rs.getString(31)));
         if (!flowLive) {
             settle(c, messageId, "CANCELLED", "the flow is disabled or deleted");
             return null;
@@ -376,6 +389,17 @@ public class CartRecoveryWork {
         }
         if (attempts == 0 && due.isBefore(Instant.now().minus(TOO_LATE))) {
             settle(c, messageId, "MISSED", "due more than " + TOO_LATE.toHours() + " hours ago");
+            return null;
+        }
+        Instant now = Instant.now();
+        Instant allowed = quiet.nextAllowed(now, zone);
+        if (allowed.isAfter(now)) {
+            // A retry or a late text that has drifted into the quiet hours waits for their end.
+            try (PreparedStatement ps = c.prepareStatement("update recovery_message set next_attempt_at = ? where id = ?")) {
+                ps.setTimestamp(1, Timestamp.from(allowed));
+                ps.setLong(2, messageId);
+                ps.executeUpdate();
+            }
             return null;
         }
         if (linkId == null) {
@@ -433,7 +457,9 @@ public class CartRecoveryWork {
                 ps.executeUpdate();
             }
             if (result.outcome() == SendResult.Outcome.ACCEPTED) {
-                try (PreparedStatement ps = c.prepareStatement("update recovery_message set status = 'SENT', sent_at = now(), "
+                try (PreparedStatement ps = c.prepareStatement("update recovery_message set sent_at = now(), "
+                        // a delivery report may have come in before this result was recorded
+                        + "status = case when delivered_at is not null then 'DELIVERED' else 'SENT' end, "
                         + "attempts = ?, provider_message_id = ?, status_reason = null, cost = (select f.cost_per_message "
                         + "from recovery_flow f where f.tenant_id = recovery_message.tenant_id and f.id = recovery_message.flow_id) "
                         + "where id = ?")) {

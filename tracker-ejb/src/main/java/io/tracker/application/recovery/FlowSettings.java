@@ -71,6 +71,7 @@ record FlowSettings(String name, long triggerActionId, String triggerKey, long p
         }
         if (webhook) {
             String url = httpUrl("webhook_url", change.webhookUrl());
+            Text.withoutNul("webhook_secret", change.webhookSecret());
             String secret = change.webhookSecret() == null || change.webhookSecret().isBlank() ? generated
                     : change.webhookSecret().strip();
             if (secret != null && (secret.length() < 16 || secret.length() > 200)) {
@@ -87,6 +88,7 @@ record FlowSettings(String name, long triggerActionId, String triggerKey, long p
         if (!sid.matches("AC[0-9a-fA-F]{32}")) {
             throw new InvalidInputException("twilio.account_sid must be AC followed by 32 hex digits");
         }
+        Text.withoutNul("twilio.auth_token", twilio.authToken());
         String token = twilio.authToken() == null || twilio.authToken().isBlank() ? null : twilio.authToken().strip();
         if (token == null && existingId == null) {
             throw new InvalidInputException("twilio.auth_token is required");
@@ -153,6 +155,7 @@ record FlowSettings(String name, long triggerActionId, String triggerKey, long p
                 throw new InvalidInputException(field + ".after_minutes (" + after + ") must be later than the step "
                         + "before (" + previous + ")");
             }
+            Text.withoutNul(field + ".message", s.message());
             MessageTemplate template;
             try {
                 template = MessageTemplate.parse(s.message());

@@ -248,6 +248,11 @@ public class RecoveryFlowService {
             return new ConflictException("another recovery flow is called " + (change == null ? "that" : "'"
                     + change.name() + "'"));
         }
+        if ("23514".equals(e.getSQLState())) {
+            // the only check a checked change can still break: switching the sender without its secret
+            return new InvalidInputException("a flow that changes how texts go out needs that way's secret: "
+                    + "webhook_secret for a webhook, twilio.auth_token for Twilio");
+        }
         return new IllegalStateException("storing the recovery flow failed: " + e.getMessage(), e);
     }
 

@@ -21,6 +21,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -28,14 +30,16 @@ import java.util.logging.Logger;
 /**
  * One pass of SMS cart recovery for the current tenant: find and decide carts ({@link CartRecoveryWork#findCarts}),
  * then claim due texts in chunks of {@value #CHUNK}, send each through the flow's platform and keep its result. No
- * transaction is open while a platform answers. At most {@value #MAX_CHUNKS} chunks per pass; the next pass goes on.
+ * transaction is open while a platform answers. Claims last {@value CartRecoveryWork#CLAIM_MINUTES} minutes, longer
+ * than a chunk can take ({@value #CHUNK} texts of at most 30 s each), so no other server sends them meanwhile; a pass
+ * claims no new chunk after {@link #BUDGET} for one tenant.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RecoveryRun {
 
-    static final int CHUNK = 100;
-    static final int MAX_CHUNKS = 50;
+    static final int CHUNK = 10;
+    static final Duration BUDGET = Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(RecoveryRun.class.getName());
     private static final HttpClient HTTP = SmsHttp.defaultClient();
 
@@ -55,7 +59,9 @@ public class RecoveryRun {
         int carts = work.findCarts(work.tenantZone());
         int sent = 0;
         int failed = 0;
-        for (int chunk = 0; chunk < MAX_CHUNKS; chunk++) {
+        // A tenant whose platform answers slowly must not hold up the others: the next pass goes on.
+        Instant stop = Instant.now().plus(BUDGET);
+        while (Instant.now().isBefore(stop)) {
             List<DueText> due = work.claimDue(CHUNK);
             if (due.isEmpty()) {
                 break;

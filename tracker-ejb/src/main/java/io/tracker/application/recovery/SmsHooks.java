@@ -48,7 +48,7 @@ public class SmsHooks {
     /** What a reply did. */
     public enum ReplyEffect { OPTED_OUT, OPTED_IN, IGNORED }
 
-    /** The flow whose hook key this is (deleted flows have none). */
+    /** The flow whose hook key this is; a deleted flow's too, so that replies to its texts (STOP) still count. */
     @CrossTenant("the SMS platform's webhook names a flow's public hook key before the tenant is known: reads that "
             + "flow's tenant, id, sender and signing secret through the function recovery_flow_by_hook")
     public Optional<Hook> find(String hookKey) {
@@ -112,34 +112,32 @@ public class SmsHooks {
             throw new InvalidInputException("message_id is required: the message_id Tracker sent (or Twilio's MessageSid)");
         }
         String s = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
+        String id = messageId.strip();
+        // Tracker's own ids are UUIDs (indexed as such); anything else is the platform's id (Twilio's MessageSid).
+        String match = isUuid(id) ? "message_key = ?::uuid" : "provider_message_id = ?";
         try (Connection c = connections.forCurrentTenant()) {
+            if (!exists(c, match, id)) {
+                throw new NotFoundException("no text " + Text.echo(messageId));
+            }
             String sql;
             if (s.equals("delivered")) {
-                sql = "update recovery_message set status = 'DELIVERED', delivered_at = coalesce(delivered_at, now()) "
-                        + "where (message_key::text = lower(?) or provider_message_id = ?) and status in ('SENT', 'DELIVERED')";
+                // A report may come in before Tracker has recorded the platform's acceptance: keep the time, and let
+                // that record see it (CartRecoveryWork.recordResult).
+                sql = "update recovery_message set delivered_at = coalesce(delivered_at, now()), status = case "
+                        + "when status in ('SENT', 'DELIVERED') then 'DELIVERED' else status end where " + match;
             } else if (s.equals("failed") || s.equals("undelivered")) {
                 sql = "update recovery_message set status = 'FAILED', status_reason = left(?, 500) "
-                        + "where (message_key::text = lower(?) or provider_message_id = ?) and status in ('SENT', 'DELIVERED')";
+                        + "where status in ('SENT', 'DELIVERED') and " + match;
             } else {
-                sql = "select count(*) from recovery_message where message_key::text = lower(?) or provider_message_id = ?";
+                return; // queued, sending, sent…: nothing Tracker keeps
             }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int p = 1;
                 if (sql.contains("status_reason")) {
                     ps.setString(p++, "the platform reports " + s + (reason == null ? "" : ": " + reason));
                 }
-                ps.setString(p++, messageId.strip());
-                ps.setString(p, messageId.strip());
-                if (ps.execute()) {
-                    try (ResultSet rs = ps.getResultSet()) {
-                        rs.next();
-                        if (rs.getLong(1) == 0) {
-                            throw new NotFoundException("no text " + Text.echo(messageId));
-                        }
-                    }
-                } else if (ps.getUpdateCount() == 0 && !exists(c, messageId.strip())) {
-                    throw new NotFoundException("no text " + Text.echo(messageId));
-                }
+                ps.setString(p, id);
+                ps.executeUpdate();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("recording the delivery report failed: " + e.getMessage(), e);
@@ -169,8 +167,10 @@ public class SmsHooks {
     }
 
     private static void suppress(Connection c, String hash, String reason, String cancelled) throws SQLException {
+        // An erasure outranks a STOP (a later START must not make an erased number textable again).
         try (PreparedStatement ps = c.prepareStatement("insert into sms_suppression (tenant_id, phone_hash, reason) "
-                + "values (current_setting('" + TenantConnections.SETTING + "'), ?, ?) on conflict do nothing")) {
+                + "values (current_setting('" + TenantConnections.SETTING + "'), ?, ?) on conflict (tenant_id, phone_hash) "
+                + "do update set reason = excluded.reason where excluded.reason = 'ERASED'")) {
             ps.setString(1, hash);
             ps.setString(2, reason);
             ps.executeUpdate();
@@ -184,15 +184,17 @@ public class SmsHooks {
         }
     }
 
-    private static boolean exists(Connection c, String messageId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select 1 from recovery_message where message_key::text = lower(?) or provider_message_id = ?")) {
-            ps.setString(1, messageId);
-            ps.setString(2, messageId);
+    private static boolean exists(Connection c, String match, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select 1 from recovery_message where " + match)) {
+            ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
         }
+    }
+
+    private static boolean isUuid(String id) {
+        return id.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     }
 
     private static String hash(Connection c, String field, String phone) throws SQLException {

@@ -78,10 +78,14 @@ public class RecoveryResource {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate day = LocalDate.parse(value.strip());
+            if (day.getYear() >= 2000 && day.getYear() <= 2999) {
+                return day;
+            }
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name + " must be a day such as 2026-12-01");
+            // answered below
         }
+        throw new InvalidInputException(name + " must be a day from the years 2000 to 2999, such as 2026-12-01");
     }
 
     static Long flow(String value) {

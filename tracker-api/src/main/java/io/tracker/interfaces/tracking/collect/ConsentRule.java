@@ -1,6 +1,5 @@
 package io.tracker.interfaces.tracking.collect;
 
-import io.tracker.application.tracking.collection.CheckoutDetails;
 import io.tracker.application.tracking.collection.CollectedHit;
 import io.tracker.application.tracking.collection.HitType;
 import io.tracker.domain.tracking.ClickIds;
@@ -58,15 +57,9 @@ public final class ConsentRule {
                 false, withoutClickIds(hit.url()), withoutClickIds(hit.referrer()), hit.utm(), ClickIds.NONE,
                 hit.eventName(), hit.actionKey(), hit.value(), hit.currency(), hit.orderId(), hit.userId(),
                 hit.emailSha256(), hit.propertiesJson(), hit.userAgent(), hit.prefetch(), hit.trackedLinkId(),
-                hit.sentEventName(), hit.phone(), smsOnly(hit.checkout())));
-    }
-
-    /**
-     * A checkout's details without tracking consent: kept only when the shopper agreed to texts (a consent of
-     * its own, given with the number at checkout); otherwise nothing of them.
-     */
-    private static CheckoutDetails smsOnly(CheckoutDetails checkout) {
-        return checkout != null && checkout.smsConsent() ? checkout : null;
+                // No cart details either: without a visitor id a cart cannot be told bought or not, and texting a
+                // shopper who has already bought is worse than not texting.
+                hit.sentEventName(), hit.phone(), null));
     }
 
     /**

@@ -51,7 +51,7 @@ final class ApiEvents {
         RecoveryCheckout checkout = null;
         String note = null;
         List<String> personKeys = List.of();
-        if (c.checkout() != null && c.checkout().any()) {
+        if (c.checkout() != null && c.checkout().any() && c.visitorId() != null) {
             CheckoutReading reading = CheckoutReading.read(c.checkout(), rules.phoneRegion());
             checkout = reading.checkout();
             note = reading.problem();

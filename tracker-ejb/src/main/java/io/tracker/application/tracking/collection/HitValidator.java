@@ -198,7 +198,11 @@ final class HitValidator {
             }
         }
         RecoveryCheckout checkout = null;
-        if (actionId != null && hit.checkout() != null) {
+        if (actionId != null && hit.checkout() != null && (eventId == null || visitorId == null)) {
+            // recovery_checkout joins the conversion by event id, and a cart without a visitor cannot be told bought
+            String ignored = "checkout: cart details need an event id and a visitor id; not kept";
+            note = note == null ? ignored : note + "; " + ignored;
+        } else if (actionId != null && hit.checkout() != null) {
             CheckoutReading reading = CheckoutReading.read(hit.checkout(), rules.phoneRegion());
             checkout = reading.checkout();
             if (reading.problem() != null) {
