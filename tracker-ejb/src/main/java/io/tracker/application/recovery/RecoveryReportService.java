@@ -58,33 +58,37 @@ public class RecoveryReportService {
         try (Connection c = connections.forCurrentTenant()) {
             CartRecoveryWork.planAfresh(c);
             Instant[] period = period(c, from, to);
-            RecoveryReport.Counts counts;
-            try (PreparedStatement ps = c.prepareStatement("select count(*) filter (where r.state = 'ABANDONED'), "
-                    + "count(*) filter (where r.eligibility = 'ELIGIBLE'), count(r.texted_at), "
+            // One statement, so one snapshot: read as two, a pass committing between them showed its purchases in
+            // the arms but not yet in the counts.
+            RecoveryReport.Counts counts = null;
+            Map<String, Incrementality.Group> arms = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("with counts as (select "
+                    + "count(*) filter (where r.state = 'ABANDONED') as abandoned, "
+                    + "count(*) filter (where r.eligibility = 'ELIGIBLE') as eligible, count(r.texted_at) as texted, "
                     + "count(*) filter (where exists (select 1 from recovery_message m where m.tenant_id = r.tenant_id "
-                    + "  and m.cart_id = r.id and m.status = 'DELIVERED')), "
-                    + "count(r.clicked_at), count(r.recovered_at), coalesce(sum(r.recovered_value), 0), "
+                    + "  and m.cart_id = r.id and m.status = 'DELIVERED')) as delivered, "
+                    + "count(r.clicked_at) as clicked, count(r.recovered_at) as recovered, "
+                    + "coalesce(sum(r.recovered_value), 0) as recovered_value, "
                     + "coalesce((select sum(m.cost) from recovery_message m join recovery_cart r on r.tenant_id = m.tenant_id "
-                    + "  and r.id = m.cart_id where m.sent_at is not null and " + PERIOD + "), 0) "
-                    + "from recovery_cart r where " + PERIOD)) {
+                    + "  and r.id = m.cart_id where m.sent_at is not null and " + PERIOD + "), 0) as cost "
+                    + "from recovery_cart r where " + PERIOD + "), "
+                    + "arms as (select r.arm, count(*) as carts, count(r.outcome_at) as bought, "
+                    + "coalesce(sum(r.outcome_value), 0) as revenue, "
+                    + "coalesce(sum(r.outcome_value * r.outcome_value), 0)::float8 as squares "
+                    + "from recovery_cart r where r.arm is not null and r.first_due_at <= now() and " + PERIOD
+                    + "group by r.arm) "
+                    + "select c.*, a.* from counts c left join arms a on true")) {
                 int p = bindPeriod(ps, 1, period, flowId);
+                p = bindPeriod(ps, p, period, flowId);
                 bindPeriod(ps, p, period, flowId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    counts = new RecoveryReport.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7), rs.getBigDecimal(8));
-                }
-            }
-            Map<String, Incrementality.Group> arms = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("select r.arm, count(*), count(r.outcome_at), "
-                    + "coalesce(sum(r.outcome_value), 0), coalesce(sum(r.outcome_value * r.outcome_value), 0)::float8 "
-                    + "from recovery_cart r where r.arm is not null and r.first_due_at <= now() and " + PERIOD
-                    + "group by r.arm")) {
-                bindPeriod(ps, 1, period, flowId);
-                try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        arms.put(rs.getString(1), new Incrementality.Group(rs.getLong(2), rs.getLong(3),
-                                rs.getBigDecimal(4), rs.getDouble(5)));
+                        counts = new RecoveryReport.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                                rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7), rs.getBigDecimal(8));
+                        if (rs.getString(9) != null) {
+                            arms.put(rs.getString(9), new Incrementality.Group(rs.getLong(10), rs.getLong(11),
+                                    rs.getBigDecimal(12), rs.getDouble(13)));
+                        }
                     }
                 }
             }
