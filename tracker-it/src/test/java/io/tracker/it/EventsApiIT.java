@@ -226,7 +226,12 @@ class EventsApiIT {
         // a-t2, a-t3, b-t1, c-t3, e-t2; D's only visit is in December. 5 of 8 visits.
         assertThat(summary.getJsonNumber("visits").longValue()).isEqualTo(8);
         assertThat(summary.getJsonNumber("converted_visits").longValue()).isEqualTo(5);
-        assertThat(summary.getJsonNumber("conversion_rate").doubleValue()).isCloseTo(5.0 / 8, within(1e-6));
+        assertThat(summary.getJsonNumber("visit_conversion_rate").doubleValue()).isCloseTo(5.0 / 8, within(1e-6));
+        // The conversion rate: 6 purchases ÷ 8 visits.
+        assertThat(summary.getJsonNumber("conversion_rate").doubleValue()).isCloseTo(6.0 / 8, within(1e-6));
+        // One add to cart (micro); no calls.
+        assertThat(summary.getJsonNumber("micro_conversions").longValue()).isEqualTo(1);
+        assertThat(summary.getJsonNumber("calls").longValue()).isZero();
     }
 
     @Test

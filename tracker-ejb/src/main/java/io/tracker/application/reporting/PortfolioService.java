@@ -74,7 +74,7 @@ public class PortfolioService {
                     double revenue = rs.getBigDecimal(8).setScale(2, RoundingMode.HALF_EVEN).doubleValue();
                     clients.add(new ClientKpis(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5).trim(), new Kpis(touchpoints, conversions,
-                            Kpis.rate(convertedVisits, touchpoints), revenue, convertedVisits)));
+                            Kpis.rate(conversions, touchpoints), revenue, convertedVisits)));
                 }
             }
         } catch (SQLException e) {

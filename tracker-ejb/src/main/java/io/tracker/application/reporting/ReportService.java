@@ -60,23 +60,39 @@ public class ReportService {
      */
     public AttributionReport attribution(AttributionModel model, ReportPeriod period, ReportDimension dimension,
                                          String actionKey) {
-        return reports(List.of(model), period, dimension, actionKey).get(model);
+        return reports(List.of(model), period, dimension, actionKey, null).get(model);
+    }
+
+    /**
+     * As {@link #attribution(AttributionModel, ReportPeriod, ReportDimension, String)}, over the credits given to
+     * one channel only (the dashboard's drill-down: a channel's campaigns); a null channel is every channel.
+     */
+    public AttributionReport attribution(AttributionModel model, ReportPeriod period, ReportDimension dimension,
+                                         String actionKey, String channel) {
+        return reports(List.of(model), period, dimension, actionKey, channel).get(model);
     }
 
     /** Every model's report on the same conversions, in one read of the roll-up. */
     public Map<AttributionModel, AttributionReport> attributionByModel(ReportPeriod period, ReportDimension dimension,
                                                                       String actionKey) {
-        return reports(List.of(AttributionModel.values()), period, dimension, actionKey);
+        return reports(List.of(AttributionModel.values()), period, dimension, actionKey, null);
+    }
+
+    /** Every model's report on the same conversions, over the credits given to one channel (null: all). */
+    public Map<AttributionModel, AttributionReport> attributionByModel(ReportPeriod period, ReportDimension dimension,
+                                                                      String actionKey, String channel) {
+        return reports(List.of(AttributionModel.values()), period, dimension, actionKey, channel);
     }
 
     /** Every model's report on the same conversions, side by side (see {@link ModelComparison}). */
     public ModelComparison modelComparison(ReportPeriod period, ReportDimension dimension, String actionKey) {
         return ModelComparison.of(period, dimension,
-                reports(List.of(AttributionModel.values()), period, dimension, actionKey));
+                reports(List.of(AttributionModel.values()), period, dimension, actionKey, null));
     }
 
     private Map<AttributionModel, AttributionReport> reports(List<AttributionModel> models, ReportPeriod period,
-                                                            ReportDimension dimension, String actionKey) {
+                                                            ReportDimension dimension, String actionKey,
+                                                            String channel) {
         List<ConversionAction> actions = actions(actionKey);
         Map<String, String> actionNames = actions.stream()
                 .collect(Collectors.toMap(a -> a.getId().toString(), ConversionAction::getName));
@@ -90,17 +106,20 @@ public class ReportService {
         // The roll-up plus its deltas not yet folded (V15), in one snapshot; a key whose credits all went
         // sums to 0 credits and is left out.
         String source = "select model, " + dimension.column() + " as value, conversions, revenue, credits from %s "
-                + "where tenant_id = ? and model = any(?::text[]) and action_id = any(?::bigint[]) and day >= ? and day <= ?";
+                + "where tenant_id = ? and model = any(?::text[]) and action_id = any(?::bigint[]) and day >= ? and day <= ? "
+                + "and (?::text is null or channel = ?)";
         String sql = "select model, value::text, sum(conversions), sum(revenue) from ("
                 + source.formatted("credit_daily") + " union all " + source.formatted("credit_daily_delta")
                 + ") r group by model, value having sum(credits) > 0";
         try (Connection c = connections.forCurrentTenant(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < 2; i++) {
-                ps.setString(5 * i + 1, currentTenant.require());
-                ps.setArray(5 * i + 2, c.createArrayOf("text", models.stream().map(AttributionModel::apiName).toArray()));
-                ps.setArray(5 * i + 3, c.createArrayOf("bigint", actions.stream().map(ConversionAction::getId).toArray()));
-                ps.setObject(5 * i + 4, period.from());
-                ps.setObject(5 * i + 5, period.to());
+                ps.setString(7 * i + 1, currentTenant.require());
+                ps.setArray(7 * i + 2, c.createArrayOf("text", models.stream().map(AttributionModel::apiName).toArray()));
+                ps.setArray(7 * i + 3, c.createArrayOf("bigint", actions.stream().map(ConversionAction::getId).toArray()));
+                ps.setObject(7 * i + 4, period.from());
+                ps.setObject(7 * i + 5, period.to());
+                ps.setString(7 * i + 6, channel);
+                ps.setString(7 * i + 7, channel);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -185,10 +204,47 @@ public class ReportService {
                 long conversions = rs.getLong(2);
                 BigDecimal revenue = rs.getBigDecimal(3);
                 long convertedVisits = rs.getLong(4);
-                return new Kpis(visits, conversions, Kpis.rate(convertedVisits, visits), cents(revenue), convertedVisits);
+                return new Kpis(visits, conversions, Kpis.rate(conversions, visits), cents(revenue), convertedVisits);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the headline figures failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Micro conversions (roll-ups, as {@link #kpis}) and calls of the period. Calls are counted on their table
+     * through its index on (tenant, start time): a few thousand rows at most per month, not worth a roll-up.
+     */
+    public Activity activity(ReportPeriod period) {
+        Object[] micro = conversionActions.list().stream().filter(a -> a.getCategory() == ConversionCategory.MICRO)
+                .map(ConversionAction::getId).toArray();
+        String tenantId = currentTenant.require();
+        OffsetDateTime start = period.start().atOffset(ZoneOffset.UTC);
+        OffsetDateTime end = period.end().atOffset(ZoneOffset.UTC);
+        try (Connection c = connections.forCurrentTenant(); PreparedStatement ps = c.prepareStatement("select "
+                + "(select coalesce(sum(d.conversions), 0) from conversion_daily d where d.tenant_id = ? "
+                + "and d.action_id = any(?::bigint[]) and d.day >= ? and d.day <= ?) "
+                + "+ (select coalesce(sum(d.conversions), 0) from conversion_daily_delta d where d.tenant_id = ? "
+                + "and d.action_id = any(?::bigint[]) and d.minute_start >= ? and d.minute_start < ?), "
+                + "(select count(*) from call k where k.tenant_id = ? and k.started_at >= ? and k.started_at < ?)")) {
+            int p = 1;
+            ps.setString(p++, tenantId);
+            ps.setArray(p++, c.createArrayOf("bigint", micro));
+            ps.setObject(p++, period.from());
+            ps.setObject(p++, period.to());
+            ps.setString(p++, tenantId);
+            ps.setArray(p++, c.createArrayOf("bigint", micro));
+            ps.setObject(p++, start);
+            ps.setObject(p++, end);
+            ps.setString(p++, tenantId);
+            ps.setObject(p++, start);
+            ps.setObject(p, end);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Activity(rs.getLong(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading micro conversions and calls failed: " + e.getMessage(), e);
         }
     }
 

@@ -134,6 +134,11 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         return driver.findElement(by).getText().trim();
     }
 
+    /** The texts of every element matching, in document order. */
+    List<String> texts(By by) {
+        return driver.findElements(by).stream().map(e -> e.getText().trim()).toList();
+    }
+
     boolean isPresent(By by) {
         return !driver.findElements(by).isEmpty();
     }

@@ -175,13 +175,13 @@ class ChicagoDayBrowserIT extends KnownEventsBrowserTest {
         assertThat(browser.text(By.id("kpi-conversion-rate"))).isEqualTo("60.00%");
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("$70.00");
         assertThat(browser.tableRows("attribution-table")).containsExactly(
-                List.of("Display", "1.00", "$40.00", "33.33%"),
-                List.of("Email", "1.00", "$10.00", "33.33%"),
-                List.of("Paid Search", "1.00", "$20.00", "33.33%"));
-        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "3.00", "$70.00", "100.00%");
+                List.of("Display", "1", "$40.00", "33.33%"),
+                List.of("Email", "1", "$10.00", "33.33%"),
+                List.of("Paid Search", "1", "$20.00", "33.33%"));
+        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "3", "$70.00", "100.00%");
         assertExportAgrees("last_touch");
         browser.chooseModel("Time decay");
-        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "3.00", "$70.00", "100.00%");
+        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "3", "$70.00", "100.00%");
         assertExportAgrees("time_decay");
         browser.screenshot("chicago-2026-09-07");
 
@@ -190,7 +190,7 @@ class ChicagoDayBrowserIT extends KnownEventsBrowserTest {
         assertThat(browser.text(By.id("kpi-conversions"))).isEqualTo("1");
         assertThat(browser.text(By.id("kpi-conversion-rate"))).isEqualTo("0.00%");
         assertThat(browser.tableRows("attribution-table")).containsExactly(
-                List.of("Referral", "1.00", "$80.00", "100.00%"));
+                List.of("Referral", "1", "$80.00", "100.00%"));
     }
 
     /**
@@ -214,13 +214,14 @@ class ChicagoDayBrowserIT extends KnownEventsBrowserTest {
                 List.of(DAY, DAY, CHICAGO, model, "Email", "1", "10", "USD"),
                 List.of(DAY, DAY, CHICAGO, model, "Paid Search", "1", "20", "USD"));
 
-        // The dashboard shows the same rows in the same order, its figures with 2 decimals and in dollars.
+        // The dashboard shows the same rows in the same order: whole credits as counts, others with 2 decimals;
+        // revenue in dollars.
         List<List<String>> shown = browser.tableRows("attribution-table");
         assertThat(shown).hasSize(csv.size() - 1);
         for (int i = 1; i < csv.size(); i++) {
             List<String> row = csv.get(i);
             assertThat(shown.get(i - 1).subList(0, 3)).containsExactly(row.get(4),
-                    String.format(Locale.US, "%.2f", new BigDecimal(row.get(5))),
+                    credits(new BigDecimal(row.get(5))),
                     String.format(Locale.US, "$%,.2f", new BigDecimal(row.get(6))));
         }
 
@@ -228,6 +229,12 @@ class ChicagoDayBrowserIT extends KnownEventsBrowserTest {
                 Map.of("model", model, "from", DAY, "to", DAY)), shop.apiKey());
         assertThat(downloaded).isEqualTo(api.body());
         assertAgrees(csv, API.attribution(shop, model, DAY, DAY, "channel"));
+    }
+
+    /** Credited conversions as the dashboard writes them: {@code 1} → "1", {@code 0.333333} → "0.33". */
+    private static String credits(BigDecimal value) {
+        return value.stripTrailingZeros().scale() <= 0 ? value.toBigInteger().toString()
+                : String.format(Locale.US, "%.2f", value);
     }
 
     /** The CSV's rows (after its header) are the JSON report's, in its order, with the same figures. */

@@ -145,7 +145,8 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
 
         assertThat(browser.text(By.id("kpi-touchpoints"))).isEqualTo("6");
         assertThat(browser.text(By.id("kpi-conversions"))).isEqualTo("4");
-        assertThat(browser.text(By.id("kpi-conversion-rate"))).isEqualTo("50.00%");
+        // Conversion rate: 4 macro conversions ÷ 6 visits.
+        assertThat(browser.text(By.id("kpi-conversion-rate"))).isEqualTo("66.67%");
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("$280.00");
         // The set-up waited for the attribution worker: nothing of this client is waiting.
         assertThat(browser.text(By.id("attribution-status"))).isEqualTo("Attribution up to date");
@@ -154,11 +155,11 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
         // D → Email. One conversion each: 25% each; ties in name order.
         assertThat(browser.attributionModel()).isEqualTo("Last touch");
         assertThat(browser.tableRows("attribution-table")).containsExactly(
-                List.of("Direct", "1.00", "$50.00", "25.00%"),
-                List.of("Email", "1.00", "$30.00", "25.00%"),
-                List.of("Organic Search", "1.00", "$120.00", "25.00%"),
-                List.of("Paid Social", "1.00", "$80.00", "25.00%"));
-        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "4.00", "$280.00", "100.00%");
+                List.of("Direct", "1", "$50.00", "25.00%"),
+                List.of("Email", "1", "$30.00", "25.00%"),
+                List.of("Organic Search", "1", "$120.00", "25.00%"),
+                List.of("Paid Social", "1", "$80.00", "25.00%"));
+        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "4", "$280.00", "100.00%");
         assertThat(browser.chartDrawn()).isTrue();
         browser.screenshot("03-dashboard-last-touch");
 
@@ -173,7 +174,7 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
                 List.of("Paid Social", "0.50", "$40.00", "12.50%"),
                 List.of("Organic Search", "0.33", "$40.00", "8.33%"),
                 List.of("Paid Search", "0.33", "$40.00", "8.33%"));
-        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "4.00", "$280.00", "100.00%");
+        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "4", "$280.00", "100.00%");
         browser.screenshot("04-dashboard-linear");
 
         // Position-based: A 0.4 Email (48.00), 0.2 Paid Search (24.00), 0.4 Organic Search (48.00);
@@ -191,10 +192,10 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
         // First touch: A → Email (120.00); B → Paid Social (80.00); C → Direct (50.00); D → Email (30.00).
         browser.chooseModel("First touch");
         assertThat(browser.tableRows("attribution-table")).containsExactly(
-                List.of("Email", "2.00", "$150.00", "50.00%"),
-                List.of("Direct", "1.00", "$50.00", "25.00%"),
-                List.of("Paid Social", "1.00", "$80.00", "25.00%"));
-        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "4.00", "$280.00", "100.00%");
+                List.of("Email", "2", "$150.00", "50.00%"),
+                List.of("Direct", "1", "$50.00", "25.00%"),
+                List.of("Paid Social", "1", "$80.00", "25.00%"));
+        assertThat(browser.tableFooter("attribution-table")).containsExactly("Total", "4", "$280.00", "100.00%");
 
         // Every model side by side, ordered by the selected model (first touch), then by name. Time decay
         // (half-life 168 h): A's touches are 22.5 h, 20.5 h and 0.5 h before its purchase, B's 65 and 5
@@ -205,11 +206,11 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
                 "Linear", "Position-based", "Time decay", "Markov", "Shapley");
         List<List<String>> comparison = browser.tableRows("model-comparison");
         assertThat(comparison.stream().map(row -> row.subList(0, 6)).toList()).containsExactly(
-                List.of("Email", "1.00", "2.00", "1.33", "1.40", twoDecimals(a[0] + 1)),
-                List.of("Direct", "1.00", "1.00", "1.50", "1.50", twoDecimals(b[1] + 1)),
-                List.of("Paid Social", "1.00", "1.00", "0.50", "0.50", twoDecimals(b[0])),
-                List.of("Organic Search", "1.00", "0.00", "0.33", "0.40", twoDecimals(a[2])),
-                List.of("Paid Search", "0.00", "0.00", "0.33", "0.20", twoDecimals(a[1])));
+                List.of("Email", "1", "2", "1.33", "1.40", twoDecimals(a[0] + 1)),
+                List.of("Direct", "1", "1", "1.50", "1.50", twoDecimals(b[1] + 1)),
+                List.of("Paid Social", "1", "1", "0.50", "0.50", twoDecimals(b[0])),
+                List.of("Organic Search", "1", "0", "0.33", "0.40", twoDecimals(a[2])),
+                List.of("Paid Search", "0", "0", "0.33", "0.20", twoDecimals(a[1])));
         // Markov and Shapley: nothing before the tenant's first data-driven run (the scheduler may run one
         // at any moment), then the 4 conversions shared out (each shown to two decimals).
         for (int column : new int[] {6, 7}) {
@@ -346,6 +347,87 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
         browser.signOut();
         browser.open("app/dashboard.xhtml");
         assertThat(browser.onKeycloakLogin()).as(browser.currentUrl()).isTrue();
+    }
+
+    /**
+     * The view lives in the address: typed dates and a model survive a reload; a preset sets its days; the
+     * comparison with the previous period (2025-03-07 … 03-09: F's one visit, no conversion) gives +500.0% visits
+     * and no ratio for conversions. Drilling down under linear: Email → its campaigns (only touches without a
+     * campaign: A's 1/3 and D's 1 = 1.33) → their conversions, newest first (D's purchase at 22:10 New York time on
+     * 03-12 with 100% of its credit, A's at 08:30 on 03-11 with a third) → A's journey: its three touches and the
+     * purchase, each model's split. Exports: the XLSX of the table holds what the table shows; the PDF summary is a
+     * PDF.
+     */
+    @Test
+    void theViewIsInTheAddressAndDrillsDownToOneJourney() throws IOException {
+        onlyMemberOf(DemoUser.ANALYST, shop, "ANALYST");
+        browser.signIn(DemoUser.ANALYST);
+        browser.setDates(FROM, TO);
+        browser.waitForText(By.id("kpi-touchpoints"), "6");
+        browser.chooseModel("Linear");
+        assertThat(browser.currentUrl()).isEqualTo(browser.url("app/dashboard.xhtml?range=custom&from=" + FROM
+                + "&to=" + TO + "&compare=previous_period&model=linear&dimension=channel&interval=day"));
+        assertThat(browser.text(By.id("filters:range_label"))).isEqualTo("Custom");
+
+        // Reloading (or opening a shared address) shows the same view.
+        browser.open(browser.currentUrl().substring(browser.url("").length()));
+        assertThat(browser.text(By.id("kpi-touchpoints"))).isEqualTo("6");
+        assertThat(browser.attributionModel()).isEqualTo("Linear");
+        assertThat(browser.value(By.id("filters:from_input"))).isEqualTo(FROM);
+        assertThat(browser.value(By.id("filters:to_input"))).isEqualTo(TO);
+        assertThat(browser.text(By.id("kpi-touchpoints-change"))).isEqualTo("+500.0%");
+        assertThat(browser.text(By.id("kpi-conversions-change"))).isEqualTo("—");
+        assertThat(browser.chartDrawn("trend-chart")).isTrue();
+
+        // The XLSX export holds the table as shown.
+        List<List<String>> shown = browser.tableRows("attribution-table");
+        Path xlsx = browser.download(By.id("export:export-xlsx"));
+        assertThat(xlsx.getFileName().toString()).isEqualTo("attribution-linear-" + FROM + "-" + TO + ".xlsx");
+        String sheet = XlsxText.of(xlsx);
+        for (List<String> row : shown) {
+            assertThat(sheet).contains(row.get(0), row.get(1), row.get(2));
+        }
+        Path pdf = browser.download(By.id("pdf:export-pdf"));
+        assertThat(Files.readAllBytes(pdf)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+
+        // Drill down: a channel, its campaigns, their conversions, one journey.
+        browser.clickInRow("attribution-table", "Email", "a.drill-link");
+        browser.waitForText(By.id("drill-channel"), "Email");
+        assertThat(browser.tableRows("attribution-table")).containsExactly(
+                List.of("(no campaign)", "1.33", "$70.00", "100.00%"));
+        assertThat(browser.currentUrl()).contains("&channel=Email");
+        browser.clickInRow("attribution-table", "(no campaign)", "a.drill-link");
+        browser.waitForText(By.id("drill-campaign"), "(no campaign)");
+        assertThat(browser.tableRows("conversion-list")).containsExactly(
+                List.of("2025-03-12 22:10:00 EDT", "Purchase", "$30.00", "100.00%", "$30.00"),
+                List.of("2025-03-11 08:30:00 EDT", "Purchase", "$120.00", "33.33%", "$40.00"));
+        browser.screenshot("08-dashboard-drill-down");
+        browser.clickInRowAndWaitForPage("conversion-list", "2025-03-11", "a.journey-link");
+        assertThat(browser.text(By.id("journey-conversion"))).contains("purchase", "2025-03-11 08:30:00 EDT", "$120.00");
+        List<String> steps = browser.texts(By.cssSelector("#journey-timeline li .journey-channel"));
+        assertThat(steps).containsExactly("Email", "Paid Search", "Organic Search", "Conversion: purchase");
+        // Model, channel, credit and revenue of each credit row: linear a third each, last touch the last click.
+        assertThat(browser.tableRows("journey-credits").stream()
+                .map(r -> List.of(r.get(0), r.get(1), r.get(4), r.get(5))).toList()).contains(
+                List.of("linear", "Email", "33.33%", "$40.00"),
+                List.of("linear", "Paid Search", "33.33%", "$40.00"),
+                List.of("linear", "Organic Search", "33.33%", "$40.00"),
+                List.of("last_touch", "Organic Search", "100.00%", "$120.00"));
+        browser.screenshot("09-journey");
+
+        // Back to the same view of the dashboard.
+        browser.clickAndWaitForPage(By.id("journey-back"));
+        assertThat(browser.attributionModel()).isEqualTo("Linear");
+        assertThat(browser.text(By.id("drill-campaign"))).isEqualTo("(no campaign)");
+
+        // A preset: the last 7 days of New York, kept as a preset in the address.
+        browser.open("app/dashboard.xhtml");
+        browser.selectMenuItem("filters:range", "Last 7 days");
+        LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+        browser.waitUntil(d -> today.minusDays(6).toString().equals(browser.value(By.id("filters:from_input"))));
+        assertThat(browser.value(By.id("filters:to_input"))).isEqualTo(today.toString());
+        assertThat(browser.currentUrl()).contains("range=last_7_days").doesNotContain("from=");
+        assertThat(browser.takeCspViolations()).isEmpty();
     }
 
     /** The person's only membership is the role in this tenant, so it is the one selected at sign-in. */

@@ -1,6 +1,7 @@
 package io.tracker.interfaces.reporting.rest;
 
 import io.tracker.application.conversion.ledger.ConversionLedgerService;
+import io.tracker.application.reporting.Activity;
 import io.tracker.application.reporting.AttributionReport;
 import io.tracker.application.reporting.AttributionReportCsv;
 import io.tracker.application.reporting.Figures;
@@ -186,11 +187,13 @@ public class ReportsResource {
     /**
      * {@code GET /api/v1/reports/summary?from=YYYY-MM-DD&to=YYYY-MM-DD[&revenue=net|gross]}: the dashboard's
      * headline numbers, {@code {"from","to","currency","touchpoints","visits","converted_visits","conversions",
-     * "conversion_rate","revenue"}}. {@code visits} = {@code touchpoints} (a touchpoint is a visit);
-     * {@code conversions} and {@code revenue} are the counted macro conversions of the period;
-     * {@code conversion_rate} is converted visits ÷ visits (a fraction 0..1, not a percentage), where a
+     * "conversion_rate","visit_conversion_rate","revenue","micro_conversions","calls"}}. {@code visits} =
+     * {@code touchpoints} (a touchpoint is a visit); {@code conversions} and {@code revenue} are the counted macro
+     * conversions of the period; {@code conversion_rate} is macro conversions ÷ visits (a fraction, not a
+     * percentage; 0 without visits); {@code visit_conversion_rate} is converted visits ÷ visits (0..1), where a
      * converted visit is a visit of the period that is its visitor's latest visit at or before one of its
-     * counted macro conversions of the period (see {@code Kpis}).
+     * counted macro conversions of the period (see {@code Kpis}); {@code micro_conversions} counts the counted
+     * conversions of micro actions, {@code calls} the calls to tracking numbers.
      *
      * <p>{@code revenue} is always <b>net</b> of the conversion ledger: conversions as they are now, restated
      * values and without retracted ones (a refund reduces it, a cancelled order is gone from {@code conversions}
@@ -218,7 +221,10 @@ public class ReportsResource {
                 .add("converted_visits", kpis.convertedVisits())
                 .add("conversions", kpis.conversions())
                 .add("conversion_rate", ReportNumbers.plain(kpis.conversionRate(), 6))
+                .add("visit_conversion_rate", ReportNumbers.plain(kpis.visitConversionRate(), 6))
                 .add("revenue", ReportNumbers.revenue(kpis.revenue()));
+        Activity activity = reports.activity(period);
+        answer.add("micro_conversions", activity.microConversions()).add("calls", activity.calls());
         if (gross) {
             BigDecimal net = BigDecimal.valueOf(kpis.revenue()).setScale(2, RoundingMode.HALF_EVEN);
             BigDecimal takenAway = ledger.takenAway(period.start(), period.end()).setScale(2, RoundingMode.HALF_EVEN);

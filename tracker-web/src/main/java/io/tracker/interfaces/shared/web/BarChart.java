@@ -71,6 +71,28 @@ public final class BarChart {
         return this;
     }
 
+    /**
+     * Adds a dataset drawn as a line over the bars (Chart.js mixed chart), such as revenue over conversions.
+     *
+     * @param values one per label, in the labels' order
+     * @param color  CSS colour of the line and its points
+     * @param axisId the y axis it is drawn against (see {@link #axis})
+     */
+    public BarChart lineDataset(String label, List<Double> values, String color, String axisId) {
+        JsonArrayBuilder data = JSON.createArrayBuilder();
+        values.forEach(v -> data.add(Math.round(v * 100) / 100.0));
+        datasets.add(JSON.createObjectBuilder()
+                .add("type", "line")
+                .add("label", label)
+                .add("data", data)
+                .add("borderColor", color)
+                .add("backgroundColor", color)
+                .add("pointRadius", 2)
+                .add("tension", 0.2)
+                .add("yAxisID", axisId));
+        return this;
+    }
+
     /** The configuration, script-safe. */
     public String toJson() {
         JsonArrayBuilder labelArray = JSON.createArrayBuilder();

@@ -38,6 +38,31 @@ public final class Formats {
         return pattern("#,##0.00").format(value);
     }
 
+    /**
+     * Credited conversions: whole ones as counts, fractional ones (multi-touch models) with two decimals:
+     * {@code 170} → {@code "170"}, {@code 1234.5} → {@code "1,234.50"}, {@code 1.0/3} → {@code "0.33"}.
+     */
+    public static String credits(double value) {
+        double whole = Math.rint(value);
+        return Math.abs(value - whole) < 1e-9 ? count((long) whole) : decimal(value);
+    }
+
+    /**
+     * A change against a comparison period as a signed percentage with one decimal: {@code 0.125} →
+     * {@code "+12.5%"}, {@code -0.5} → {@code "−50.0%"} (a true minus sign), {@code 0} → {@code "0.0%"}; null
+     * (nothing to compare with: no comparison, or 0 before) → {@code "—"}.
+     */
+    public static String change(Double fraction) {
+        if (fraction == null || fraction.isNaN() || fraction.isInfinite()) {
+            return "—";
+        }
+        String text = pattern("#,##0.0").format(Math.abs(fraction) * 100) + "%";
+        if (text.equals("0.0%")) {
+            return text;
+        }
+        return (fraction > 0 ? "+" : "\u2212") + text;
+    }
+
     /** A fraction as a percentage with two decimals: {@code 0.079407} → {@code "7.94%"}. */
     public static String percent(double fraction) {
         return pattern("#,##0.00").format(fraction * 100) + "%";

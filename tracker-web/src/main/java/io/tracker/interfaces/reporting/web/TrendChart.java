@@ -1,0 +1,29 @@
+package io.tracker.interfaces.reporting.web;
+
+import io.tracker.application.reporting.TrendPoint;
+import io.tracker.interfaces.shared.web.BarChart;
+import java.util.List;
+
+/**
+ * The Chart.js configuration of the dashboard's trend: macro conversions as bars (left axis) and their revenue as a
+ * line (right axis, in the tenant's currency), one group per day, week or month, labelled by its first day.
+ */
+final class TrendChart {
+
+    private static final String CONVERSIONS_COLOR = "#6366f1";
+    private static final String REVENUE_COLOR = "#f43f5e";
+
+    private TrendChart() {
+    }
+
+    static String config(List<TrendPoint> points, String currencyCode) {
+        String revenueLabel = "Revenue (" + currencyCode + ")";
+        return BarChart.of(points.stream().map(p -> p.start().toString()).toList())
+                .axis("y", "Conversions", "left", true)
+                .axis("y1", revenueLabel, "right", false)
+                .dataset("Conversions", points.stream().map(p -> (double) p.conversions()).toList(),
+                        CONVERSIONS_COLOR, "y")
+                .lineDataset(revenueLabel, points.stream().map(TrendPoint::revenue).toList(), REVENUE_COLOR, "y1")
+                .toJson();
+    }
+}
