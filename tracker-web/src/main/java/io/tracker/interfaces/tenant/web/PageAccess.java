@@ -8,8 +8,9 @@ import io.tracker.domain.tenant.Permission;
  * and the services refuse the calls anyway ({@code @RequiresPermission}); this is the middle line.
  *
  * <ul>
- *   <li>{@code /admin/portfolio.xhtml}, {@code /admin/clients.xhtml}: agency admins (of any
- *       agency; platform admins are admins of all of them);</li>
+ *   <li>{@code /admin/portfolio.xhtml}, {@code /admin/clients.xhtml}, {@code /admin/benchmarks.xhtml} (read
+ *       by agency admins, changed by platform admins only): agency admins (of any agency; platform admins are
+ *       admins of all of them);</li>
  *   <li>other pages under {@code /admin/}: {@link Permission#MANAGE_ACCESS} in the selected
  *       tenant (users, API keys, audit log);</li>
  *   <li>{@code /import.xhtml}, {@code /offline-conversions.xhtml}: {@link Permission#INGEST};</li>
@@ -36,7 +37,7 @@ public enum PageAccess {
     /** What the page at this path (servlet path such as {@code /admin/keys.xhtml}) needs. */
     public static PageAccess of(String path) {
         String p = path == null ? "" : path;
-        if (p.equals("/admin/portfolio.xhtml") || p.equals("/admin/clients.xhtml")) {
+        if (p.equals("/admin/portfolio.xhtml") || p.equals("/admin/clients.xhtml") || p.equals("/admin/benchmarks.xhtml")) {
             return AGENCY_ADMIN;
         }
         if (p.startsWith("/admin/")) {

@@ -25,6 +25,7 @@ class PageAccessTest {
         assertThat(PageAccess.of("/admin/anything-new.xhtml")).isEqualTo(PageAccess.MANAGE_ACCESS);
         assertThat(PageAccess.of("/admin/portfolio.xhtml")).isEqualTo(PageAccess.AGENCY_ADMIN);
         assertThat(PageAccess.of("/admin/clients.xhtml")).isEqualTo(PageAccess.AGENCY_ADMIN);
+        assertThat(PageAccess.of("/admin/benchmarks.xhtml")).isEqualTo(PageAccess.AGENCY_ADMIN);
     }
 
     @Test
