@@ -94,7 +94,8 @@ class SummaryFiguresIT {
 
     /**
      * The definitions of {@link Kpis} on the raw tables, as ReportService.kpis computed them before V14:
-     * touchpoints of the period; counted macro conversions of the period and their value; the distinct
+     * touchpoints of the period; counted macro conversions of the period and their value (and, divided by the
+     * touchpoints, the conversion rate); the distinct
      * visits of the period that are their visitor's latest touchpoint at or before one of them.
      * Parameters: tenant, period start, period end.
      */
@@ -398,7 +399,8 @@ class SummaryFiguresIT {
                     rs.next();
                     long visits = rs.getLong(1);
                     long converted = rs.getLong(4);
-                    return new Kpis(visits, rs.getLong(2), visits == 0 ? 0 : (double) converted / visits,
+                    // The conversion rate: macro conversions ÷ visits (issue #12), 0 without visits.
+                    return new Kpis(visits, rs.getLong(2), visits == 0 ? 0 : (double) rs.getLong(2) / visits,
                             rs.getBigDecimal(3).setScale(2, RoundingMode.HALF_EVEN).doubleValue(), converted);
                 }
             }
