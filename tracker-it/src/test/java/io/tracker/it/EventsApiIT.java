@@ -214,6 +214,88 @@ class EventsApiIT {
                 .isEqualTo(2);
     }
 
+    /**
+     * The trend of January by ISO week, worked out from the class comment's Berlin days: week of 30 Dec (E's SMS
+     * touch on the 3rd, C's organic one on the 5th): 2 visits; week of 6 Jan: A's touches on the 10th and 12th,
+     * C's on the 8th and 9th, 4 visits, and the purchases of the 9th (30), 10th (20), 11th (40) and 12th (100);
+     * week of 13 Jan: B's visit and purchase (50) at 00:00 and 00:30 on the 15th; week of 20 Jan: A's referral
+     * visit and purchase (25); week of 27 Jan: nothing. By day there are 31 points, by month one; each adds up to
+     * the summary.
+     */
+    @Test
+    void theTrendAddsUpToTheSummary() {
+        JsonObject weeks = api.get("api/v1/reports/trend?from=" + FROM + "&to=" + TO + "&interval=week",
+                tenant.apiKey()).json();
+        assertThat(weeks.getString("interval")).isEqualTo("week");
+        assertThat(weeks.getString("currency")).isEqualTo("EUR");
+        assertThat(weeks.getJsonArray("points").getValuesAs(JsonObject.class).stream()
+                .map(p -> List.of(p.getString("start"), p.getJsonNumber("visits").toString(),
+                        p.getJsonNumber("conversions").toString(), p.getJsonNumber("revenue").toString())).toList())
+                .containsExactly(List.of("2024-12-30", "2", "0", "0"), List.of("2025-01-06", "4", "4", "190"),
+                        List.of("2025-01-13", "1", "1", "50"), List.of("2025-01-20", "1", "1", "25"),
+                        List.of("2025-01-27", "0", "0", "0"));
+        JsonObject days = api.get("api/v1/reports/trend?from=" + FROM + "&to=" + TO, tenant.apiKey()).json();
+        List<JsonObject> points = days.getJsonArray("points").getValuesAs(JsonObject.class);
+        assertThat(points).hasSize(31);
+        assertThat(points.get(14).getString("start")).isEqualTo("2025-01-15");
+        assertThat(points.get(14).getInt("visits")).isEqualTo(1);
+        assertThat(points.get(14).getInt("conversions")).isEqualTo(1);
+        assertThat(points.stream().mapToLong(p -> p.getInt("visits")).sum()).isEqualTo(8);
+        assertThat(points.stream().mapToLong(p -> p.getInt("conversions")).sum()).isEqualTo(6);
+        assertThat(points.stream().mapToDouble(p -> p.getJsonNumber("revenue").doubleValue()).sum())
+                .isCloseTo(265, within(0.001));
+        JsonObject month = api.get("api/v1/reports/trend?from=" + FROM + "&to=" + TO + "&interval=month",
+                tenant.apiKey()).json();
+        assertThat(month.getJsonArray("points")).hasSize(1);
+        assertThat(month.getJsonArray("points").getJsonObject(0).getInt("conversions")).isEqualTo(6);
+
+        ApiResponse badInterval = api.get("api/v1/reports/trend?interval=hour", tenant.apiKey());
+        assertThat(badInterval.status()).isEqualTo(400);
+        assertThat(badInterval.contentType()).isEqualTo("application/problem+json");
+        assertThat(badInterval.json().getString("detail")).contains("day, week or month");
+    }
+
+    /**
+     * The drill-down's conversions: under linear, Email has a half of A's first purchase (100.00 → 50.00) and a
+     * third of its second (25.00 → 8.33), newest first; under last touch only the first (Email was its last
+     * click; the second's was the referral). The campaign "brand" (A's Paid Search click) has the same two
+     * purchases under linear. Another tenant sees none of them; missing or bad parameters are 400s.
+     */
+    @Test
+    void theConversionsCreditedToAChannelOrCampaign() {
+        JsonObject linear = api.get("api/v1/reports/conversions?model=linear&channel=Email&from=" + FROM + "&to=" + TO,
+                tenant.apiKey()).json();
+        assertThat(linear.getString("channel")).isEqualTo("Email");
+        assertThat(linear.isNull("campaign")).isTrue();
+        List<JsonObject> rows = linear.getJsonArray("conversions").getValuesAs(JsonObject.class);
+        assertThat(rows.stream().map(r -> List.of(r.getString("occurred_at"), r.getJsonNumber("value").toString(),
+                r.getJsonNumber("credit").toString(), r.getJsonNumber("revenue").toString())).toList())
+                .containsExactly(List.of("2025-01-20T09:10:00Z", "25", "0.333333", "8.33"),
+                        List.of("2025-01-12T09:00:00Z", "100", "0.5", "50"));
+        JsonObject lastTouch = api.get("api/v1/reports/conversions?model=last_touch&channel=Email&from=" + FROM
+                + "&to=" + TO, tenant.apiKey()).json();
+        assertThat(lastTouch.getJsonArray("conversions")).hasSize(1);
+        assertThat(lastTouch.getJsonArray("conversions").getJsonObject(0).getJsonNumber("credit").doubleValue())
+                .isEqualTo(1.0);
+        JsonObject brand = api.get("api/v1/reports/conversions?model=linear&campaign=brand&from=" + FROM + "&to=" + TO,
+                tenant.apiKey()).json();
+        assertThat(brand.getJsonArray("conversions").getValuesAs(JsonObject.class))
+                .extracting(r -> r.getJsonNumber("id").longValue())
+                .containsExactlyElementsOf(rows.stream().map(r -> r.getJsonNumber("id").longValue()).toList());
+
+        TestTenant other = api.createTenant("events api other", ZoneId.of("Europe/Berlin"), "EUR");
+        assertThat(api.get("api/v1/reports/conversions?model=linear&channel=Email&from=" + FROM + "&to=" + TO,
+                other.apiKey()).json().getJsonArray("conversions")).isEmpty();
+
+        for (String bad : List.of("model=linear", "channel=Email", "model=lastclick&channel=Email",
+                "model=linear&channel=Email&limit=0", "model=linear&channel=Email&limit=x",
+                "model=linear&channel=Email&utm_source=x")) {
+            ApiResponse r = api.get("api/v1/reports/conversions?" + bad, tenant.apiKey());
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.contentType()).as(bad).isEqualTo("application/problem+json");
+        }
+    }
+
     @Test
     void summaryOfTheMonth() {
         // January touches: A 3, B 1, C 3, E 1 (D's and E's December touches are outside); purchases: 6 (the cart is micro).

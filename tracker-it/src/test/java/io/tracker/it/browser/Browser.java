@@ -358,14 +358,14 @@ final class Browser implements AutoCloseable, AfterEachCallback {
 
     /** Clicks the element matching the CSS selector in the table row with that text, and waits for its ajax request. */
     void clickInRow(String tableId, String rowContaining, String css) {
-        row(tableId, rowContaining).findElement(By.cssSelector(css)).click();
+        centred(row(tableId, rowContaining).findElement(By.cssSelector(css))).click();
         waitForAjax();
     }
 
     /** Clicks the element matching the CSS selector in the table row with that text, and waits for the next page. */
     void clickInRowAndWaitForPage(String tableId, String rowContaining, String css) {
         WebElement page = driver.findElement(By.tagName("html"));
-        row(tableId, rowContaining).findElement(By.cssSelector(css)).click();
+        centred(row(tableId, rowContaining).findElement(By.cssSelector(css))).click();
         waitUntil(ExpectedConditions.stalenessOf(page));
         waitForAjax();
     }
@@ -514,10 +514,19 @@ final class Browser implements AutoCloseable, AfterEachCallback {
 
     /** Clicks a model in the selector and waits until the report shows it. */
     void chooseModel(String label) {
-        driver.findElement(By.xpath("//div[@id='filters:model']/div[contains(@class,'ui-button')]"
-                + "[normalize-space(.)='" + label + "']")).click();
+        centred(driver.findElement(By.xpath("//div[@id='filters:model']/div[contains(@class,'ui-button')]"
+                + "[normalize-space(.)='" + label + "']"))).click();
         waitUntil(d -> label.equals(d.findElement(By.id("attribution-model")).getText().trim()));
         waitForAjax();
+    }
+
+    /**
+     * Scrolls the element to the middle of the window: clicked where the browser scrolls it by itself (its top
+     * edge), it can lie under the sticky top bar, which would take the click.
+     */
+    private WebElement centred(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+        return element;
     }
 
     /** The model named above the attribution table. */
@@ -602,7 +611,7 @@ final class Browser implements AutoCloseable, AfterEachCallback {
      */
     Path download(By by) {
         Set<Path> before = downloadedFiles();
-        driver.findElement(by).click();
+        centred(driver.findElement(by)).click();
         return waitUntil(d -> {
             Set<Path> now = downloadedFiles();
             now.removeAll(before);

@@ -21,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.math.BigDecimal;
 
 /**
  * {@code GET /api/v1/reports/conversions?model=<model>[&channel=<channel>][&campaign=<campaign>]&from=&to=[&limit=100]}:
@@ -63,8 +62,9 @@ public class CreditedConversionsResource {
         for (CreditedConversion c : conversions.list(attributionModel, period, channel, campaign, rows)) {
             list.add(StrictJson.PROVIDER.createObjectBuilder().add("id", c.conversionId()).add("action", c.actionKey())
                     .add("action_name", c.actionName()).add("occurred_at", c.occurredAt().toString())
-                    .add("value", c.value() == null ? BigDecimal.ZERO : c.value().stripTrailingZeros())
-                    .add("credit", ReportNumbers.plain(c.credit(), 6)).add("revenue", c.revenue().stripTrailingZeros()));
+                    .add("value", ReportNumbers.revenue(c.value() == null ? 0 : c.value().doubleValue()))
+                    .add("credit", ReportNumbers.conversions(c.credit()))
+                    .add("revenue", ReportNumbers.revenue(c.revenue().doubleValue())));
         }
         var answer = StrictJson.PROVIDER.createObjectBuilder().add("model", attributionModel.apiName())
                 .add("from", period.from().toString()).add("to", period.to().toString());

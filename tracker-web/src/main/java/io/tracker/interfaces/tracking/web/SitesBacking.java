@@ -88,7 +88,7 @@ public class SitesBacking implements Serializable {
     }
 
     /** {@code TRACKER_PUBLIC_URL} without a trailing slash, else this request's scheme, host and port. */
-    private static String publicUrl() {
+    static String publicUrl() {
         String configured = ConfigProvider.getConfig().getOptionalValue("tracker.public-url", String.class).orElse("");
         if (!configured.isBlank()) {
             return SiteSnippets.withoutTrailingSlash(configured.trim());
