@@ -17,8 +17,8 @@ import org.apache.commons.csv.CSVPrinter;
  * (most credited conversions first, then by key):
  *
  * <pre>
- * from,to,time_zone,model,channel,conversions,revenue,currency
- * 2026-09-07,2026-09-07,America/Chicago,last_touch,Display,1,40,USD
+ * from,to,time_zone,model,channel,conversions,revenue,currency,cost,cpa,roas,roi
+ * 2026-09-07,2026-09-07,America/Chicago,last_touch,Display,1,40,USD,20,20,2,1
  * </pre>
  *
  * {@code from} and {@code to} are the report's days in the tenant's time zone ({@code time_zone}, an IANA
@@ -26,7 +26,9 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code source_medium} or {@code conversion_action}, which holds the action's key and is followed by a
  * {@code name} column with its name). Figures are those of the JSON report ({@link ReportNumbers}:
  * conversions with up to 6 decimals, revenue in cents, plain decimals such as {@code 80} or
- * {@code 0.333333}). No totals row: the JSON report's {@code totals} are the rounded sums of the unrounded
+ * {@code 0.333333}; cost and CPA in cents, ROAS and ROI with 4 decimals, see {@link CostFigures}; the
+ * four cost cells are empty where no cost is known, and the conversion action dimension has no cost columns).
+ * No totals row: the JSON report's {@code totals} are the rounded sums of the unrounded
  * rows.
  *
  * <p>Text cells that a spreadsheet would run as a formula (starting with {@code =}, {@code +}, {@code -},
@@ -61,6 +63,15 @@ public final class AttributionReportCsv {
                 cells.add(ReportNumbers.conversions(row.conversions()).toPlainString());
                 cells.add(ReportNumbers.revenue(row.revenue()).toPlainString());
                 cells.add(currency);
+                if (report.dimension() != ReportDimension.CONVERSION_ACTION) {
+                    CostFigures cost = row.cost();
+                    cells.add(cost == null ? "" : ReportNumbers.revenue(cost.cost()).toPlainString());
+                    cells.add(cost == null || cost.cpa() == null ? "" : ReportNumbers.revenue(cost.cpa()).toPlainString());
+                    cells.add(cost == null || cost.roas() == null ? ""
+                            : ReportNumbers.plain(cost.roas(), CostFigures.RATIO_DECIMALS).toPlainString());
+                    cells.add(cost == null || cost.roi() == null ? ""
+                            : ReportNumbers.plain(cost.roi(), CostFigures.RATIO_DECIMALS).toPlainString());
+                }
                 csv.printRecord(cells);
             }
         } catch (IOException e) {
@@ -86,6 +97,9 @@ public final class AttributionReportCsv {
             names.add("name");
         }
         names.addAll(List.of("conversions", "revenue", "currency"));
+        if (dimension != ReportDimension.CONVERSION_ACTION) {
+            names.addAll(List.of("cost", "cpa", "roas", "roi"));
+        }
         return names;
     }
 

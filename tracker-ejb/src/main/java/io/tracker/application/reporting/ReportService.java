@@ -23,8 +23,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -60,28 +63,102 @@ public class ReportService {
      */
     public AttributionReport attribution(AttributionModel model, ReportPeriod period, ReportDimension dimension,
                                          String actionKey) {
-        return reports(List.of(model), period, dimension, actionKey, null).get(model);
+        return attribution(model, period, dimension, actionKey, null);
     }
 
     /**
-     * As {@link #attribution(AttributionModel, ReportPeriod, ReportDimension, String)}, over the credits given to
-     * one channel only (the dashboard's drill-down: a channel's campaigns); a null channel is every channel.
+     * As {@link #attribution(AttributionModel, ReportPeriod, ReportDimension, String)}, over the credits (and the
+     * cost) of one channel only (the dashboard's drill-down: a channel's campaigns); a null channel is every one.
      */
     public AttributionReport attribution(AttributionModel model, ReportPeriod period, ReportDimension dimension,
                                          String actionKey, String channel) {
-        return reports(List.of(model), period, dimension, actionKey, channel).get(model);
+        return withCost(reports(List.of(model), period, dimension, actionKey, channel), period, dimension, channel)
+                .get(model);
     }
 
-    /** Every model's report on the same conversions, in one read of the roll-up. */
+    /** Every model's report on the same conversions, in one read of the roll-up, with cost as {@link #attribution}. */
     public Map<AttributionModel, AttributionReport> attributionByModel(ReportPeriod period, ReportDimension dimension,
                                                                       String actionKey) {
-        return reports(List.of(AttributionModel.values()), period, dimension, actionKey, null);
+        return attributionByModel(period, dimension, actionKey, null);
     }
 
-    /** Every model's report on the same conversions, over the credits given to one channel (null: all). */
+    /** Every model's report on the same conversions, over the credits (and cost) of one channel (null: all). */
     public Map<AttributionModel, AttributionReport> attributionByModel(ReportPeriod period, ReportDimension dimension,
                                                                       String actionKey, String channel) {
-        return reports(List.of(AttributionModel.values()), period, dimension, actionKey, channel);
+        return withCost(reports(List.of(AttributionModel.values()), period, dimension, actionKey, channel), period,
+                dimension, channel);
+    }
+
+    /**
+     * The reports with the imported ad cost ({@code ad_cost}, V21) of the period's days, keyed like the
+     * dimension's rows: by channel, by campaign name, or by source / medium (cost without one under
+     * {@value #UNKNOWN_KEY}). A row whose key has cost gets {@link CostFigures}; a key with cost but no credited
+     * conversions becomes a row of its own with 0 conversions (after the credited rows, by key). Totals: all cost
+     * of the period, CPA and ROAS over the report's totals. The conversion action dimension has no cost; a period
+     * without any cost leaves the reports as they are.
+     */
+    private Map<AttributionModel, AttributionReport> withCost(Map<AttributionModel, AttributionReport> reports,
+                                                             ReportPeriod period, ReportDimension dimension,
+                                                             String channel) {
+        if (dimension == ReportDimension.CONVERSION_ACTION) {
+            return reports;
+        }
+        Map<String, BigDecimal> costs = costs(period, dimension, channel);
+        if (costs.isEmpty()) {
+            return reports;
+        }
+        BigDecimal all = costs.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<AttributionModel, AttributionReport> out = new EnumMap<>(AttributionModel.class);
+        reports.forEach((model, report) -> {
+            List<AttributionRow> rows = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (AttributionRow r : report.rows()) {
+                BigDecimal cost = costs.get(r.key());
+                seen.add(r.key());
+                rows.add(cost == null ? r
+                        : new AttributionRow(r.key(), r.name(), r.conversions(), r.revenue(),
+                        CostFigures.of(cost, r.conversions(), r.revenue())));
+            }
+            costs.forEach((key, cost) -> {
+                if (!seen.contains(key)) {
+                    rows.add(new AttributionRow(key, key, 0, 0, CostFigures.of(cost, 0, 0)));
+                }
+            });
+            out.put(model, new AttributionReport(model, period, dimension, List.copyOf(rows), report.totalConversions(),
+                    report.totalRevenue(), CostFigures.of(all, report.totalConversions(), report.totalRevenue())));
+        });
+        return out;
+    }
+
+    /** Key of source / medium cost whose source / medium is not known. */
+    public static final String UNKNOWN_KEY = "(unknown)";
+
+    /** The period's ad cost per key of the dimension (of one channel, unless null), keys in order. */
+    private Map<String, BigDecimal> costs(ReportPeriod period, ReportDimension dimension, String channel) {
+        String key = switch (dimension) {
+            case CHANNEL -> "channel";
+            case CAMPAIGN -> "campaign";
+            case SOURCE_MEDIUM -> "coalesce(source_medium, '" + UNKNOWN_KEY + "')";
+            case CONVERSION_ACTION -> throw new IllegalArgumentException("no cost per conversion action");
+        };
+        Map<String, BigDecimal> costs = new TreeMap<>();
+        try (Connection c = connections.forCurrentTenant(); PreparedStatement ps = c.prepareStatement(
+                "select " + key + ", sum(cost) from ad_cost where tenant_id = ? and day >= ? and day <= ? "
+                        + "and (?::text is null or channel = ?) group by 1")) {
+            ps.setString(1, currentTenant.require());
+            ps.setObject(2, period.from());
+            ps.setObject(3, period.to());
+            ps.setString(4, channel);
+            ps.setString(5, channel);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    costs.put(rs.getString(1), rs.getBigDecimal(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the ad cost failed: " + e.getMessage(), e);
+        }
+        return costs;
     }
 
     /** Every model's report on the same conversions, side by side (see {@link ModelComparison}). */

@@ -25,9 +25,9 @@ class AttributionReportCsvTest {
                 5.0 / 3, 30.3);
 
         assertThat(AttributionReportCsv.of(report, "USD")).isEqualTo("""
-                from,to,time_zone,model,channel,conversions,revenue,currency\r
-                2026-09-07,2026-09-07,America/Chicago,linear,Paid Search,1.333333,30,USD\r
-                2026-09-07,2026-09-07,America/Chicago,linear,"Email, weekly",0.333333,0.3,USD\r
+                from,to,time_zone,model,channel,conversions,revenue,currency,cost,cpa,roas,roi\r
+                2026-09-07,2026-09-07,America/Chicago,linear,Paid Search,1.333333,30,USD,,,,\r
+                2026-09-07,2026-09-07,America/Chicago,linear,"Email, weekly",0.333333,0.3,USD,,,,\r
                 """);
         assertThat(AttributionReportCsv.fileName(report)).isEqualTo("attribution-linear-channel-2026-09-07-2026-09-07.csv");
     }
@@ -46,7 +46,25 @@ class AttributionReportCsvTest {
         assertThat(rows.get(1).values()).containsExactly("2026-09-07", "2026-09-07", "America/Chicago", "last_touch",
                 "purchase", "Purchase", "3", "70", "EUR");
         assertThat(AttributionReportCsv.of(empty, "EUR"))
-                .isEqualTo("from,to,time_zone,model,campaign,conversions,revenue,currency\r\n");
+                .isEqualTo("from,to,time_zone,model,campaign,conversions,revenue,currency,cost,cpa,roas,roi\r\n");
+    }
+
+    @Test
+    void costColumnsCarryCostCpaRoasAndRoiAndAreEmptyWithoutCost() {
+        // 3 conversions worth 70.00 for 35.00 of cost: CPA 35 / 3 = 11.67, ROAS 70 / 35 = 2, ROI (70 - 35) / 35 = 1;
+        // 20.00 spent on a channel without conversions: no CPA, ROAS 0, ROI -1.
+        AttributionReport report = new AttributionReport(AttributionModel.LAST_TOUCH, SEPTEMBER_7,
+                ReportDimension.CAMPAIGN, List.of(
+                new AttributionRow("brand", "brand", 3, 70, CostFigures.of(new java.math.BigDecimal("35.00"), 3, 70)),
+                new AttributionRow("", "", 1, 10),
+                new AttributionRow("idle", "idle", 0, 0, CostFigures.of(new java.math.BigDecimal("20"), 0, 0))),
+                4, 80);
+        assertThat(AttributionReportCsv.of(report, "USD")).isEqualTo("""
+                from,to,time_zone,model,campaign,conversions,revenue,currency,cost,cpa,roas,roi\r
+                2026-09-07,2026-09-07,America/Chicago,last_touch,brand,3,70,USD,35,11.67,2,1\r
+                2026-09-07,2026-09-07,America/Chicago,last_touch,,1,10,USD,,,,\r
+                2026-09-07,2026-09-07,America/Chicago,last_touch,idle,0,0,USD,20,,0,-1\r
+                """);
     }
 
     @Test
