@@ -15,6 +15,7 @@ import java.util.List;
  *   start [-d|--detach]      (default) start everything, deploy, wait, print the summary
  *   stop | status | logs | help
  *   import touchpoints|ga-sessions|offline-conversions|conversion-adjustments FILE
+ *   import costs FILE [--layout google_ads|microsoft_ads|meta|plain]
  *   reset-keycloak [-d]      delete Keycloak's data, then start
  *   it-start | it-stop       the integration tests' servers (system properties: see TestSettings)
  * </pre>
@@ -60,10 +61,15 @@ public final class Launcher {
                 }
                 case "logs" -> LogFollower.follow(new LocalStack(repository, System.getenv()).state().serverLog());
                 case "import" -> {
-                    if (options.size() != 2) {
-                        throw new UsageException("usage: ./run import touchpoints|ga-sessions|offline-conversions|conversion-adjustments FILE");
+                    String layout = null;
+                    if (options.size() == 4 && options.get(0).equals("costs") && options.get(2).equals("--layout")) {
+                        layout = options.get(3);
+                    } else if (options.size() != 2) {
+                        throw new UsageException("usage: ./run import touchpoints|ga-sessions|offline-conversions|"
+                                + "conversion-adjustments FILE, or ./run import costs FILE [--layout google_ads|"
+                                + "microsoft_ads|meta|plain]");
                     }
-                    importFile(new LocalStack(repository, System.getenv()), options.get(0), Path.of(options.get(1)));
+                    importFile(new LocalStack(repository, System.getenv()), options.get(0), Path.of(options.get(1)), layout);
                 }
                 case "help", "-h", "--help" -> System.out.print(Usage.TEXT);
                 case "it-start" -> new TestStack(repository, TestSettings.from(System::getProperty, System.getenv())).start();
@@ -102,7 +108,7 @@ public final class Launcher {
         }
     }
 
-    private static void importFile(LocalStack stack, String kind, Path file) {
+    private static void importFile(LocalStack stack, String kind, Path file, String layout) {
         String key = System.getenv("TRACKER_API_KEY");
         if (key == null || key.isBlank()) {
             key = System.getenv("TRACKER_DEMO_API_KEY");
@@ -118,7 +124,7 @@ public final class Launcher {
             throw new LaunchException("Tracker is not up on port " + port + " (start it with ./run -d)");
         }
         io.tracker.launcher.support.Console.say("Importing " + file + " (" + kind + ") into http://localhost:" + port + "/");
-        CsvImport.send(kind, file, port, key);
+        CsvImport.send(kind, file, layout, port, key);
     }
 
     /** A wrong command line. */

@@ -14,6 +14,9 @@ final class Usage {
               ./run import ga-sessions FILE        import a Google Analytics sessions export
               ./run import offline-conversions FILE  import offline sales (till, CRM) and print the match report
               ./run import conversion-adjustments FILE  restate or retract conversions by order id (the ledger)
+              ./run import costs FILE [--layout L]  import ad cost per campaign per day (Google Ads, Microsoft
+                                                   Advertising, Meta export or plain CSV; L: google_ads,
+                                                   microsoft_ads, meta or plain, else detected)
               ./run logs                           follow the Payara server log
               ./run help                           this text
 

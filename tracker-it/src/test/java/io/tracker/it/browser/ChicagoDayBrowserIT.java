@@ -69,7 +69,7 @@ class ChicagoDayBrowserIT extends KnownEventsBrowserTest {
 
     private static final String CHICAGO = "America/Chicago";
     private static final List<String> CSV_HEADER = List.of("from", "to", "time_zone", "model", "channel", "conversions",
-            "revenue", "currency");
+            "revenue", "currency", "cost", "cpa", "roas", "roi");
 
     private static TestTenant shop;
 
@@ -124,15 +124,15 @@ class ChicagoDayBrowserIT extends KnownEventsBrowserTest {
             assertThat(r.body()).endsWith("\r\n");
             List<List<String>> csv = records(r.body());
             assertThat(csv).containsExactly(CSV_HEADER,
-                    List.of(DAY, DAY, CHICAGO, model, "Display", "1", "40", "USD"),
-                    List.of(DAY, DAY, CHICAGO, model, "Email", "1", "10", "USD"),
-                    List.of(DAY, DAY, CHICAGO, model, "Paid Search", "1", "20", "USD"));
+                    List.of(DAY, DAY, CHICAGO, model, "Display", "1", "40", "USD", "", "", "", ""),
+                    List.of(DAY, DAY, CHICAGO, model, "Email", "1", "10", "USD", "", "", "", ""),
+                    List.of(DAY, DAY, CHICAGO, model, "Paid Search", "1", "20", "USD", "", "", "", ""));
             assertAgrees(csv, API.attribution(shop, model, DAY, DAY, "channel"));
         }
         ApiResponse next = API.get("api/v1/reports/attribution.csv?model=last_touch&from=" + NEXT_DAY + "&to="
                 + NEXT_DAY, shop.apiKey());
         assertThat(records(next.body())).containsExactly(CSV_HEADER,
-                List.of(NEXT_DAY, NEXT_DAY, CHICAGO, "last_touch", "Referral", "1", "80", "USD"));
+                List.of(NEXT_DAY, NEXT_DAY, CHICAGO, "last_touch", "Referral", "1", "80", "USD", "", "", "", ""));
         ApiResponse byAction = API.get("api/v1/reports/attribution.csv?model=linear&dimension=conversion_action&from="
                 + DAY + "&to=" + DAY, shop.apiKey());
         assertThat(records(byAction.body())).containsExactly(
@@ -210,9 +210,9 @@ class ChicagoDayBrowserIT extends KnownEventsBrowserTest {
         assertThat(file.getFileName().toString()).isEqualTo("attribution-" + model + "-channel-" + DAY + "-" + DAY + ".csv");
         List<List<String>> csv = records(downloaded);
         assertThat(csv).containsExactly(CSV_HEADER,
-                List.of(DAY, DAY, CHICAGO, model, "Display", "1", "40", "USD"),
-                List.of(DAY, DAY, CHICAGO, model, "Email", "1", "10", "USD"),
-                List.of(DAY, DAY, CHICAGO, model, "Paid Search", "1", "20", "USD"));
+                List.of(DAY, DAY, CHICAGO, model, "Display", "1", "40", "USD", "", "", "", ""),
+                List.of(DAY, DAY, CHICAGO, model, "Email", "1", "10", "USD", "", "", "", ""),
+                List.of(DAY, DAY, CHICAGO, model, "Paid Search", "1", "20", "USD", "", "", "", ""));
 
         // The dashboard shows the same rows in the same order: whole credits as counts, others with 2 decimals;
         // revenue in dollars.

@@ -4,6 +4,7 @@ import io.tracker.application.conversion.ledger.ConversionLedgerService;
 import io.tracker.application.reporting.Activity;
 import io.tracker.application.reporting.AttributionReport;
 import io.tracker.application.reporting.AttributionReportCsv;
+import io.tracker.application.reporting.CostFigures;
 import io.tracker.application.reporting.Figures;
 import io.tracker.application.reporting.ModelComparison;
 import io.tracker.application.reporting.Kpis;
@@ -68,10 +69,15 @@ public class ReportsResource {
      * data-driven two have credits once a data-driven run has been made, see
      * {@code POST /api/v1/attribution/data-driven}); {@code dimension} defaults to {@code channel}.
      * Answers {@code {"model","from","to","dimension","currency","rows":[{"channel":"Email",
-     * "conversions":12.5,"revenue":830.1}],"totals":{"conversions","revenue"}}}: the row's key field is
+     * "conversions":12.5,"revenue":830.1,"cost":400,"cpa":32,"roas":2.0753,"roi":1.0753}],"totals":{"conversions",
+     * "revenue","cost","cpa","roas","roi"}}}: the row's key field is
      * named after the dimension; for {@code conversion_action} it holds the action's key and the row also
      * has {@code "name"}, the action's name. Rows by credited conversions, most first, then by key;
-     * conversions with 6 decimals, revenue in cents of the tenant's currency. Bad input is a 400
+     * conversions with 6 decimals, revenue in cents of the tenant's currency. {@code cost} is the imported ad cost
+     * of the key in the period (cents), {@code cpa} cost ÷ credited conversions (cents), {@code roas} revenue ÷
+     * cost and {@code roi} (revenue − cost) ÷ cost (4 decimals), each null where unknown (no cost for the key, no
+     * conversions for CPA); a key with cost but no credited conversions is a row with 0 conversions; totals'
+     * cost is all cost of the period. The conversion action dimension has none of these fields. Bad input is a 400
      * problem+json naming what is wrong.
      */
     @GET
@@ -83,13 +89,15 @@ public class ReportsResource {
         AttributionReport report = attributionReport(tenant, model, from, to, dimension, action);
         ReportDimension dim = report.dimension();
         JsonArrayBuilder rows = StrictJson.PROVIDER.createArrayBuilder();
-        report.rows().forEach(r -> rows.add(key(StrictJson.PROVIDER.createObjectBuilder(), dim, r.key(), r.name())
+        boolean withCost = dim != ReportDimension.CONVERSION_ACTION;
+        report.rows().forEach(r -> rows.add(cost(key(StrictJson.PROVIDER.createObjectBuilder(), dim, r.key(), r.name())
                 .add("conversions", ReportNumbers.conversions(r.conversions()))
-                .add("revenue", ReportNumbers.revenue(r.revenue()))));
+                .add("revenue", ReportNumbers.revenue(r.revenue())), r.cost(), withCost)));
         return head(report.period(), dim, tenant)
                 .add("model", report.model().apiName())
                 .add("rows", rows)
-                .add("totals", figures(new Figures(report.totalConversions(), report.totalRevenue())))
+                .add("totals", cost(figures(new Figures(report.totalConversions(), report.totalRevenue())),
+                        report.totalCost(), withCost))
                 .build().toString();
     }
 
@@ -259,6 +267,32 @@ public class ReportsResource {
             row.add("name", name);
         }
         return row;
+    }
+
+    /**
+     * Adds {@code cost}, {@code cpa}, {@code roas} and {@code roi} ({@link CostFigures}), nulls where unknown;
+     * nothing for the conversion action dimension.
+     */
+    private static JsonObjectBuilder cost(JsonObjectBuilder json, CostFigures cost, boolean withCost) {
+        if (!withCost) {
+            return json;
+        }
+        if (cost == null) {
+            return json.addNull("cost").addNull("cpa").addNull("roas").addNull("roi");
+        }
+        json.add("cost", ReportNumbers.revenue(cost.cost()));
+        if (cost.cpa() == null) {
+            json.addNull("cpa");
+        } else {
+            json.add("cpa", ReportNumbers.revenue(cost.cpa()));
+        }
+        if (cost.roas() == null) {
+            json.addNull("roas").addNull("roi");
+        } else {
+            json.add("roas", ReportNumbers.plain(cost.roas(), CostFigures.RATIO_DECIMALS))
+                    .add("roi", ReportNumbers.plain(cost.roi(), CostFigures.RATIO_DECIMALS));
+        }
+        return json;
     }
 
     private static JsonObjectBuilder figures(Figures f) {

@@ -5,6 +5,7 @@ import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.application.reporting.AttributionReport;
 import io.tracker.application.reporting.AttributionReportCsv;
 import io.tracker.application.reporting.AttributionRow;
+import io.tracker.application.reporting.CostFigures;
 import io.tracker.application.reporting.CreditedConversion;
 import io.tracker.application.reporting.CreditedConversionService;
 import io.tracker.application.reporting.FunnelService;
@@ -131,6 +132,10 @@ public class DashboardBacking implements Serializable {
     private boolean comparisonRevenue;
     private boolean comparisonDifference;
     private String attributionStatus;
+    /** The period's ad cost with CPA and ROAS over the table's totals; null when no cost is known. */
+    private CostFigures totalCost;
+    /** The comparison period's cost figures under the same model; null without a comparison or cost. */
+    private CostFigures previousCost;
 
     /** Defaults: the last 30 days up to today in the tenant's time zone, compared with the 30 before, last touch. */
     @PostConstruct
@@ -195,9 +200,11 @@ public class DashboardBacking implements Serializable {
             headline = Headline.of(reports.kpis(period), reports.activity(period));
             LocalDate[] before = state.comparison().days(state.from(), state.to());
             previous = null;
+            previousCost = null;
             if (before != null) {
                 ReportPeriod earlier = new ReportPeriod(before[0], before[1], tenant.getTimeZone());
                 previous = Headline.of(reports.kpis(earlier), reports.activity(earlier));
+                previousCost = reports.attribution(state.model(), earlier, ReportDimension.CHANNEL, null).totalCost();
             }
             trendChart = TrendChart.config(trends.trend(period, state.interval()), tenant.getCurrencyCode());
             showAttribution(period);
@@ -227,9 +234,11 @@ public class DashboardBacking implements Serializable {
         List<AttributionLine> shown = new ArrayList<>();
         for (AttributionRow row : selected.rows()) {
             double share = totalConversions == 0 ? 0 : row.conversions() / totalConversions;
-            shown.add(new AttributionLine(row.key(), display(row.name()), row.conversions(), row.revenue(), share));
+            shown.add(new AttributionLine(row.key(), display(row.name()), row.conversions(), row.revenue(), share,
+                    row.cost()));
         }
         lines = new AttributionRows(shown);
+        totalCost = selected.totalCost();
         chartJson = ChannelChart.config(shown, tenant.getCurrencyCode());
         comparison = compare(byModel);
         conversions = state.campaign() == null ? List.of() : creditedConversions.list(state.model(), period,
@@ -526,14 +535,27 @@ public class DashboardBacking implements Serializable {
             case "rate" -> Headline.change(headline.conversionRate(), previous.conversionRate());
             case "revenue" -> Headline.change(headline.revenue(), previous.revenue());
             case "calls" -> Headline.change(headline.calls(), (double) previous.calls());
+            case "cost" -> totalCost == null || previousCost == null ? null
+                    : Headline.change(totalCost.cost(), previousCost.cost());
+            case "roas" -> totalCost == null || previousCost == null || totalCost.roas() == null ? null
+                    : Headline.change(totalCost.roas(), previousCost.roas());
+            case "cpa" -> totalCost == null || previousCost == null || totalCost.cpa() == null ? null
+                    : Headline.change(totalCost.cpa(), previousCost.cpa());
             default -> throw new IllegalArgumentException("no KPI " + kpi);
         };
     }
 
-    /** {@code up}, {@code down} or {@code flat}, for the change line's colour. */
+    /**
+     * {@code up} (good), {@code down} (bad) or {@code flat}, for the change line's colour: more cost or a higher
+     * CPA is bad news, so their rises are {@code down}.
+     */
     public String direction(String kpi) {
         Double change = change(kpi);
-        return change == null || Math.abs(change) < 0.0005 ? "flat" : change > 0 ? "up" : "down";
+        if (change == null || Math.abs(change) < 0.0005) {
+            return "flat";
+        }
+        boolean rise = change > 0;
+        return rise != (kpi.equals("cost") || kpi.equals("cpa")) ? "up" : "down";
     }
 
     /** "vs previous period", "vs last year"; empty without a comparison. */
@@ -579,6 +601,26 @@ public class DashboardBacking implements Serializable {
 
     public void setComparisonDifference(boolean comparisonDifference) {
         this.comparisonDifference = comparisonDifference;
+    }
+
+    /** Whether ad cost is known in the period (the Cost, ROAS and CPA cards show only then). */
+    public boolean isCostKnown() {
+        return totalCost != null;
+    }
+
+    /** All ad cost of the period, or null. */
+    public Double getTotalCost() {
+        return totalCost == null ? null : totalCost.cost();
+    }
+
+    /** Cost ÷ credited conversions of the selected model, or null. */
+    public Double getTotalCpa() {
+        return totalCost == null ? null : totalCost.cpa();
+    }
+
+    /** Credited revenue ÷ cost, or null. */
+    public Double getTotalRoas() {
+        return totalCost == null ? null : totalCost.roas();
     }
 
     public String getChartJson() {
