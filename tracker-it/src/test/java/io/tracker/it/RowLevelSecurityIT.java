@@ -355,6 +355,7 @@ class RowLevelSecurityIT {
         addCallTrackingRows(c, tenantId);
         addOfflineConversionRows(c, tenantId);
         addCartRecoveryRows(c, tenantId);
+        addAdCostRows(c, tenantId);
         for (String sql : List.of(
                 "insert into visit_daily_delta (tenant_id, minute_start, visits) "
                         + "values (?, timestamptz '2000-01-01 00:00:00+00', 0)",
@@ -430,6 +431,20 @@ class RowLevelSecurityIT {
      * SMS cart recovery's rows (V20), uncommitted as above: a flow on the tenant's first actions and campaign, a
      * checkout's details, a cart of one of its conversions with a text and its attempt, a suppressed number.
      */
+    /** Ad cost's rows (V21), uncommitted as above: an upload and one campaign day of its cost. */
+    private static void addAdCostRows(Connection c, String tenantId) throws SQLException {
+        for (String sql : List.of(
+                "insert into ad_cost_import (tenant_id, layout, currency) values (?, 'plain', 'USD')",
+                "insert into ad_cost (tenant_id, platform, day, campaign, channel, cost, currency, import_id) "
+                        + "select i.tenant_id, 'plain', date '2000-01-01', 'rls', 'Paid Search', 1, 'USD', i.id "
+                        + "from ad_cost_import i where i.tenant_id = ? limit 1")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tenantId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
     private static void addCartRecoveryRows(Connection c, String tenantId) throws SQLException {
         for (String sql : List.of(
                 "insert into campaign (tenant_id, name, channel) values (?, 'rls recovery', 'SMS') on conflict do nothing",

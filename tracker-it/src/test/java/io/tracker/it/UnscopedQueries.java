@@ -44,7 +44,9 @@ public class UnscopedQueries {
             "destination_upload", "destination_request",
             // V20__cart_recovery.sql
             "recovery_flow", "recovery_checkout", "recovery_cart", "recovery_message", "recovery_attempt",
-            "sms_suppression");
+            "sms_suppression",
+            // V21__ad_cost.sql
+            "ad_cost_import", "ad_cost");
 
     /** Views over tenant-owned tables, read with the reader's row-level security ({@code security_invoker}). */
     static final Set<String> VIEWS = Set.of("attribution_credit");
