@@ -275,7 +275,7 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
         assertThat(browser.text(By.id("kpi-conversion-rate"))).isEqualTo("33.33%");
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("$45.50");
         assertThat(browser.tableRows("attribution-table")).containsExactly(
-                List.of("Video", "1.00", "$45.50", "100.00%"));
+                List.of("Video", "1", "$45.50", "100.00%"));
     }
 
     @Test
@@ -294,7 +294,7 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
         browser.waitForText(By.id("kpi-conversions"), "1");
 
         assertThat(browser.tableRows("attribution-table")).containsExactly(
-                List.of(channel, "1.00", "€10.00", "100.00%"));
+                List.of(channel, "1", "€10.00", "100.00%"));
         // The same name went into the chart's inline script (as JSON) without ending it.
         assertThat(browser.chartDrawn()).isTrue();
         assertThat(browser.alertShown()).isFalse();

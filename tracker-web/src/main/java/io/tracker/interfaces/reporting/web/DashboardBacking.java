@@ -274,7 +274,7 @@ public class DashboardBacking implements Serializable {
         PrimeFaces pf = PrimeFaces.current();
         if (pf.isAjaxRequest()) {
             String url = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-                    + "/app/dashboard.xhtml?" + state.query();
+                    + "/dashboard.xhtml?" + state.query();
             pf.executeScript("history.replaceState(null, '', " + Js.string(url) + ");");
         }
     }
