@@ -86,6 +86,62 @@ public class AccessService {
         }
     }
 
+    /**
+     * Remembers the client the caller switched to (table {@code last_client}, by subject): where they
+     * land after their next sign-in. The id grants nothing by itself: {@link #landingClient} answers it
+     * only while the caller's memberships hold it.
+     */
+    @CrossTenant("a person's own setting (last_client, keyed by subject, not tenant-owned)")
+    public void rememberClient(Caller caller, String tenantId) {
+        try (Connection c = connections.forCrossTenantFunctions();
+             PreparedStatement ps = c.prepareStatement("insert into last_client (subject, client_id, chosen_at) "
+                     + "values (?, ?, now()) on conflict (subject) do update set client_id = excluded.client_id, "
+                     + "chosen_at = excluded.chosen_at")) {
+            ps.setString(1, caller.subject());
+            ps.setString(2, tenantId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("remembering the last client failed", e);
+        }
+    }
+
+    /**
+     * Where the caller lands among these clients of theirs (ids in the order the switcher lists them,
+     * by name): the client they last switched to, if listed; else the first listed with any visit
+     * stored; else the first listed.
+     *
+     * @return empty only for an empty list
+     */
+    @CrossTenant("a person's own setting (last_client, by subject), and which of their own clients have "
+            + "visits (database function clients_with_visits: yes or no per client)")
+    public Optional<String> landingClient(Caller caller, List<String> tenantIds) {
+        if (tenantIds.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = connections.forCrossTenantFunctions()) {
+            try (PreparedStatement ps = c.prepareStatement("select client_id from last_client where subject = ?")) {
+                ps.setString(1, caller.subject());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && tenantIds.contains(rs.getString(1))) {
+                        return Optional.of(rs.getString(1));
+                    }
+                }
+            }
+            java.util.Set<String> withVisits = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("select * from clients_with_visits(?)")) {
+                ps.setArray(1, c.createArrayOf("text", tenantIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        withVisits.add(rs.getString(1));
+                    }
+                }
+            }
+            return Optional.of(tenantIds.stream().filter(withVisits::contains).findFirst().orElse(tenantIds.get(0)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the last client failed", e);
+        }
+    }
+
     private static void claimInvitations(Connection c, Caller caller) throws SQLException {
         if (caller.email() == null || !caller.emailVerified()) {
             return;

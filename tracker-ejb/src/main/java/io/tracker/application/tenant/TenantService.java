@@ -5,6 +5,7 @@ import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.conversion.CountingMode;
 import io.tracker.domain.shared.ConflictException;
+import io.tracker.domain.shared.CurrencyCodes;
 import io.tracker.domain.shared.ForbiddenException;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.NotFoundException;
@@ -143,6 +144,77 @@ public class TenantService {
         return r;
     }
 
+    /**
+     * An agency admin changes a client's name, website domains and industry (time zone and currency
+     * stay: stored days and amounts were counted in them). Recorded in the client's audit log.
+     *
+     * @throws NotFoundException     for a client the caller does not administer
+     * @throws InvalidInputException for a missing or too long name, a bad domain
+     * @throws ConflictException     for a name another client of the agency has
+     */
+    @CrossTenant("the caller must be agency admin of the client (selectAdministeredClient), then acts for it")
+    public Tenant editClient(Caller caller, String tenantId, String name, List<String> websiteDomains, String industry) {
+        Tenant tenant = selectAdministeredClient(caller, tenantId);
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new InvalidInputException("name is required (at most 200 characters)");
+        }
+        Text.withoutNul("name", name);
+        Text.withoutNul("industry", industry);
+        List<String> domains = websiteDomains(websiteDomains);
+        String trimmed = name.trim();
+        if (findClientByName(tenant.getAgencyId(), trimmed).filter(t -> !t.getId().equals(tenantId)).isPresent()) {
+            throw new ConflictException("the agency already has a client named '" + trimmed + "'");
+        }
+        String before = tenant.getName();
+        tenant.setName(trimmed);
+        tenant.setWebsiteDomains(domains);
+        tenant.setIndustry(industry == null || industry.isBlank() ? null : industry.trim());
+        em.flush();
+        audit.record("tenant.changed", trimmed, (before.equals(trimmed) ? "" : "name was " + before + "; ")
+                + "websites " + (domains.isEmpty() ? "none" : String.join(", ", domains))
+                + ", industry " + (tenant.getIndustry() == null ? "none" : tenant.getIndustry()));
+        return tenant;
+    }
+
+    /**
+     * An agency admin archives ({@code archived}) or unarchives a client of their agency. An archived
+     * client keeps its data, API keys and collection, but leaves the UI: no member sees it in the
+     * switcher, the portfolio shows it only when asked. Recorded in the client's audit log.
+     *
+     * @return whether anything changed (false when it already was in that state)
+     * @throws NotFoundException for a client of an agency the caller does not administer
+     */
+    @CrossTenant("an agency admin's client list: the database function agency_client_archive changes only "
+            + "clients of the agencies the caller administers (AccessService)")
+    public boolean archiveClient(Caller caller, String tenantId, boolean archived) {
+        List<String> agencies = access.administeredAgencies(caller);
+        Tenant client = clientsOfAgencies(agencies).stream().filter(t -> t.getId().equals(tenantId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no client tenant " + tenantId));
+        if (client.isArchived() == archived) {
+            return false;
+        }
+        if (archived) {
+            // Recorded while the client is still open to its agency admins.
+            recordAsAdmin(caller, tenantId, "tenant.archived", client.getName());
+        }
+        boolean changed = (Boolean) em.createNativeQuery("select agency_client_archive(string_to_array(?1, ','), ?2, ?3, ?4)")
+                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                .setParameter(1, String.join(",", agencies)).setParameter(2, tenantId).setParameter(3, archived)
+                .setParameter(4, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).getSingleResult();
+        if (changed && !archived) {
+            recordAsAdmin(caller, tenantId, "tenant.unarchived", client.getName());
+        }
+        return changed;
+    }
+
+    /** Acts for the client as the caller (its agency admin) for the rest of the request, and records the action. */
+    private void recordAsAdmin(Caller caller, String tenantId, String action, String target) {
+        if (selection.asMember(caller, tenantId).map(TenantAccess::role).orElse(null) != TenantRole.AGENCY_ADMIN) {
+            throw new NotFoundException("no client tenant " + tenantId);
+        }
+        audit.record(action, target, "");
+    }
+
     /** The agencies the caller administers (every agency for a platform admin), by name. */
     @CrossTenant("a signed-in person's administered agencies (agencies are not tenant-owned)")
     public List<Agency> agenciesOf(Caller caller) {
@@ -239,12 +311,11 @@ public class TenantService {
         }
     }
 
+    /** A currency some country uses today ({@link CurrencyCodes#inUse()}); not DEM, XAU, XTS or XXX. */
     private static Currency currency(String code) {
-        try {
-            return Currency.getInstance(code == null ? "" : code.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("currency must be an ISO 4217 code such as EUR, not '" + code + "'");
-        }
+        return CurrencyCodes.inUse(code).orElseThrow(() -> new InvalidInputException(
+                "currency must be an ISO 4217 code of a currency in use today, such as EUR; "
+                        + (code == null ? "it is missing" : Text.echo(code) + " is not one")));
     }
 
     /**

@@ -1,7 +1,11 @@
 package io.tracker.domain.shared;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,7 +23,47 @@ public final class CurrencyCodes {
             "MZM", "NLG", "PTE", "ROL", "RUR", "SDD", "SIT", "SKK", "SRG", "STD", "TMM", "TPE", "TRL", "USS",
             "VEB", "VEF", "YUM", "ZMK", "ZWD", "ZWN", "ZWR");
 
+    /**
+     * The currencies some country uses today, by code: the JDK's currency of every ISO 3166 country
+     * ({@code Currency.getInstance(new Locale("", country))}), countries without one skipped. Funds,
+     * metals, test and withdrawn codes (XAU, XTS, XXX, DEM) are no country's currency.
+     */
+    private static final List<Currency> IN_USE = Arrays.stream(Locale.getISOCountries())
+            .map(CurrencyCodes::ofCountry)
+            .filter(Objects::nonNull)
+            .filter(c -> c.getDefaultFractionDigits() >= 0)
+            .distinct()
+            .sorted(Comparator.comparing(Currency::getCurrencyCode))
+            .toList();
+
     private CurrencyCodes() {
+    }
+
+    private static Currency ofCountry(String country) {
+        try {
+            return Currency.getInstance(new Locale("", country));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The currencies in current use by some country, sorted by ISO 4217 code (about 150). */
+    public static List<Currency> inUse() {
+        return IN_USE;
+    }
+
+    /**
+     * The currency with this code (any letter case, surrounding blanks ignored) if some country uses it
+     * today ({@link #inUse()}): what a client tenant may report in.
+     *
+     * @return empty for any other code
+     */
+    public static Optional<Currency> inUse(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String upper = code.strip().toUpperCase(Locale.ROOT);
+        return IN_USE.stream().filter(c -> c.getCurrencyCode().equals(upper)).findFirst();
     }
 
     /**

@@ -59,6 +59,10 @@ public class Tenant {
     @Column(name = "phone_region", nullable = false)
     private String phoneRegion = "US";
 
+    /** When an agency admin archived the client (hidden from the UI, data kept); null while active. */
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
     protected Tenant() {
     }
 
@@ -122,5 +126,18 @@ public class Tenant {
 
     public void setIndustry(String industry) {
         this.industry = industry == null || industry.isBlank() ? null : industry.trim();
+    }
+
+    /** When the client was archived; null while it is active. */
+    public Instant getArchivedAt() {
+        return archivedAt;
+    }
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    public void setName(String name) {
+        this.name = Objects.requireNonNull(name);
     }
 }
