@@ -69,6 +69,19 @@ public final class Formats {
     }
 
     /**
+     * A change against an earlier period, a fraction (see {@code PortfolioFigures.change}), with one
+     * decimal and an arrow: {@code 0.5} → {@code "▲ 50.0%"}, {@code -0.25} → {@code "▼ 25.0%"},
+     * {@code 0} → {@code "= 0.0%"}; null (not computable: nothing before) → {@code "—"}.
+     */
+    public static String change(Double fraction) {
+        if (fraction == null) {
+            return "—";
+        }
+        String arrow = fraction > 0 ? "▲ " : fraction < 0 ? "▼ " : "= ";
+        return arrow + pattern("#,##0.0").format(Math.abs(fraction) * 100) + "%";
+    }
+
+    /**
      * An amount in an ISO 4217 currency, with the en-US symbol and the currency's own number of
      * decimals: {@code (74077.11, "EUR")} → {@code "€74,077.11"}, {@code (5, "USD")} → {@code "$5.00"},
      * {@code (1200, "JPY")} → {@code "¥1,200"}, {@code (10, "CHF")} → {@code "CHF10.00"}.

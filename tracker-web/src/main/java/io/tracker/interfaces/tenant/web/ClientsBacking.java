@@ -3,6 +3,7 @@ package io.tracker.interfaces.tenant.web;
 import io.tracker.application.tenant.AccessService;
 import io.tracker.application.tenant.TenantSelection;
 import io.tracker.application.tenant.TenantService;
+import io.tracker.domain.shared.CurrencyCodes;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.domain.tenant.Agency;
 import io.tracker.domain.tenant.Tenant;
@@ -18,7 +19,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +28,9 @@ import org.primefaces.PrimeFaces;
  * Backs {@code /app/admin/clients.xhtml} (agency admins and platform admins): the clients of every
  * agency the caller administers, and creating one (name, website domains, time zone, currency,
  * industry) through {@link TenantService#createClient}, which checks that the caller administers
- * the agency and records the creation in the new client's audit log. "Open" switches to a client
- * ({@code TenantSwitcherBacking#open}).
+ * the agency and records the creation in the new client's audit log; editing one (name, websites,
+ * industry: time zone and currency stay, as stored days and amounts were counted in them) and
+ * archiving or unarchiving it. "Open" switches to a client ({@code TenantSwitcherBacking#open}).
  */
 @Named
 @ViewScoped
@@ -49,6 +50,9 @@ public class ClientsBacking implements Serializable {
 
     /** Currencies listed first in the form: the ones most agencies report in. */
     private static final List<String> COMMON_CURRENCIES = List.of("EUR", "USD", "GBP", "CHF");
+
+    /** The form's currencies: the common ones, then every currency some country uses today, by code. */
+    static final List<CurrencyOption> CURRENCIES = currencyOptions();
 
     @Inject
     private TenantService tenants;
@@ -72,6 +76,13 @@ public class ClientsBacking implements Serializable {
     private String currency = "EUR";
     private String industry;
 
+    private boolean showArchived;
+    /** The client the edit dialog is open for (id), its fields below. */
+    private String editId;
+    private String editName;
+    private List<String> editDomains = new ArrayList<>();
+    private String editIndustry;
+
     @PostConstruct
     public void init() {
         agencies = tenants.agenciesOf(user.caller()).stream().map(AgencyOption::new).toList();
@@ -81,9 +92,92 @@ public class ClientsBacking implements Serializable {
         load();
     }
 
+    /**
+     * The view action for {@code ?edit=<client id>} (the portfolio's "Edit"): opens the edit dialog for
+     * that client if it is one of the caller's; any other id changes nothing.
+     */
+    public void openFromParameter() {
+        if (editId == null || editId.isBlank()) {
+            return;
+        }
+        String wanted = editId;
+        editId = null;
+        clients.stream().filter(c -> c.getId().equals(wanted)).findFirst().ifPresent(c -> {
+            edit(c);
+            if (c.isArchived()) {
+                showArchived = true;
+                load();
+            }
+            PrimeFaces.current().executeScript("PF('editClientDialog').show();");
+        });
+    }
+
+    /** Fills the edit dialog with the client's name, websites and industry. */
+    public void edit(ClientRow c) {
+        editId = c.getId();
+        editName = c.getName();
+        editDomains = c.getDomains().isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(c.getDomains().split(", ")));
+        editIndustry = c.getIndustry();
+    }
+
+    /** Saves the edit dialog (TenantService.editClient, audited in the client). */
+    public void save() {
+        try {
+            Tenant t = tenants.editClient(user.caller(), editId, editName, editDomains, editIndustry);
+            Messages.info("Saved the client " + t.getName() + ".");
+            load();
+            PrimeFaces.current().ajax().update("messages");
+            PrimeFaces.current().executeScript("PF('editClientDialog').hide();");
+        } catch (DomainException | EJBException e) {
+            Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
+        } finally {
+            backToSelection();
+        }
+    }
+
+    /** Archives the client the dialog is open for: hidden from the switcher and the portfolio, data kept. */
+    public void archive() {
+        setArchived(editId, true);
+        PrimeFaces.current().executeScript("PF('editClientDialog').hide();");
+    }
+
+    /** Unarchives a client: back in its members' switcher and in the portfolio. */
+    public void unarchive(String tenantId) {
+        setArchived(tenantId, false);
+    }
+
+    private void setArchived(String tenantId, boolean archived) {
+        try {
+            String name = clients.stream().filter(c -> c.getId().equals(tenantId)).map(ClientRow::getName)
+                    .findFirst().orElse("");
+            tenants.archiveClient(user.caller(), tenantId, archived);
+            Messages.info(archived ? "Archived the client " + name + ". Tick \"Show archived\" to see it again."
+                    : "The client " + name + " is active again.");
+        } catch (DomainException | EJBException e) {
+            Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
+        } finally {
+            backToSelection();
+            load();
+        }
+    }
+
+    /** The service acted for the changed client for the rest of the request: go back to the session's. */
+    private void backToSelection() {
+        TenantSessionFilter.reloadTenants(access, user, Instant.now());
+        if (user.isHasTenant()) {
+            TenantSessionFilter.actForSelection(selection, access, user, Instant.now());
+        }
+    }
+
+    /** "Show archived" was ticked or unticked. */
+    public void reload() {
+        load();
+    }
+
     private void load() {
         List<AgencyOption> known = agencies;
         clients = tenants.clientsOf(user.caller()).stream()
+                .filter(t -> showArchived || !t.isArchived())
                 .map(t -> new ClientRow(t, known.stream().filter(a -> a.getId().equals(t.getAgencyId()))
                         .map(AgencyOption::getName).findFirst().orElse("")))
                 .toList();
@@ -106,10 +200,7 @@ public class ClientsBacking implements Serializable {
             Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
         } finally {
             // createClient left the new client selected for the rest of the request; go back to the session's.
-            TenantSessionFilter.reloadTenants(access, user, Instant.now());
-            if (user.isHasTenant()) {
-                TenantSessionFilter.actForSelection(selection, access, user, Instant.now());
-            }
+            backToSelection();
         }
     }
 
@@ -121,15 +212,21 @@ public class ClientsBacking implements Serializable {
         return zones;
     }
 
-    /** ISO 4217 currencies: the common ones first, then all by code. */
+    /**
+     * ISO 4217 currencies in use today ({@link CurrencyCodes#inUse()}: no withdrawn code such as DEM, no
+     * metal, fund or test code such as XAU or XTS): the common ones first, then all by code.
+     */
     public List<CurrencyOption> getCurrencies() {
+        return CURRENCIES;
+    }
+
+    private static List<CurrencyOption> currencyOptions() {
         List<CurrencyOption> all = new ArrayList<>();
         COMMON_CURRENCIES.forEach(c -> all.add(new CurrencyOption(Currency.getInstance(c))));
-        Currency.getAvailableCurrencies().stream()
+        CurrencyCodes.inUse().stream()
                 .filter(c -> !COMMON_CURRENCIES.contains(c.getCurrencyCode()))
-                .sorted(Comparator.comparing(Currency::getCurrencyCode))
                 .forEach(c -> all.add(new CurrencyOption(c)));
-        return all;
+        return List.copyOf(all);
     }
 
     /** Suggestions for the industry field, which also takes any other text. */
@@ -200,6 +297,46 @@ public class ClientsBacking implements Serializable {
         this.industry = industry;
     }
 
+    public boolean isShowArchived() {
+        return showArchived;
+    }
+
+    public void setShowArchived(boolean showArchived) {
+        this.showArchived = showArchived;
+    }
+
+    public String getEditId() {
+        return editId;
+    }
+
+    public void setEditId(String editId) {
+        this.editId = editId;
+    }
+
+    public String getEditName() {
+        return editName;
+    }
+
+    public void setEditName(String editName) {
+        this.editName = editName;
+    }
+
+    public List<String> getEditDomains() {
+        return editDomains;
+    }
+
+    public void setEditDomains(List<String> editDomains) {
+        this.editDomains = editDomains == null ? new ArrayList<>() : new ArrayList<>(editDomains);
+    }
+
+    public String getEditIndustry() {
+        return editIndustry;
+    }
+
+    public void setEditIndustry(String editIndustry) {
+        this.editIndustry = editIndustry;
+    }
+
     /** An agency the caller administers. */
     public static final class AgencyOption implements Serializable {
 
@@ -257,6 +394,7 @@ public class ClientsBacking implements Serializable {
         private final String currency;
         private final String industry;
         private final Instant createdAt;
+        private final boolean archived;
 
         ClientRow(Tenant t, String agencyName) {
             this.id = t.getId();
@@ -267,6 +405,11 @@ public class ClientsBacking implements Serializable {
             this.currency = t.getCurrency().getCurrencyCode();
             this.industry = t.getIndustry();
             this.createdAt = t.getCreatedAt();
+            this.archived = t.isArchived();
+        }
+
+        public boolean isArchived() {
+            return archived;
         }
 
         public String getId() {

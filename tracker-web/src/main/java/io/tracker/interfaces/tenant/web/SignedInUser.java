@@ -22,8 +22,9 @@ import java.util.Optional;
  *   <li>The client tenants the caller may open, with their role in each, as
  *       {@code AccessService.tenantsOf} answered at most {@link #TENANTS_TTL} ago, and whether the
  *       caller administers an agency (portfolio and clients pages).</li>
- *   <li>The selected tenant: always one of those (the first by name unless the caller picked
- *       another), plus its name, reporting time zone and currency for the pages.</li>
+ *   <li>The selected tenant: always one of those (after sign-in the one the caller last switched to,
+ *       else the first by name with data, else the first by name; see {@code AccessService.landingClient}),
+ *       plus its name, reporting time zone and currency for the pages.</li>
  * </ul>
  *
  * Nothing here ever comes from a request parameter: a tenant can only be selected by id if the
@@ -90,15 +91,39 @@ public class SignedInUser implements Serializable {
      * role as now read) if the list still holds it, else moves to the first tenant, or to none.
      */
     synchronized void tenantsLoaded(List<TenantChoice> fresh, boolean administersAgency, Instant now) {
+        tenantsLoaded(fresh, administersAgency, now, null);
+    }
+
+    /**
+     * {@link #tenantsLoaded(List, boolean, Instant)}; when nothing is selected yet (just signed in), selects
+     * the landing client if the list holds it (see {@code AccessService.landingClient}: the last one used).
+     */
+    synchronized void tenantsLoaded(List<TenantChoice> fresh, boolean administersAgency, Instant now, String landing) {
         this.tenants = List.copyOf(fresh);
         this.agencyAdmin = administersAgency;
         this.tenantsLoadedAt = now;
         String current = selected == null ? null : selected.tenantId();
-        selected = choice(current).orElse(tenants.isEmpty() ? null : tenants.get(0));
+        selected = choice(current).or(() -> choice(landing)).orElse(tenants.isEmpty() ? null : tenants.get(0));
+    }
+
+    /** Whether nothing is selected yet: the next list of tenants decides where the person lands. */
+    synchronized boolean landingOpen() {
+        return selected == null;
+    }
+
+    /**
+     * Whether the person's home page is the portfolio rather than a client's dashboard: they administer an
+     * agency and may open several clients.
+     */
+    public synchronized boolean isLandsOnPortfolio() {
+        return agencyAdmin && tenants.size() > 1;
     }
 
     /** The caller's tenant with this id, if the list holds it. */
     public synchronized Optional<TenantChoice> choice(String tenantId) {
+        if (tenantId == null) {
+            return Optional.empty();
+        }
         return tenants.stream().filter(t -> t.tenantId().equals(tenantId)).findFirst();
     }
 

@@ -208,11 +208,18 @@ public class TenantSessionFilter extends HttpFilter {
         return fresh;
     }
 
-    /** Reads the caller's tenants (binding pending invitations) and agency-admin status now. */
+    /**
+     * Reads the caller's tenants (binding pending invitations) and agency-admin status now. Right after
+     * sign-in (nothing selected yet) it selects the client the person last switched to, else the first
+     * with data ({@code AccessService.landingClient}).
+     */
     public static void reloadTenants(AccessService access, SignedInUser user, Instant now) {
         Caller caller = user.caller();
         List<TenantChoice> fresh = access.tenantsOf(caller).stream().map(TenantChoice::of).toList();
-        user.tenantsLoaded(fresh, !access.administeredAgencies(caller).isEmpty(), now);
+        String landing = user.landingOpen() && !fresh.isEmpty()
+                ? access.landingClient(caller, fresh.stream().map(TenantChoice::tenantId).toList()).orElse(null)
+                : null;
+        user.tenantsLoaded(fresh, !access.administeredAgencies(caller).isEmpty(), now, landing);
     }
 
     /** The caller as the identity token describes them. */

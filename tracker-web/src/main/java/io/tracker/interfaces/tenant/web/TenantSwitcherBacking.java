@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * afresh from {@code AccessService} and selects the requested one only if that list holds it; any
  * other id (a forged form post, a stale page after a removal) changes nothing. After a switch the
  * browser reloads the page it was on if the role there allows it, else the dashboard: a page's
- * figures always belong to the tenant in the header.
+ * figures always belong to the tenant in the header. The client switched to is remembered
+ * ({@code AccessService.rememberClient}): the person lands there after their next sign-in.
  */
 @Named("tenantSwitcher")
 @RequestScoped
@@ -51,6 +52,7 @@ public class TenantSwitcherBacking {
             Messages.errorFor(SWITCH_ID, "That client is not available to you.");
             return;
         }
+        access.rememberClient(user.caller(), wanted);
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         String page = faces.getViewRoot() == null ? TenantSessionFilter.DASHBOARD : faces.getViewRoot().getViewId();
@@ -67,6 +69,7 @@ public class TenantSwitcherBacking {
             Messages.error("That client is not available to you.");
             return;
         }
+        access.rememberClient(user.caller(), tenantId);
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.redirect(external.getRequestContextPath() + TenantSessionFilter.DASHBOARD);
     }
