@@ -157,6 +157,12 @@ class ManagementApiIT {
                 .startsWith("time_zone must be an IANA time zone");
         assertThat(assertProblem(createClient(client("Bad currency " + suffix(), "UTC", "EURO")), 400))
                 .startsWith("currency must be an ISO 4217 code");
+        // Codes Java knows that are no country's money today: the Deutsche Mark, gold, the test code.
+        for (String noMoney : List.of("DEM", "XAU", "XTS")) {
+            assertThat(assertProblem(createClient(client("Old currency " + suffix(), "UTC", noMoney)), 400))
+                    .isEqualTo("currency must be an ISO 4217 code of a currency in use today, such as EUR; '"
+                            + noMoney + "' is not one");
+        }
         assertThat(assertProblem(createClient(client("Bad region " + suffix(), "UTC", "EUR").add("phone_region", "XX")),
                 400)).startsWith("phone_region must be a region");
         assertProblem(API.postJson("api/v1/tenants", token, null, null), 400);

@@ -114,7 +114,7 @@ public class AccessService {
      */
     @CrossTenant("a person's own setting (last_client, by subject), and which of their own clients have "
             + "visits (database function clients_with_visits: yes or no per client)")
-    public Optional<String> landingClient(Caller caller, List<String> tenantIds) {
+    public Optional<LandingClient> landingClient(Caller caller, List<String> tenantIds) {
         if (tenantIds.isEmpty()) {
             return Optional.empty();
         }
@@ -123,7 +123,7 @@ public class AccessService {
                 ps.setString(1, caller.subject());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next() && tenantIds.contains(rs.getString(1))) {
-                        return Optional.of(rs.getString(1));
+                        return Optional.of(new LandingClient(rs.getString(1), true));
                     }
                 }
             }
@@ -136,7 +136,8 @@ public class AccessService {
                     }
                 }
             }
-            return Optional.of(tenantIds.stream().filter(withVisits::contains).findFirst().orElse(tenantIds.get(0)));
+            return Optional.of(new LandingClient(tenantIds.stream().filter(withVisits::contains).findFirst()
+                    .orElse(tenantIds.get(0)), false));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the last client failed", e);
         }

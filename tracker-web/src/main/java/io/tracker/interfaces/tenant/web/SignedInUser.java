@@ -1,6 +1,7 @@
 package io.tracker.interfaces.tenant.web;
 
 import io.tracker.application.tenant.Caller;
+import io.tracker.application.tenant.LandingClient;
 import io.tracker.domain.tenant.Permission;
 import io.tracker.interfaces.shared.web.Messages;
 import jakarta.enterprise.context.SessionScoped;
@@ -50,6 +51,8 @@ public class SignedInUser implements Serializable {
     private Instant tenantsLoadedAt;
 
     private TenantChoice selected;
+    /** Whether the selection after sign-in was the client the person last switched to. */
+    private boolean rememberedLanding;
     private String settingsTenantId;
     private String tenantName;
     private ZoneId timeZone;
@@ -67,6 +70,7 @@ public class SignedInUser implements Serializable {
         this.agencyAdmin = false;
         this.tenantsLoadedAt = null;
         this.selected = null;
+        this.rememberedLanding = false;
         this.settingsTenantId = null;
     }
 
@@ -98,12 +102,18 @@ public class SignedInUser implements Serializable {
      * {@link #tenantsLoaded(List, boolean, Instant)}; when nothing is selected yet (just signed in), selects
      * the landing client if the list holds it (see {@code AccessService.landingClient}: the last one used).
      */
-    synchronized void tenantsLoaded(List<TenantChoice> fresh, boolean administersAgency, Instant now, String landing) {
+    synchronized void tenantsLoaded(List<TenantChoice> fresh, boolean administersAgency, Instant now,
+                                    LandingClient landing) {
         this.tenants = List.copyOf(fresh);
         this.agencyAdmin = administersAgency;
         this.tenantsLoadedAt = now;
         String current = selected == null ? null : selected.tenantId();
-        selected = choice(current).or(() -> choice(landing)).orElse(tenants.isEmpty() ? null : tenants.get(0));
+        Optional<TenantChoice> kept = choice(current);
+        Optional<TenantChoice> landed = kept.isPresent() || landing == null ? Optional.empty() : choice(landing.tenantId());
+        if (landed.isPresent()) {
+            rememberedLanding = landing.remembered();
+        }
+        selected = kept.or(() -> landed).orElse(tenants.isEmpty() ? null : tenants.get(0));
     }
 
     /** Whether nothing is selected yet: the next list of tenants decides where the person lands. */
@@ -112,11 +122,12 @@ public class SignedInUser implements Serializable {
     }
 
     /**
-     * Whether the person's home page is the portfolio rather than a client's dashboard: they administer an
-     * agency and may open several clients.
+     * Whether the person's home page after signing in is the portfolio rather than a client's dashboard:
+     * they administer an agency, may open several clients and did not switch to one last time (then
+     * they land on that client's dashboard).
      */
     public synchronized boolean isLandsOnPortfolio() {
-        return agencyAdmin && tenants.size() > 1;
+        return agencyAdmin && tenants.size() > 1 && !rememberedLanding;
     }
 
     /** The caller's tenant with this id, if the list holds it. */

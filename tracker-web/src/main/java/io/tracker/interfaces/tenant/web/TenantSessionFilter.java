@@ -2,6 +2,7 @@ package io.tracker.interfaces.tenant.web;
 
 import io.tracker.application.tenant.AccessService;
 import io.tracker.application.tenant.Caller;
+import io.tracker.application.tenant.LandingClient;
 import io.tracker.application.tenant.TenantSelection;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.domain.tenant.Tenant;
@@ -216,7 +217,7 @@ public class TenantSessionFilter extends HttpFilter {
     public static void reloadTenants(AccessService access, SignedInUser user, Instant now) {
         Caller caller = user.caller();
         List<TenantChoice> fresh = access.tenantsOf(caller).stream().map(TenantChoice::of).toList();
-        String landing = user.landingOpen() && !fresh.isEmpty()
+        LandingClient landing = user.landingOpen() && !fresh.isEmpty()
                 ? access.landingClient(caller, fresh.stream().map(TenantChoice::tenantId).toList()).orElse(null)
                 : null;
         user.tenantsLoaded(fresh, !access.administeredAgencies(caller).isEmpty(), now, landing);

@@ -3,6 +3,7 @@ package io.tracker.interfaces.tenant.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracker.application.tenant.Caller;
+import io.tracker.application.tenant.LandingClient;
 import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.tenant.TenantRole;
 import java.time.Instant;
@@ -88,5 +89,48 @@ class SignedInUserTest {
         assertThat(user.isAgencyAdmin()).isFalse();
         assertThat(user.caller().actor()).isEqualTo("vic@demo-agency.example");
         assertThat(user.getInitials()).isEqualTo("VV");
+    }
+
+    private static final TenantChoice ALPINE = new TenantChoice("t-alpine", "Alpine Gear", "a-1", "Demo Agency",
+            TenantRole.AGENCY_ADMIN);
+    private static final TenantChoice BAKERY = new TenantChoice("t-bakery", "Bakery", "a-1", "Demo Agency",
+            TenantRole.AGENCY_ADMIN);
+
+    @Test
+    void anAgencyAdminOfSeveralClientsLandsOnThePortfolioWithTheFirstClientWithDataSelected() {
+        user.signIn(new Caller("sub-2", "ada@demo-agency.example", true, false), "Ada Admin");
+        user.tenantsLoaded(List.of(ALPINE, BAKERY), true, NOW, new LandingClient("t-bakery", false));
+        assertThat(user.getTenantId()).isEqualTo("t-bakery");
+        assertThat(user.isLandsOnPortfolio()).isTrue();
+    }
+
+    @Test
+    void theClientUsedLastIsWhereAnAgencyAdminLands() {
+        user.signIn(new Caller("sub-2", "ada@demo-agency.example", true, false), "Ada Admin");
+        user.tenantsLoaded(List.of(ALPINE, BAKERY), true, NOW, new LandingClient("t-bakery", true));
+        assertThat(user.getTenantId()).isEqualTo("t-bakery");
+        assertThat(user.isLandsOnPortfolio()).isFalse();
+    }
+
+    @Test
+    void theLandingDecidesOnlyRightAfterSignInAndOnlyAmongTheCallersClients() {
+        user.signIn(new Caller("sub-2", "ada@demo-agency.example", true, false), "Ada Admin");
+        user.tenantsLoaded(List.of(ALPINE, BAKERY), true, NOW, new LandingClient("t-elsewhere", true));
+        assertThat(user.getTenantId()).isEqualTo("t-alpine");
+        assertThat(user.isLandsOnPortfolio()).isTrue();
+        // A later reload keeps the selection whatever it is told.
+        user.tenantsLoaded(List.of(ALPINE, BAKERY), true, NOW.plusSeconds(61), new LandingClient("t-bakery", true));
+        assertThat(user.getTenantId()).isEqualTo("t-alpine");
+    }
+
+    @Test
+    void someoneWithOneClientOrNoAgencyLandsOnTheDashboard() {
+        user.signIn(new Caller("sub-2", "ada@demo-agency.example", true, false), "Ada Admin");
+        user.tenantsLoaded(List.of(ALPINE), true, NOW, new LandingClient("t-alpine", false));
+        assertThat(user.isLandsOnPortfolio()).isFalse();
+        user.signIn(new Caller("sub-3", "ann@demo-agency.example", true, false), "Ann Analyst");
+        user.tenantsLoaded(List.of(ROASTERS, SHOP), false, NOW, new LandingClient("t-shop", true));
+        assertThat(user.getTenantId()).isEqualTo("t-shop");
+        assertThat(user.isLandsOnPortfolio()).isFalse();
     }
 }
