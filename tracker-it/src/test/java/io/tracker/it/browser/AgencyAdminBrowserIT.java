@@ -197,8 +197,10 @@ class AgencyAdminBrowserIT {
         // ---------------------------------------------------------------- the portfolio
         browser.open("app/admin/portfolio.xhtml");
         assertThat(browser.tableRows("portfolio-form:portfolio-table")).containsExactly(
-                List.of(seed.name() + "\nUTC · EUR", "—", "3", "1", "33.33%", "€49.90", "Open"),
-                List.of(client + "\nEurope/Vienna · CHF", "Sports and outdoor", "0", "0", "0.00%", "CHF0.00", "Open"));
+                // Each figure with its change against the 30 days before, when nothing happened: "—".
+                List.of(seed.name() + "\nUTC · EUR", "—", "3", "1\n—", "33.33%\n—", "€49.90\n—", "Open"),
+                List.of(client + "\nEurope/Vienna · CHF", "Sports and outdoor", "0", "0\n—", "0.00%\n—", "CHF0.00\n—",
+                        "Open"));
         assertThat(browser.text(By.id("portfolio-clients"))).isEqualTo("2");
         assertThat(browser.text(By.id("portfolio-touchpoints"))).isEqualTo("3");
         assertThat(browser.text(By.id("portfolio-conversions"))).isEqualTo("1");

@@ -650,6 +650,19 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         driver.manage().window().setSize(WINDOW);
     }
 
+    /**
+     * Shows the pages as a screen of this CSS size (Chromium's device emulation; {@code mobile}: a phone's
+     * viewport that honours the page's viewport meta tag), until {@link #stopEmulatingViewport}.
+     */
+    void emulateViewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    void stopEmulatingViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     /** Waits until PrimeFaces has no ajax request queued or running. */
     void waitForAjax() {
         waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeScript(

@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  * of their own tenants).
  *
  * <p>{@code POST /it-browser-fixtures/memberships/reset} with form parameter {@code email}: deletes
- * the person's {@code tenant_member} and {@code agency_member} rows in plain SQL and answers 204.
+ * the person's {@code tenant_member} and {@code agency_member} rows (and the client they used last,
+ * {@code last_client}) in plain SQL and answers 204.
  * Deleting across tenants is an operator's job that the application cannot do (row-level security
  * shows its role one tenant at a time), so this test fixture connects as the schema's owner through
  * {@code jdbc/tracker-migration}, as an operator would. Their next sign-in (or the next minute of a
@@ -47,6 +48,14 @@ public class MembershipReset extends HttpServlet {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
+            // The client the person used last (keyed by the subject their memberships name): forgotten too.
+            try (PreparedStatement ps = c.prepareStatement("delete from last_client where subject in "
+                    + "(select subject from agency_member where email = ? union select subject from tenant_member "
+                    + "where email = ?)")) {
+                ps.setString(1, email.trim().toLowerCase(Locale.ROOT));
+                ps.setString(2, email.trim().toLowerCase(Locale.ROOT));
+                ps.executeUpdate();
+            }
             for (String table : new String[] {"tenant_member", "agency_member"}) {
                 try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where email = ?")) {
                     ps.setString(1, email.trim().toLowerCase(Locale.ROOT));

@@ -111,6 +111,21 @@ public final class TrackerClient {
                 j.getString("time_zone"), j.getString("currency"), j.getString("api_key"));
     }
 
+    /** As {@link #createTenantInAgency(String, String, String)}, with the client's time zone and currency. */
+    public TestTenant createTenantInAgency(String agencyId, String label, ZoneId zone, String currency, String scopes) {
+        ApiResponse r = send(request("it-fixtures/tenants")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", "label=" + enc(label),
+                        "scopes=" + enc(scopes), "agency=" + enc(agencyId), "zone=" + enc(zone.getId()),
+                        "currency=" + enc(currency)))));
+        if (r.status() != 201) {
+            throw new AssertionError("creating a test tenant failed: " + r);
+        }
+        JsonObject j = r.json();
+        return new TestTenant(j.getString("id"), j.getString("agency_id"), j.getString("name"),
+                j.getString("time_zone"), j.getString("currency"), j.getString("api_key"));
+    }
+
     /**
      * Makes the person or service account with this address an agency admin of the agency (the test
      * database has no demo memberships); they act as such from their next access token on.
