@@ -64,7 +64,7 @@ class AgencyLandingBrowserIT {
                 touch("b-1", "w-1", before), conversion("b-1-buy", "w-1", before, "purchase", "40.00", "o-3"),
                 touch("b-2", "w-2", before)));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
-        assertThat(sent.json().getInt("accepted")).isEqualTo(9);
+        assertThat(sent.json().getInt("accepted")).isEqualTo(8);
         API.awaitAttribution(busy);
         MembershipReset.reset(API, ADMIN);
         API.addAgencyAdmin(busy.agencyId(), ADMIN);
