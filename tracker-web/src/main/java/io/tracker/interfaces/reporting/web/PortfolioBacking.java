@@ -15,7 +15,9 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 /**
@@ -54,8 +56,9 @@ public class PortfolioBacking implements Serializable {
     public void load() {
         try {
             PortfolioRange range = new PortfolioRange(preset, from, to);
+            // A mutable list: the table sorts it in place.
             lines = portfolio.portfolio(user.caller(), range, showArchived, Instant.now()).stream()
-                    .map(PortfolioLine::new).toList();
+                    .map(PortfolioLine::new).collect(Collectors.toCollection(ArrayList::new));
         } catch (DomainException e) {
             Messages.error(e.getMessage());
         }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.primefaces.PrimeFaces;
 
 /**
@@ -174,13 +175,14 @@ public class ClientsBacking implements Serializable {
         load();
     }
 
+    /** A mutable list: the table sorts it in place. */
     private void load() {
         List<AgencyOption> known = agencies;
         clients = tenants.clientsOf(user.caller()).stream()
                 .filter(t -> showArchived || !t.isArchived())
                 .map(t -> new ClientRow(t, known.stream().filter(a -> a.getId().equals(t.getAgencyId()))
                         .map(AgencyOption::getName).findFirst().orElse("")))
-                .toList();
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** Creates the client; the caller (agency admin) can open it at once. */
