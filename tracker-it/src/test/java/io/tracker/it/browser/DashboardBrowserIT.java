@@ -308,8 +308,20 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
         browser.signIn(DemoUser.VIEWER);
         assertThat(browser.currentUrl()).isEqualTo(browser.url("app/dashboard.xhtml"));
         assertThat(browser.role()).isEqualTo("Viewer");
-        // A new tenant: the last 30 days are empty.
-        assertThat(browser.text(By.id("kpi-touchpoints"))).isEqualTo("0");
+        // A new tenant: a set-up checklist, not zeros, waiting live for the first event.
+        assertThat(browser.isPresent(By.id("kpi-touchpoints"))).isFalse();
+        assertThat(browser.text(By.id("onboarding-status"))).isEqualTo("Waiting for your first event…");
+        assertThat(browser.tableRows("onboarding-actions")).containsExactly(List.of("Purchase (purchase)", "macro", "never"));
+        browser.screenshot("06-onboarding");
+        LocalDate todayUtc = LocalDate.now(ZoneId.of("UTC"));
+        ApiResponse sent = API.postEvents(reader.apiKey(), batch(touch("first", "visitor-first",
+                java.time.Instant.now().minusSeconds(60).toString())));
+        assertThat(sent.status()).as("%s", sent).isEqualTo(202);
+        // The checklist polls; the first event turns the page into the dashboard.
+        browser.waitUntil(d -> !d.findElements(By.id("kpi-touchpoints")).isEmpty()
+                && "1".equals(d.findElement(By.id("kpi-touchpoints")).getText().trim()));
+        assertThat(browser.isPresent(By.id("onboarding"))).isFalse();
+        assertThat(browser.value(By.id("filters:to_input"))).isEqualTo(todayUtc.toString());
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("€0.00");
         assertThat(browser.tableRows("attribution-table")).containsExactly(List.of("No conversions in this period."));
         assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns", "Sites", "Links", "Calls", "Destinations", "Cart recovery", "Path analysis");
@@ -352,7 +364,7 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
     /**
      * The view lives in the address: typed dates and a model survive a reload; a preset sets its days; the
      * comparison with the previous period (2025-03-07 … 03-09: F's one visit, no conversion) gives +500.0% visits
-     * and no ratio for conversions. Drilling down under linear: Email → its campaigns (only touches without a
+     * (▲) and no ratio for conversions. Drilling down under linear: Email → its campaigns (only touches without a
      * campaign: A's 1/3 and D's 1 = 1.33) → their conversions, newest first (D's purchase at 22:10 New York time on
      * 03-12 with 100% of its credit, A's at 08:30 on 03-11 with a third) → A's journey: its three touches and the
      * purchase, each model's split. Exports: the XLSX of the table holds what the table shows; the PDF summary is a
@@ -375,7 +387,7 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
         assertThat(browser.attributionModel()).isEqualTo("Linear");
         assertThat(browser.value(By.id("filters:from_input"))).isEqualTo(FROM);
         assertThat(browser.value(By.id("filters:to_input"))).isEqualTo(TO);
-        assertThat(browser.text(By.id("kpi-touchpoints-change"))).isEqualTo("+500.0%");
+        assertThat(browser.text(By.id("kpi-touchpoints-change"))).isEqualTo("\u25b2 500.0%");
         assertThat(browser.text(By.id("kpi-conversions-change"))).isEqualTo("—");
         assertThat(browser.chartDrawn("trend-chart")).isTrue();
 

@@ -105,9 +105,10 @@ final class DashboardPdf {
         return pdfText(Formats.change(Headline.change(now, before)));
     }
 
-    /** Helvetica's WinAnsi encoding has no U+2212 or em dash; PDF readers would show nothing. */
+    /** Helvetica's WinAnsi encoding has no arrows, U+2212 or em dash; PDF readers would show nothing. */
     private static String pdfText(String text) {
-        return text.replace('\u2212', '-').replace("\u2014", "-");
+        return text.replace("\u25b2 ", "+").replace("\u25bc ", "-").replace("= ", "").replace('\u2212', '-')
+                .replace("\u2014", "-");
     }
 
     private static void header(PdfPTable table, String... cells) {

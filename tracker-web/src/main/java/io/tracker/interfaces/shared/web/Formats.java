@@ -47,22 +47,6 @@ public final class Formats {
         return Math.abs(value - whole) < 1e-9 ? count((long) whole) : decimal(value);
     }
 
-    /**
-     * A change against a comparison period as a signed percentage with one decimal: {@code 0.125} →
-     * {@code "+12.5%"}, {@code -0.5} → {@code "−50.0%"} (a true minus sign), {@code 0} → {@code "0.0%"}; null
-     * (nothing to compare with: no comparison, or 0 before) → {@code "—"}.
-     */
-    public static String change(Double fraction) {
-        if (fraction == null || fraction.isNaN() || fraction.isInfinite()) {
-            return "—";
-        }
-        String text = pattern("#,##0.0").format(Math.abs(fraction) * 100) + "%";
-        if (text.equals("0.0%")) {
-            return text;
-        }
-        return (fraction > 0 ? "+" : "\u2212") + text;
-    }
-
     /** A fraction as a percentage with two decimals: {@code 0.079407} → {@code "7.94%"}. */
     public static String percent(double fraction) {
         return pattern("#,##0.00").format(fraction * 100) + "%";
