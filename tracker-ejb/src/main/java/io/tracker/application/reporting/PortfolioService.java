@@ -7,6 +7,7 @@ import io.tracker.application.tenant.TenantConnections;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -126,14 +127,54 @@ public class PortfolioService {
                     }
                 }
             }
+            Map<String, BigDecimal> costs = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select tenant_id, first_day, cost from agency_client_costs("
+                    + "string_to_array(?, ','), ?, ?::text[]::date[], ?::text[]::date[])")) {
+                ps.setString(1, agencyList);
+                ps.setArray(2, c.createArrayOf("text", ids));
+                ps.setArray(3, c.createArrayOf("text", firsts));
+                ps.setArray(4, c.createArrayOf("text", lasts));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        costs.put(rs.getString(1) + "/" + rs.getObject(2, LocalDate.class),
+                                rs.getBigDecimal(3).setScale(2, RoundingMode.HALF_EVEN));
+                    }
+                }
+            }
+            Map<String, IndustryBenchmark> benchmarks = benchmarks(c);
             Kpis none = new Kpis(0, 0, 0, 0, 0);
             return clients.stream().map(cl -> new ClientKpis(cl.id(), cl.name(), cl.industry(), cl.zone().getId(),
                     cl.currency(), cl.days().first(), cl.days().last(),
                     figures.getOrDefault(cl.id() + "/" + cl.days().first(), none),
-                    figures.getOrDefault(cl.id() + "/" + cl.days().previous().first(), none), cl.archived())).toList();
+                    figures.getOrDefault(cl.id() + "/" + cl.days().previous().first(), none), cl.archived(),
+                    costs.get(cl.id() + "/" + cl.days().first()), costs.get(cl.id() + "/" + cl.days().previous().first()),
+                    benchmarkOf(benchmarks, cl.industry()))).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("reading the portfolio failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The newest benchmark row of each normalised industry (platform-wide, not a tenant's data). */
+    private static Map<String, IndustryBenchmark> benchmarks(Connection c) throws SQLException {
+        Map<String, IndustryBenchmark> newest = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, industry, metric, value, year, region, source, "
+                + "source_url from industry_benchmark where metric = 'conversion_rate' order by year, id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                IndustryBenchmark b = IndustryBenchmarkService.row(rs);
+                newest.put(IndustryBenchmark.normalise(b.industry()), b);
+            }
+        }
+        return newest;
+    }
+
+    /** The client's industry's benchmark, else the general one; null without an industry. */
+    private static IndustryBenchmark benchmarkOf(Map<String, IndustryBenchmark> benchmarks, String industry) {
+        if (industry == null || industry.isBlank()) {
+            return null;
+        }
+        IndustryBenchmark own = benchmarks.get(IndustryBenchmark.normalise(industry));
+        return own != null ? own : benchmarks.get(IndustryBenchmark.normalise(IndustryBenchmark.GENERAL));
     }
 
     private record Client(String id, String name, String industry, ZoneId zone, String currency, boolean archived,

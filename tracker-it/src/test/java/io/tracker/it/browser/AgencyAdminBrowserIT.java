@@ -198,9 +198,12 @@ class AgencyAdminBrowserIT {
         browser.open("app/admin/portfolio.xhtml");
         assertThat(browser.tableRows("portfolio-form:portfolio-table")).containsExactly(
                 // Each figure with its change against the 30 days before, when nothing happened: "—".
-                List.of(seed.name() + "\nUTC · EUR", "—", "3", "1\n—", "33.33%\n—", "€49.90\n—", "Open"),
+                // No ad cost imported: cost and ROAS "—"; an industry without figures of its own compares with
+                // the general e-commerce rate (V22's seed).
+                List.of(seed.name() + "\nUTC · EUR", "—", "3", "1\n—", "33.33%\n—", "€49.90\n—", "—\n—", "—\n—", "—",
+                        "Open"),
                 List.of(client + "\nEurope/Vienna · CHF", "Sports and outdoor", "0", "0\n—", "0.00%\n—", "CHF0.00\n—",
-                        "Open"));
+                        "—\n—", "—\n—", "2.60%\nAll e-commerce, US 2021", "Open"));
         assertThat(browser.text(By.id("portfolio-clients"))).isEqualTo("2");
         assertThat(browser.text(By.id("portfolio-touchpoints"))).isEqualTo("3");
         assertThat(browser.text(By.id("portfolio-conversions"))).isEqualTo("1");

@@ -220,7 +220,8 @@ class RolesBrowserIT {
         assertThat(rows).anySatisfy(r -> assertThat(r.get(0)).startsWith(second.name()));
         // A new client of the second agency shows the yen without decimals.
         assertThat(rows.stream().filter(r -> r.get(0).startsWith(second.name())).findFirst().orElseThrow())
-                .containsExactly(second.name() + "\nAsia/Tokyo · JPY", "—", "0", "0\n—", "0.00%\n—", "¥0\n—", "Open");
+                .containsExactly(second.name() + "\nAsia/Tokyo · JPY", "—", "0", "0\n—", "0.00%\n—", "¥0\n—", "—\n—",
+                        "—\n—", "—", "Open");
 
         // Creating a client asks which of the many agencies it belongs to.
         browser.open("app/admin/clients.xhtml");

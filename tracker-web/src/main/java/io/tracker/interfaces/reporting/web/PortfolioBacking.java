@@ -87,11 +87,24 @@ public class PortfolioBacking implements Serializable {
     }
 
     /**
-     * All clients' converted visits ÷ visits (each client's own days; see {@code Kpis}), a fraction in [0, 1];
-     * revenue is not added up across currencies.
+     * All clients' macro conversions ÷ visits (each client's own days; see {@code Kpis}), a fraction; revenue is
+     * not added up across currencies.
      */
     public double getOverallConversionRate() {
-        return Kpis.rate(lines.stream().mapToLong(PortfolioLine::getConvertedVisits).sum(), getTotalTouchpoints());
+        return Kpis.rate(getTotalConversions(), getTotalTouchpoints());
+    }
+
+    /** The median cost of the clients in {@link #getMedianCurrency()} that have cost; null without any. */
+    public Double getMedianCost() {
+        String currency = getMedianCurrency();
+        return PortfolioFigures.median(lines.stream().filter(l -> l.getCurrency().equals(currency))
+                .map(PortfolioLine::getCost).filter(java.util.Objects::nonNull).toList()).orElse(null);
+    }
+
+    /** The median ROAS of the clients that have cost (a ratio, comparable across currencies); null without any. */
+    public Double getMedianRoas() {
+        return PortfolioFigures.median(lines.stream().map(PortfolioLine::getRoas).filter(java.util.Objects::nonNull)
+                .toList()).orElse(null);
     }
 
     /** The median of the clients' conversions; null without clients. */

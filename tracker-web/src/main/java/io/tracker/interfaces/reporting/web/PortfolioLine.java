@@ -31,6 +31,13 @@ public final class PortfolioLine implements Serializable {
     private final Double conversionsChange;
     private final Double conversionRateChange;
     private final Double revenueChange;
+    private final Double cost;
+    private final Double roas;
+    private final Double costChange;
+    private final Double roasChange;
+    private final Double benchmark;
+    private final String benchmarkLabel;
+    private final String benchmarkSource;
 
     PortfolioLine(ClientKpis c) {
         Kpis kpis = c.kpis();
@@ -51,6 +58,51 @@ public final class PortfolioLine implements Serializable {
         this.conversionsChange = PortfolioFigures.change(kpis.conversions(), before.conversions()).orElse(null);
         this.conversionRateChange = PortfolioFigures.change(kpis.conversionRate(), before.conversionRate()).orElse(null);
         this.revenueChange = PortfolioFigures.change(kpis.revenue(), before.revenue()).orElse(null);
+        this.cost = c.cost() == null ? null : c.cost().doubleValue();
+        this.roas = c.roas();
+        this.costChange = c.cost() == null || c.previousCost() == null ? null
+                : PortfolioFigures.change(c.cost().doubleValue(), c.previousCost().doubleValue()).orElse(null);
+        this.roasChange = roas == null || c.previousRoas() == null ? null
+                : PortfolioFigures.change(roas, c.previousRoas()).orElse(null);
+        this.benchmark = c.benchmark() == null ? null : c.benchmark().value().doubleValue();
+        this.benchmarkLabel = c.benchmark() == null ? null
+                : c.benchmark().industry() + ", " + c.benchmark().region() + " " + c.benchmark().year();
+        this.benchmarkSource = c.benchmark() == null ? null : c.benchmark().source();
+    }
+
+    /** The imported ad cost of the period, in {@link #getCurrency()}; null when none is known. */
+    public Double getCost() {
+        return cost;
+    }
+
+    /** Revenue ÷ cost; null without cost. */
+    public Double getRoas() {
+        return roas;
+    }
+
+    /** Relative change of the cost against the previous period; null when either has none. */
+    public Double getCostChange() {
+        return costChange;
+    }
+
+    /** Relative change of ROAS; null when either period has none. */
+    public Double getRoasChange() {
+        return roasChange;
+    }
+
+    /** The industry's published conversion rate, a fraction; null without an industry. */
+    public Double getBenchmark() {
+        return benchmark;
+    }
+
+    /** Which figure it is: "All e-commerce, US 2021". */
+    public String getBenchmarkLabel() {
+        return benchmarkLabel;
+    }
+
+    /** Where the figure comes from. */
+    public String getBenchmarkSource() {
+        return benchmarkSource;
     }
 
     public String getTenantId() {
@@ -97,7 +149,7 @@ public final class PortfolioLine implements Serializable {
         return conversions;
     }
 
-    /** Converted visits ÷ visits, a fraction. */
+    /** Macro conversions ÷ visits, a fraction. */
     public double getConversionRate() {
         return conversionRate;
     }
