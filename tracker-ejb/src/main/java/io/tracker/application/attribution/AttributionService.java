@@ -10,11 +10,11 @@ import io.tracker.domain.attribution.Credit;
 import io.tracker.domain.attribution.Journey;
 import io.tracker.domain.attribution.JourneyBuilder;
 import io.tracker.domain.attribution.Persons;
+import io.tracker.domain.attribution.RevenueSplit;
 import io.tracker.domain.tenant.Permission;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -169,15 +169,17 @@ public class AttributionService {
             List<Double> share = new ArrayList<>();
             List<BigDecimal> revenue = new ArrayList<>();
             for (AttributionModel m : AttributionModel.ruleBased()) {
+                List<Double> modelShares = new ArrayList<>();
                 for (Credit credit : m.credits(journey.touches(), conversion.at(), halfLife)) {
                     model.add(m.apiName());
                     channel.add(credit.channel());
                     campaign.add(credit.campaign());
                     sourceMedium.add(credit.sourceMedium());
                     share.add(credit.share());
-                    revenue.add(conversion.value().multiply(BigDecimal.valueOf(credit.share()))
-                            .setScale(6, RoundingMode.HALF_EVEN));
+                    modelShares.add(credit.share());
                 }
+                // Each model's parts add up to the value exactly (RevenueSplit), so reports' revenue totals do too.
+                revenue.addAll(RevenueSplit.of(conversion.value(), modelShares));
             }
             if (model.isEmpty()) {
                 return false;

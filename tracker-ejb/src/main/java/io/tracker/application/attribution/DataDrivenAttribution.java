@@ -13,6 +13,7 @@ import io.tracker.domain.attribution.JourneyRules;
 import io.tracker.domain.attribution.JourneyTouch;
 import io.tracker.domain.attribution.MarkovModel;
 import io.tracker.domain.attribution.PathCount;
+import io.tracker.domain.attribution.RevenueSplit;
 import io.tracker.domain.attribution.ShapleyModel;
 import io.tracker.domain.tracking.Interaction;
 import jakarta.ejb.Stateless;
@@ -20,7 +21,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -167,8 +167,11 @@ public class DataDrivenAttribution {
             for (AttributionModel model : MODELS) {
                 ChannelShares fitted = (model == AttributionModel.MARKOV ? markov : shapley).get(conversion.actionId());
                 // an empty journey is credited to Direct without asking the fitted model (which may be absent)
-                for (Credit credit : model.credits(journey.touches(), fitted)) {
-                    rows.add(conversion, model, credit);
+                List<Credit> credits = model.credits(journey.touches(), fitted);
+                // The parts of the value add up to it exactly (RevenueSplit), so reports' totals do too.
+                List<BigDecimal> revenues = RevenueSplit.of(conversion.value(), credits.stream().map(Credit::share).toList());
+                for (int i = 0; i < credits.size(); i++) {
+                    rows.add(conversion, model, credits.get(i), revenues.get(i));
                     if (rows.size() >= CHUNK) {
                         rows.insert(c, tenantId);
                     }
@@ -307,7 +310,7 @@ public class DataDrivenAttribution {
         private final List<Double> shares = new ArrayList<>();
         private final List<BigDecimal> revenues = new ArrayList<>();
 
-        void add(ConversionPoint conversion, AttributionModel model, Credit credit) {
+        void add(ConversionPoint conversion, AttributionModel model, Credit credit, BigDecimal revenue) {
             conversionIds.add(conversion.conversionId());
             models.add(model.apiName());
             channels.add(credit.channel());
@@ -316,7 +319,7 @@ public class DataDrivenAttribution {
             actionIds.add(conversion.actionId());
             convertedAt.add(conversion.at().toString());
             shares.add(credit.share());
-            revenues.add(conversion.value().multiply(BigDecimal.valueOf(credit.share())).setScale(6, RoundingMode.HALF_EVEN));
+            revenues.add(revenue);
         }
 
         int size() {
