@@ -303,7 +303,7 @@ class BadInputIT {
         ApiResponse wholeNumbers = api.get("api/v1/reports/attribution?model=last_touch&from=" + DAY + "&to=" + DAY
                 + "&dimension=channel", other.apiKey());
         assertThat(wholeNumbers.body()).as("whole numbers as plain decimals, not 8E+1")
-                .contains("\"revenue\":80}").doesNotContain("E+");
+                .contains("\"revenue\":80,").doesNotContain("E+");
         assertThat(api.storedCounts(tenant)).isEqualTo(new StoredCounts(1, 1, 2, 5));
         assertThat(api.storedCounts(other)).isEqualTo(new StoredCounts(1, 1, 2, 5));
     }
