@@ -42,7 +42,8 @@ class DatabaseOutageBrowserIT {
         MembershipReset.reset(API, DemoUser.VIEWER.email());
         API.invite(tenant.id(), DemoUser.VIEWER.email(), "VIEWER");
         browser.signIn(DemoUser.VIEWER);
-        assertThat(browser.text(By.id("kpi-touchpoints"))).isEqualTo("0");
+        // A client without events: its dashboard is the set-up checklist.
+        assertThat(browser.text(By.id("onboarding-status"))).isEqualTo("Waiting for your first event…");
 
         try {
             TestDatabase.cutOff();
@@ -59,7 +60,7 @@ class DatabaseOutageBrowserIT {
         // The same session, without a new sign-in, once the pool has connections again.
         browser.waitUntil(d -> browser.status("app/dashboard.xhtml") == 200);
         browser.open("app/dashboard.xhtml");
-        assertThat(browser.text(By.id("kpi-touchpoints"))).isEqualTo("0");
+        assertThat(browser.text(By.id("onboarding-status"))).isEqualTo("Waiting for your first event…");
         assertThat(browser.role()).isEqualTo("Viewer");
     }
 }

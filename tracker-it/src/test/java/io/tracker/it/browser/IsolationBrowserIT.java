@@ -70,6 +70,10 @@ class IsolationBrowserIT {
                 conversion("b-buy", "visitor-b", t, "purchase", "777.00", "order-b")));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
         API.awaitAttribution(b);
+        // A has a visit and no sale: its dashboard (not the set-up checklist) shows €0.00 of revenue.
+        ApiResponse visit = API.postEvents(a.apiKey(), batch(touch("a-1", "visitor-a", t)));
+        assertThat(visit.status()).as(visit.toString()).isEqualTo(202);
+        API.awaitAttribution(a);
     }
 
 
