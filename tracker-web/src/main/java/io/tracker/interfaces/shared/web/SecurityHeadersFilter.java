@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * The security headers of every response of the web module (pages, API, static resources, error
- * pages, redirects the application makes), mapped to {@code /*} first in {@code web.xml}:
+ * pages, redirects the application makes), mapped to {@code /*} in {@code web.xml} first after
+ * {@link ServerTimingFilter}:
  *
  * <ul>
  *   <li>{@code X-Content-Type-Options: nosniff}: browsers use the declared content type, never a guess
