@@ -51,8 +51,16 @@ public class BenchmarkService {
 
     /** The comparison for the current client over the period (whole days in its time zone). */
     public Benchmarks benchmarks(ReportPeriod period) {
+        return benchmarks(period, reports.kpis(period));
+    }
+
+    /**
+     * As {@link #benchmarks(ReportPeriod)}, with the period's headline figures already read by the caller
+     * ({@link ReportService#kpis} of the same period, as the dashboard has them): one read of the roll-ups less
+     * per view. They give the client's own rate shown; the peers' placing computes it in the database.
+     */
+    public Benchmarks benchmarks(ReportPeriod period, Kpis kpis) {
         String industry = tenants.current().getIndustry();
-        Kpis kpis = reports.kpis(period);
         double rate = kpis.touchpoints() == 0 ? 0 : (double) kpis.conversions() / kpis.touchpoints();
         if (industry == null || industry.isBlank()) {
             return new Benchmarks(null, rate, List.of(), null, Benchmarks.PeersHidden.NO_INDUSTRY);

@@ -52,12 +52,21 @@ public class FunnelService {
      *                  left out
      */
     public List<FunnelStep> funnel(ReportPeriod period, List<String> microKeys) {
+        return funnel(period, microKeys, reports.kpis(period).touchpoints());
+    }
+
+    /**
+     * As {@link #funnel(ReportPeriod, List)}, with the period's visits already read by the caller
+     * ({@link ReportService#kpis}{@code .touchpoints()} of the same period, as the dashboard's KPI card has them):
+     * one read of the roll-ups less per view.
+     */
+    public List<FunnelStep> funnel(ReportPeriod period, List<String> microKeys, long visits) {
         List<ConversionAction> actions = conversionActions.list();
         Map<Long, Long> counts = counts(period);
         List<String> names = new ArrayList<>();
         List<Long> values = new ArrayList<>();
         names.add("Visits");
-        values.add(reports.kpis(period).touchpoints());
+        values.add(visits);
         for (String key : microKeys) {
             actions.stream().filter(a -> a.getKey().equals(key) && a.getCategory() == ConversionCategory.MICRO)
                     .findFirst().ifPresent(a -> {

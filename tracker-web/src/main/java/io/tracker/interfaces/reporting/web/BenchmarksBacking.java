@@ -3,6 +3,7 @@ package io.tracker.interfaces.reporting.web;
 import io.tracker.application.reporting.BenchmarkService;
 import io.tracker.application.reporting.Benchmarks;
 import io.tracker.application.reporting.IndustryBenchmark;
+import io.tracker.application.reporting.Kpis;
 import io.tracker.application.reporting.PeerComparison;
 import io.tracker.application.reporting.ReportPeriod;
 import io.tracker.application.tenant.TenantService;
@@ -36,6 +37,20 @@ public class BenchmarksBacking implements Serializable {
     private LocalDate cachedFrom;
     private LocalDate cachedTo;
     private Benchmarks cached;
+    private LocalDate knownFrom;
+    private LocalDate knownTo;
+    private Kpis known;
+
+    /**
+     * The headline figures of the period {@code from}..{@code to}, as the page including the card has just read
+     * them ({@code ReportService.kpis}): the card's next read of that period uses them instead of reading them
+     * again.
+     */
+    public void knownKpis(LocalDate from, LocalDate to, Kpis kpis) {
+        knownFrom = from;
+        knownTo = to;
+        known = kpis;
+    }
 
     /** The comparison over the period (read once per view and period). */
     public Benchmarks card(LocalDate from, LocalDate to) {
@@ -43,7 +58,8 @@ public class BenchmarksBacking implements Serializable {
             ZoneId zone = tenants.current().getTimeZone();
             ReportPeriod period = from == null || to == null ? ReportPeriod.parse(null, null, zone)
                     : new ReportPeriod(from, to, zone);
-            cached = benchmarks.benchmarks(period);
+            boolean figuresKnown = known != null && from != null && from.equals(knownFrom) && to.equals(knownTo);
+            cached = figuresKnown ? benchmarks.benchmarks(period, known) : benchmarks.benchmarks(period);
             cachedFrom = from;
             cachedTo = to;
         }

@@ -10,6 +10,7 @@ import io.tracker.application.reporting.CreditedConversion;
 import io.tracker.application.reporting.CreditedConversionService;
 import io.tracker.application.reporting.FunnelService;
 import io.tracker.application.reporting.FunnelStep;
+import io.tracker.application.reporting.Kpis;
 import io.tracker.application.reporting.ReportDimension;
 import io.tracker.application.reporting.ReportPeriod;
 import io.tracker.application.reporting.ReportService;
@@ -111,6 +112,10 @@ public class DashboardBacking implements Serializable {
     @Inject
     private SignedInUser tenant;
 
+    /** The benchmark card of the same view, handed the period's KPIs so that it does not read them again. */
+    @Inject
+    private BenchmarksBacking benchmarksCard;
+
     /** The tenant the page was opened for (see {@code SignedInUser#isStill}). */
     private String tenantId;
     private DashboardState state;
@@ -197,7 +202,9 @@ public class DashboardBacking implements Serializable {
         }
         try {
             ReportPeriod period = new ReportPeriod(state.from(), state.to(), tenant.getTimeZone());
-            headline = Headline.of(reports.kpis(period), reports.activity(period));
+            // Read once and passed along: the funnel's first step and the benchmark card's rate are these figures.
+            Kpis kpis = reports.kpis(period);
+            headline = Headline.of(kpis, reports.activity(period));
             LocalDate[] before = state.comparison().days(state.from(), state.to());
             previous = null;
             previousCost = null;
@@ -212,7 +219,8 @@ public class DashboardBacking implements Serializable {
                 funnelSteps = conversionActions.list().stream()
                         .filter(a -> a.getCategory() == ConversionCategory.MICRO).map(a -> a.getKey()).toList();
             }
-            funnel = funnels.funnel(period, funnelSteps);
+            funnel = funnels.funnel(period, funnelSteps, kpis.touchpoints());
+            benchmarksCard.knownKpis(state.from(), state.to(), kpis);
             // Credits lag the events by the attribution worker's queue: say so next to the figures.
             attributionStatus = attributionQueue.tenantLag().summary();
             loaded = true;
