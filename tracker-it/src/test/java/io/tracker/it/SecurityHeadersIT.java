@@ -62,6 +62,9 @@ class SecurityHeadersIT {
         List<String> scriptTags = Pattern.compile("<script[^>]*>").matcher(landing.body()).results()
                 .map(m -> m.group()).toList();
         assertThat(scriptTags).isNotEmpty().allSatisfy(tag -> assertThat(tag).contains("nonce=\"" + nonce + "\""));
+        // Its server time (ServerTimingFilter), and the whole page after it.
+        assertThat(landing.header("Server-Timing")).matches("app;dur=\\d+\\.\\d");
+        assertThat(landing.body().strip()).endsWith("</html>");
         // A new nonce for every response; the landing page stays without a session.
         assertThat(nonce(get(LANDING).header("Content-Security-Policy"))).isNotEqualTo(nonce);
         assertThat(landing.headers().get("set-cookie")).isNull();
@@ -90,6 +93,7 @@ class SecurityHeadersIT {
         assertThat(css.contentType()).isEqualTo("text/css");
         assertCommonHeaders(css);
         assertThat(css.header("Content-Security-Policy")).isEqualTo(NOTHING);
+        assertThat(css.header("Server-Timing")).as("a resource, not a page").isNull();
 
         // A missing page (Faces) and a missing file (the default servlet) both show the 404 page. (Among the
         // public paths: elsewhere in the UI module an unknown path is a signed-in page, so sign-in comes first.)
