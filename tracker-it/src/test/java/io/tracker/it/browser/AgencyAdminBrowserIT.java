@@ -94,9 +94,10 @@ class AgencyAdminBrowserIT {
         LocalDate viennaToday = LocalDate.now(ZoneId.of("Europe/Vienna"));
         // By name: "Agency seed …" before "Alpine Outdoor …".
         assertThat(browser.tableRows("clients-form:clients-table")).containsExactly(
-                List.of(seed.name(), "—", "—", "UTC", "EUR", LocalDate.now(ZoneId.of("UTC")).toString(), "Open"),
+                List.of(seed.name(), "—", "—", "UTC", "EUR", LocalDate.now(ZoneId.of("UTC")).toString(),
+                        "Open\nEdit or archive"),
                 List.of(client, "alpine.example, shop.alpine.example", "Sports and outdoor", "Europe/Vienna", "CHF",
-                        viennaToday.toString(), "Open"));
+                        viennaToday.toString(), "Open\nEdit or archive"));
         JsonObject stored = API.tenantState(clientId).getJsonArray("tenant").getJsonObject(0);
         assertThat(stored.getString("name")).isEqualTo(client);
         assertThat(stored.getString("agency_id")).isEqualTo(seed.agencyId());
