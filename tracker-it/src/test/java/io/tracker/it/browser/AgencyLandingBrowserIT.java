@@ -82,12 +82,16 @@ class AgencyLandingBrowserIT {
         String revenueChange = up((60.0 - 40) / 40);
         assertThat(List.of(conversionsChange, rateChange, revenueChange)).containsExactly("▲ 100.0%", "▲ 33.3%", "▲ 50.0%");
         assertThat(browser.tableRows(TABLE)).containsExactly(
-                List.of(empty.name() + "\nUTC · EUR", "—", "0", "0\n—", "0.00%\n—", "€0.00\n—", "Open"),
+                // No ad cost imported and no industry: cost, ROAS and benchmark "—".
+                List.of(empty.name() + "\nUTC · EUR", "—", "0", "0\n—", "0.00%\n—", "€0.00\n—", "—\n—", "—\n—", "—",
+                        "Open"),
                 List.of(busy.name() + "\nUTC · EUR", "—", "3", "2\n" + conversionsChange, "66.67%\n" + rateChange,
-                        "€60.00\n" + revenueChange, "Open"),
-                List.of(dollars.name() + "\nAmerica/New_York · USD", "—", "0", "0\n—", "0.00%\n—", "$0.00\n—", "Open"));
-        // Medians: conversions of 0, 2, 0; rates 0, 2/3, 0; revenue only over the two EUR clients (0 and 60).
-        assertThat(browser.tableFooter(TABLE)).containsExactly("Agency median", "0.00", "0.00%", "€30.00", "");
+                        "€60.00\n" + revenueChange, "—\n—", "—\n—", "—", "Open"),
+                List.of(dollars.name() + "\nAmerica/New_York · USD", "—", "0", "0\n—", "0.00%\n—", "$0.00\n—", "—\n—",
+                        "—\n—", "—", "Open"));
+        // Medians: conversions of 0, 2, 0; rates 0, 2/3, 0; revenue only over the two EUR clients (0 and 60); no cost.
+        assertThat(browser.tableFooter(TABLE)).containsExactly("Agency median", "0.00", "0.00%", "€30.00", "—", "—", "",
+                "");
         assertThat(browser.text(By.id("portfolio-median-note")))
                 .contains("revenue over the 2 reporting in EUR, the most common currency");
         assertThat(browser.pageText()).contains("each client's days in its own time zone, amounts in its own currency");
