@@ -112,6 +112,10 @@ class CostImportIT {
         assertThat(rows.get("Generic Search - Hiking Boots").getJsonNumber("conversions").doubleValue())
                 .as("money spent with nothing to show is a row").isZero();
         assertCost(byCampaign.getJsonObject("totals"), "1297.50", 4, "260.00");
+        // The dashboard's trend has the day's cost: 12.00 + 40.00 + 1,200.00 + 45.50.
+        JsonObject trend = api.get("api/v1/reports/trend?from=" + d + "&to=" + d, tenant.apiKey()).json();
+        assertThat(trend.getJsonArray("points").getJsonObject(0).getJsonNumber("cost").bigDecimalValue())
+                .isEqualByComparingTo("1297.50");
 
         Map<String, JsonObject> channels = rows(api.attribution(tenant, "last_touch", d, d, "channel"));
         assertCost(channels.get("Paid Search"), "1245.50", 2, "150.00");

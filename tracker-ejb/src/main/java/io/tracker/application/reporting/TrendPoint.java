@@ -9,6 +9,7 @@ import java.time.LocalDate;
  * @param visits      visits (touchpoints) on the bucket's days within the period
  * @param conversions counted macro conversions on those days
  * @param revenue     their value (net of the conversion ledger), in the tenant's currency, cents
+ * @param cost        the imported ad cost of those days, cents; null when the whole period has none
  */
-public record TrendPoint(LocalDate start, long visits, long conversions, double revenue) {
+public record TrendPoint(LocalDate start, long visits, long conversions, double revenue, Double cost) {
 }

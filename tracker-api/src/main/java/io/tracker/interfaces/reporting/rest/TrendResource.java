@@ -24,7 +24,8 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * {@code GET /api/v1/reports/trend?from=YYYY-MM-DD&to=YYYY-MM-DD&interval=day|week|month}: the dashboard's trend
  * chart, {@code {"from","to","interval","currency","points":[{"start":"2026-11-02","visits":120,"conversions":7,
- * "revenue":431.5}, …]}}: one point per day, ISO week (from Monday) or calendar month of the tenant's days that
+ * "revenue":431.5,"cost":120}, …]}} ({@code cost}: the imported ad cost, null on every point when the period has
+ * none): one point per day, ISO week (from Monday) or calendar month of the tenant's days that
  * meets the period, oldest first, empty ones with zeros; a point counts only the period's days (the first week or
  * month may start before {@code from}). Conversions are the counted macro conversions, revenue their value net of
  * the ledger, as in {@code /summary}: the points add up to its figures. A resource of its own, with the longer
@@ -53,9 +54,15 @@ public class TrendResource {
         ReportPeriod period = ReportPeriod.parse(from, to, tenant.getTimeZone());
         JsonArrayBuilder points = StrictJson.PROVIDER.createArrayBuilder();
         for (TrendPoint p : trends.trend(period, bucket)) {
-            points.add(StrictJson.PROVIDER.createObjectBuilder().add("start", p.start().toString())
+            var point = StrictJson.PROVIDER.createObjectBuilder().add("start", p.start().toString())
                     .add("visits", p.visits()).add("conversions", p.conversions())
-                    .add("revenue", ReportNumbers.revenue(p.revenue())));
+                    .add("revenue", ReportNumbers.revenue(p.revenue()));
+            if (p.cost() == null) {
+                point.addNull("cost");
+            } else {
+                point.add("cost", ReportNumbers.revenue(p.cost()));
+            }
+            points.add(point);
         }
         return StrictJson.PROVIDER.createObjectBuilder().add("from", period.from().toString())
                 .add("to", period.to().toString()).add("interval", bucket.apiName())
