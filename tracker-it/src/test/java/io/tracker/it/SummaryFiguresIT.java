@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.application.reporting.ClientKpis;
 import io.tracker.application.reporting.Kpis;
+import io.tracker.application.reporting.PortfolioRange;
 import io.tracker.application.reporting.PortfolioService;
 import io.tracker.application.reporting.ReportPeriod;
 import io.tracker.application.reporting.ReportService;
@@ -292,16 +293,19 @@ class SummaryFiguresIT {
         fixture.addAgencyAdmin(shop.agencyId(), email);
         Caller admin = new Caller("summary-admin-" + UUID.randomUUID(), email, true, false);
 
-        for (Instant now : List.of(Instant.parse("2026-09-08T12:00:00Z"), Instant.parse("2026-09-07T23:00:00Z"))) {
+        // Custom periods of 1 to 3 days ending on the 7th or the 8th: each client's own days in its own zone.
+        Instant now = Instant.parse("2026-09-08T12:00:00Z");
+        for (LocalDate last : List.of(SEPT_7, SEPT_8)) {
             for (int days : new int[] {1, 2, 3}) {
-                List<ClientKpis> lines = portfolio.portfolio(admin, days, now);
+                LocalDate first = last.minusDays(days - 1);
+                List<ClientKpis> lines = portfolio.portfolio(admin,
+                        new PortfolioRange(PortfolioRange.Preset.CUSTOM, first, last), false, now);
                 assertThat(lines).extracting(ClientKpis::tenantId).containsExactlyInAnyOrder(shop.id(), berlin.id());
                 for (ClientKpis line : lines) {
                     ZoneId zone = ZoneId.of(line.timeZone());
-                    LocalDate today = LocalDate.ofInstant(now, zone);
-                    ReportPeriod period = period(today.minusDays(days - 1), today, zone);
+                    ReportPeriod period = period(first, last, zone);
                     selection.asPlatform(line.tenantId());
-                    assertThat(line.kpis()).as("%s, %d days to %s", line.name(), days, now)
+                    assertThat(line.kpis()).as("%s, %s to %s", line.name(), first, last)
                             .isEqualTo(reports.kpis(period))
                             .isEqualTo(reference(line.tenantId().equals(shop.id()) ? shop : berlin, period));
                 }
