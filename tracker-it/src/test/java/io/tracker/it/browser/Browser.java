@@ -464,7 +464,7 @@ final class Browser implements AutoCloseable, AfterEachCallback {
             return; // no change event, no reload
         }
         WebElement report = driver.findElement(By.id("report"));
-        input.click();
+        centred(input).click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(date);
         String typed = input.getAttribute("value");
