@@ -119,7 +119,7 @@ public class DashboardBacking implements Serializable {
     /** The tenant the page was opened for (see {@code SignedInUser#isStill}). */
     private String tenantId;
     private DashboardState state;
-    /** The URL's parameters, as typed (read by {@link #open}). */
+    /** The URL's parameters, as sent (read by {@link #open}). */
     private final Map<String, String> parameters = new LinkedHashMap<>();
 
     private boolean loaded;
@@ -149,8 +149,18 @@ public class DashboardBacking implements Serializable {
         state = DashboardState.defaults(getToday());
     }
 
-    /** The view action: reads the URL's state (a bad value is named in a message and left at its default). */
+    /**
+     * The view action: reads the URL's state (a bad value is named in a message and left at its default). The
+     * request's parameters are read as sent, not through {@code f:viewParam}, which turns an empty value into
+     * none: {@code campaign=} (touches without a campaign) must stay an empty campaign.
+     */
     public void open() {
+        Map<String, String> request = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        for (String name : DashboardState.PARAMETERS) {
+            if (request.containsKey(name)) {
+                parameters.put(name, request.get(name));
+            }
+        }
         List<String> problems = new ArrayList<>();
         state = DashboardState.fromUrl(parameters, getToday(), problems);
         problems.forEach(Messages::error);
@@ -341,80 +351,6 @@ public class DashboardBacking implements Serializable {
 
     private ReportPeriod period() {
         return new ReportPeriod(state.from(), state.to(), tenant.getTimeZone());
-    }
-
-    // The URL's parameters (f:viewParam), as text: DashboardState reads them.
-
-    public String getRangeParameter() {
-        return parameters.get("range");
-    }
-
-    public void setRangeParameter(String value) {
-        parameters.put("range", value);
-    }
-
-    public String getFromParameter() {
-        return parameters.get("from");
-    }
-
-    public void setFromParameter(String value) {
-        parameters.put("from", value);
-    }
-
-    public String getToParameter() {
-        return parameters.get("to");
-    }
-
-    public void setToParameter(String value) {
-        parameters.put("to", value);
-    }
-
-    public String getCompareParameter() {
-        return parameters.get("compare");
-    }
-
-    public void setCompareParameter(String value) {
-        parameters.put("compare", value);
-    }
-
-    public String getModelParameter() {
-        return parameters.get("model");
-    }
-
-    public void setModelParameter(String value) {
-        parameters.put("model", value);
-    }
-
-    public String getDimensionParameter() {
-        return parameters.get("dimension");
-    }
-
-    public void setDimensionParameter(String value) {
-        parameters.put("dimension", value);
-    }
-
-    public String getIntervalParameter() {
-        return parameters.get("interval");
-    }
-
-    public void setIntervalParameter(String value) {
-        parameters.put("interval", value);
-    }
-
-    public String getChannelParameter() {
-        return parameters.get("channel");
-    }
-
-    public void setChannelParameter(String value) {
-        parameters.put("channel", value);
-    }
-
-    public String getCampaignParameter() {
-        return parameters.get("campaign");
-    }
-
-    public void setCampaignParameter(String value) {
-        parameters.put("campaign", value);
     }
 
     // The filters.

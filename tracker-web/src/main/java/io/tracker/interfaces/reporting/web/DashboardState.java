@@ -28,6 +28,10 @@ public record DashboardState(DateRange range, LocalDate from, LocalDate to, Comp
                              AttributionModel model, ReportDimension dimension, TrendInterval interval, String channel,
                              String campaign) implements Serializable {
 
+    /** The address's parameters. */
+    static final List<String> PARAMETERS = List.of("range", "from", "to", "compare", "model", "dimension", "interval",
+            "channel", "campaign");
+
     /** The last 30 days compared with the 30 before, last touch, by channel, per day. */
     static DashboardState defaults(LocalDate today) {
         LocalDate[] days = DateRange.LAST_30_DAYS.days(today);
