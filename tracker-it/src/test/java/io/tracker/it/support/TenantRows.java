@@ -103,14 +103,25 @@ public class TenantRows {
     }
 
     /**
-     * Folds the visit, credit and conversion roll-ups until this call's own folds ran (-1: the server's fold held the
-     * lock; it has committed once the lock is free).
+     * Folds the visit, credit and conversion roll-ups until each has run once for this call (-1: the server's fold
+     * held the lock; it has committed once the lock is free). Each is retried on its own: asking for all three in
+     * one round, on a busy machine the server's folder held one of the locks in every round for 30 s.
      */
     private void foldRollups() {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (rollups.foldVisits() < 0 || rollups.foldCredits() < 0 || rollups.foldConversions() < 0) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        boolean visits = false;
+        boolean credits = false;
+        boolean conversions = false;
+        while (true) {
+            visits = visits || rollups.foldVisits() >= 0;
+            credits = credits || rollups.foldCredits() >= 0;
+            conversions = conversions || rollups.foldConversions() >= 0;
+            if (visits && credits && conversions) {
+                return;
+            }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("a roll-up's fold stayed locked for 30 s");
+                throw new IllegalStateException("a roll-up's fold stayed locked for 120 s (visits folded: " + visits
+                        + ", credits: " + credits + ", conversions: " + conversions + ")");
             }
             try {
                 Thread.sleep(20); // polling the lock's holder, which commits within milliseconds
