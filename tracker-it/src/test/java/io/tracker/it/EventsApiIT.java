@@ -17,7 +17,10 @@ import io.tracker.it.support.StoredCounts;
 import io.tracker.it.support.TestTenant;
 import io.tracker.it.support.TrackerClient;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -294,6 +297,84 @@ class EventsApiIT {
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.contentType()).as(bad).isEqualTo("application/problem+json");
         }
+    }
+
+    /**
+     * Conversion paths, from the class comment's journeys ({@link #PURCHASES}): each purchase's path is its touches'
+     * channels, D's (no touch in its window) Direct as the models credit it, so Direct has B's and D's purchases (2,
+     * 70.00), then single ones by revenue. Time lag by hand, in whole 24 hours from the first touch in the window:
+     * A's first purchase 48 h (2 days), A's second 10 days 10 min (7–13), B 30 min (0), C 4 days 5 min (4), D 0 (no
+     * touch), E 8 days (its Jan 3 SMS; the Dec 1 affiliate touch is out of the window: 7–13).
+     */
+    @Test
+    void conversionPathsAreTheJourneysChannels() {
+        Map<List<String>, long[]> expected = new HashMap<>(); // path → conversions, revenue in cents
+        for (Converted p : PURCHASES) {
+            List<String> path = p.journey().isEmpty() ? List.of("Direct")
+                    : p.journey().stream().map(Touch::channel).toList();
+            long[] sums = expected.computeIfAbsent(path, k -> new long[2]);
+            sums[0]++;
+            sums[1] += p.value().movePointRight(2).longValueExact();
+        }
+        List<List<String>> order = expected.keySet().stream()
+                .sorted(Comparator.comparing((List<String> k) -> -expected.get(k)[0])
+                        .thenComparing(k -> -expected.get(k)[1]))
+                .toList();
+        assertThat(order.get(0)).containsExactly("Direct");
+
+        JsonObject paths = api.get("api/v1/reports/paths?from=" + FROM + "&to=" + TO + "&limit=4", tenant.apiKey())
+                .json();
+        assertThat(paths.getString("currency")).isEqualTo("EUR");
+        assertThat(paths.isNull("action")).isTrue();
+        assertThat(paths.getInt("conversions")).isEqualTo(PURCHASES.size());
+        List<JsonObject> rows = paths.getJsonArray("paths").getValuesAs(JsonObject.class);
+        assertThat(rows).hasSize(4);
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> path = order.get(i);
+            JsonObject row = rows.get(i);
+            assertThat(row.getJsonArray("channels").getValuesAs(JsonString.class)).as("path %d", i)
+                    .extracting(JsonString::getString).containsExactlyElementsOf(path);
+            assertThat(row.getInt("conversions")).as("path %d", i).isEqualTo(expected.get(path)[0]);
+            assertThat(row.getJsonNumber("revenue").bigDecimalValue().movePointRight(2).longValueExact())
+                    .as("path %d", i).isEqualTo(expected.get(path)[1]);
+            assertThat(row.getJsonNumber("share").doubleValue()).as("path %d", i)
+                    .isCloseTo((double) expected.get(path)[0] / PURCHASES.size(), within(0.000001));
+        }
+        assertThat(rows.get(1).getString("label")).isEqualTo("Paid Search \u2192 Email");
+
+        assertThat(buckets(paths, "time_lag")).containsExactly(List.of(0, 0, 2), List.of(1, 1, 0), List.of(2, 2, 1),
+                List.of(3, 3, 0), List.of(4, 4, 1), List.of(5, 5, 0), List.of(6, 6, 0), List.of(7, 13, 2),
+                List.of(14, 29, 0), List.of(30, 59, 0), List.of(60, -1, 0));
+        // Lengths: B, D and E one touch, A's first two, A's second and C three.
+        assertThat(buckets(paths, "path_length")).containsExactly(List.of(1, 1, 3), List.of(2, 2, 1),
+                List.of(3, 3, 2), List.of(4, 4, 0), List.of(5, 5, 0), List.of(6, 10, 0), List.of(11, -1, 0));
+
+        // A micro action's paths: C's add to cart came after its organic and paid social touches.
+        JsonObject cart = api.get("api/v1/reports/paths?from=" + FROM + "&to=" + TO + "&action=add_to_cart",
+                tenant.apiKey()).json();
+        assertThat(cart.getString("action")).isEqualTo("add_to_cart");
+        assertThat(cart.getInt("conversions")).isEqualTo(1);
+        assertThat(cart.getJsonArray("paths").getJsonObject(0).getString("label"))
+                .isEqualTo("Organic Search \u2192 Paid Social");
+
+        TestTenant other = api.createTenant("events api paths other", ZoneId.of("Europe/Berlin"), "EUR");
+        JsonObject none = api.get("api/v1/reports/paths?from=" + FROM + "&to=" + TO, other.apiKey()).json();
+        assertThat(none.getInt("conversions")).isZero();
+        assertThat(none.getJsonArray("paths")).isEmpty();
+
+        for (String bad : List.of("limit=0", "limit=101", "limit=x", "action=nope", "from=2025-13-01",
+                "model=linear")) {
+            ApiResponse r = api.get("api/v1/reports/paths?" + bad, tenant.apiKey());
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.contentType()).as(bad).isEqualTo("application/problem+json");
+        }
+    }
+
+    /** A histogram as [from, to (-1: open), conversions] per bucket. */
+    private static List<List<Integer>> buckets(JsonObject paths, String name) {
+        return paths.getJsonArray(name).getValuesAs(JsonObject.class).stream()
+                .map(b -> List.of(b.getInt("from"), b.isNull("to") ? -1 : b.getInt("to"), b.getInt("conversions")))
+                .toList();
     }
 
     @Test

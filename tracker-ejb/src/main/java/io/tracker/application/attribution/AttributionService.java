@@ -33,7 +33,8 @@ import java.util.Set;
  * source / medium. A conversion that its action's counting "one" finds repeating an earlier one of
  * the same journey is marked {@code counted = false} and gets no credits; one that counts again is
  * marked back. Each conversion's visit and whether it is the first of its visit (the summary's converted
- * visits) are stored alongside ({@link ConversionStateWriter}). A person is a visitor with every visitor linked to it by identify, transitively
+ * visits) are stored alongside ({@link ConversionStateWriter}), and with the credits the journey's path: the
+ * channel of each touch, oldest first, and the first touch's time (what the conversion path report reads). A person is a visitor with every visitor linked to it by identify, transitively
  * ({@link Persons}); a conversion's journey holds the touches of all of them. Recomputing whole
  * persons makes late and out-of-order events (offline imports) and late identifications come out
  * the same as live ones.
@@ -67,22 +68,23 @@ public class AttributionService {
      * all of its person's conversions) writes nothing, so neither its rows nor the roll-up's deltas.
      */
     private static final String INSERT_CREDITS = "insert into conversion_credit (tenant_id, conversion_id, action_id, "
-            + "converted_at, model, channel, campaign, source_medium, credit, revenue) "
+            + "converted_at, model, channel, campaign, source_medium, credit, revenue, path, first_touch_at) "
             + "select ?, u.conversion_id, u.action_id, timestamptz 'epoch' + u.converted_at * interval '1 microsecond', "
             + "u.model::text[], u.channel::text[], u.campaign::text[], u.source_medium::text[], u.credit::float8[], "
-            + "u.revenue::numeric[] "
+            + "u.revenue::numeric[], u.path::text[], timestamptz 'epoch' + u.first_touch_at * interval '1 microsecond' "
             + "from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-            + "?::text[]) as u(conversion_id, action_id, converted_at, model, channel, campaign, source_medium, credit, "
-            + "revenue) "
+            + "?::text[], ?::text[], ?::bigint[]) as u(conversion_id, action_id, converted_at, model, channel, campaign, "
+            + "source_medium, credit, revenue, path, first_touch_at) "
             + "on conflict (tenant_id, conversion_id) do update set action_id = excluded.action_id, "
             + "converted_at = excluded.converted_at, model = excluded.model, channel = excluded.channel, "
             + "campaign = excluded.campaign, source_medium = excluded.source_medium, credit = excluded.credit, "
-            + "revenue = excluded.revenue "
+            + "revenue = excluded.revenue, path = excluded.path, first_touch_at = excluded.first_touch_at "
             + "where (conversion_credit.action_id, conversion_credit.converted_at, conversion_credit.model, "
             + "conversion_credit.channel, conversion_credit.campaign, conversion_credit.source_medium, "
-            + "conversion_credit.credit, conversion_credit.revenue) is distinct from (excluded.action_id, "
+            + "conversion_credit.credit, conversion_credit.revenue, conversion_credit.path, "
+            + "conversion_credit.first_touch_at) is distinct from (excluded.action_id, "
             + "excluded.converted_at, excluded.model, excluded.channel, excluded.campaign, excluded.source_medium, "
-            + "excluded.credit, excluded.revenue)";
+            + "excluded.credit, excluded.revenue, excluded.path, excluded.first_touch_at)";
     private static final String HALF_LIFE = "select time_decay_half_life_hours from tenant where id = ?";
     @Inject
     private TenantConnections connections;
@@ -137,6 +139,8 @@ public class AttributionService {
                 insert.setArray(8, SqlArrays.texts(c, credits.sourceMediums));
                 insert.setArray(9, SqlArrays.texts(c, credits.shares));
                 insert.setArray(10, SqlArrays.texts(c, credits.revenues));
+                insert.setArray(11, SqlArrays.texts(c, credits.paths));
+                insert.setArray(12, SqlArrays.bigints(c, credits.firstTouchAts));
                 insert.executeUpdate();
             }
         }
@@ -158,6 +162,10 @@ public class AttributionService {
         final List<String> sourceMediums = new ArrayList<>();
         final List<String> shares = new ArrayList<>();
         final List<String> revenues = new ArrayList<>();
+        /** The journey's channels, oldest first (the conversion path reports read). */
+        final List<String> paths = new ArrayList<>();
+        /** Microseconds since the epoch: the journey's first touch. */
+        final List<Long> firstTouchAts = new ArrayList<>();
 
         /** Adds the journey's credits; false when no model credits anything (a journey without touches). */
         boolean add(Journey journey, Duration halfLife) {
@@ -193,6 +201,8 @@ public class AttributionService {
             sourceMediums.add(SqlArrays.literal(sourceMedium));
             shares.add(SqlArrays.numberLiteral(share));
             revenues.add(SqlArrays.numberLiteral(revenue));
+            paths.add(SqlArrays.literal(journey.path().channels()));
+            firstTouchAts.add(SqlArrays.micros(journey.firstTouchAt()));
             return true;
         }
     }

@@ -529,6 +529,11 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         return element;
     }
 
+    /** Scrolls the element into the middle of the window (a card that loads once it is seen, say). */
+    void reveal(By by) {
+        centred(driver.findElement(by));
+    }
+
     /** The model named above the attribution table. */
     String attributionModel() {
         return text(By.id("attribution-model"));

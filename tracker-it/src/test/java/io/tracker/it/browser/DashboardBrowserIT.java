@@ -127,7 +127,7 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
     }
 
     @Test
-    void dashboardShowsTheHandComputedFiguresForEachModel() {
+    void dashboardShowsTheHandComputedFiguresForEachModel() throws IOException {
         onlyMemberOf(DemoUser.ANALYST, shop, "ANALYST");
         browser.open("");
         browser.click(By.id("sign-in-button"));
@@ -219,6 +219,24 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
             assertThat(sum).as("column %d", column).satisfiesAnyOf(
                     s -> assertThat(s).isZero(), s -> assertThat(s).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.03)));
         }
+        // Conversion paths (the card loads once it is seen): the journeys above, one purchase each, by revenue;
+        // C's purchase without a touch is Direct, as the models credit it. Every first touch is within 24 hours of
+        // its purchase (A's 22.5 h), so all four are in "< 1" day; two paths of one touch, one of two, one of three.
+        browser.reveal(By.id("conversion-paths-card"));
+        browser.waitVisible(By.id("conversion-paths"));
+        assertThat(browser.tableRows("conversion-paths")).containsExactly(
+                List.of("Email \u2192 Paid Search \u2192 Organic Search", "3", "1", "$120.00", "25.00%"),
+                List.of("Paid Social \u2192 Direct", "2", "1", "$80.00", "25.00%"),
+                List.of("Direct", "1", "1", "$50.00", "25.00%"),
+                List.of("Email", "1", "1", "$30.00", "25.00%"));
+        assertThat(browser.tableRows("time-lag").get(0)).containsExactly("< 1", "4", "100.00%");
+        assertThat(browser.tableRows("time-lag").stream().skip(1).map(r -> r.get(1))).containsOnly("0");
+        assertThat(browser.tableRows("path-length").subList(0, 4)).containsExactly(List.of("1", "2", "50.00%"),
+                List.of("2", "1", "25.00%"), List.of("3", "1", "25.00%"), List.of("4", "0", "0.00%"));
+        String csv = Files.readString(browser.download(By.id("paths-export:export-paths-csv")), StandardCharsets.UTF_8);
+        assertThat(csv).contains("Email \u2192 Paid Search \u2192 Organic Search").contains("Paid Social \u2192 Direct")
+                .contains("$120.00").contains("25.00%");
+
         // Changing the model leaves the KPIs as they are.
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("$280.00");
         browser.fullPageScreenshot("05-dashboard-first-touch-full");

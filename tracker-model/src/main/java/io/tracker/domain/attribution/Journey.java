@@ -1,5 +1,7 @@
 package io.tracker.domain.attribution;
 
+import io.tracker.domain.campaign.Channels;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,5 +17,19 @@ public record Journey(ConversionPoint conversion, List<JourneyTouch> touches, bo
 
     public Journey {
         touches = List.copyOf(touches);
+    }
+
+    /**
+     * The channels of the touches, oldest first; a journey without touches is {@code Direct}, as the models credit
+     * it ({@link AttributionModel}).
+     */
+    public ChannelPath path() {
+        return new ChannelPath(touches.isEmpty() ? List.of(Channels.DIRECT)
+                : touches.stream().map(JourneyTouch::channel).toList());
+    }
+
+    /** When the first touch happened; for a journey without touches, when the conversion did (a lag of 0). */
+    public Instant firstTouchAt() {
+        return touches.isEmpty() ? conversion.at() : touches.get(0).at();
     }
 }

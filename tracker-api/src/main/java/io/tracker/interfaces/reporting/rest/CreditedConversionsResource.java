@@ -55,7 +55,7 @@ public class CreditedConversionsResource {
         if (channel == null && campaign == null) {
             throw new InvalidInputException("'channel' or 'campaign' (or both) is required: as report rows name them");
         }
-        int rows = limit(limit);
+        int rows = LimitParameter.parse(limit, 100, CreditedConversionService.MAX_ROWS);
         Tenant tenant = tenants.current();
         ReportPeriod period = ReportPeriod.parse(from, to, tenant.getTimeZone());
         JsonArrayBuilder list = StrictJson.PROVIDER.createArrayBuilder();
@@ -80,20 +80,5 @@ public class CreditedConversionsResource {
         } else {
             json.add(name, value);
         }
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return 100;
-        }
-        try {
-            int n = Integer.parseInt(text.strip());
-            if (n >= 1 && n <= CreditedConversionService.MAX_ROWS) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is accepted
-        }
-        throw new InvalidInputException("'limit' is a whole number from 1 to " + CreditedConversionService.MAX_ROWS);
     }
 }
