@@ -241,6 +241,15 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("$280.00");
         browser.fullPageScreenshot("05-dashboard-first-touch-full");
 
+        // Another period reloads the report, and the paths card with it once it is seen again: on 03-12 (New York)
+        // only C's purchase (no touch: Direct) and D's (Email, sent on the 13th in UTC).
+        browser.setDates("2025-03-12", "2025-03-12");
+        browser.waitForText(By.id("kpi-conversions"), "2");
+        browser.reveal(By.id("conversion-paths-card"));
+        browser.waitVisible(By.id("conversion-paths"));
+        assertThat(browser.tableRows("conversion-paths")).containsExactly(
+                List.of("Direct", "1", "1", "$50.00", "50.00%"), List.of("Email", "1", "1", "$30.00", "50.00%"));
+
         // Signing out ends Tracker's and Keycloak's sessions: the dashboard asks for the password again.
         browser.signOut();
         assertThat(browser.currentUrl()).isEqualTo(browser.url(Browser.LANDING_PAGE));
