@@ -188,6 +188,21 @@ public class ConversionActionService {
                 .getResultList();
     }
 
+    /**
+     * The actions a report covers: the one with this key, or, for a null or blank key, the tenant's macro actions
+     * (possibly none), as every report reads conversions unless told otherwise.
+     *
+     * @throws InvalidInputException for a key no action of the tenant has
+     */
+    @RequiresPermission(Permission.READ_REPORTS)
+    public List<ConversionAction> reported(String actionKey) {
+        if (actionKey != null && !actionKey.isBlank()) {
+            return List.of(findByKey(actionKey.trim())
+                    .orElseThrow(() -> new InvalidInputException("unknown conversion action '" + actionKey + "'")));
+        }
+        return list().stream().filter(a -> a.getCategory() == ConversionCategory.MACRO).toList();
+    }
+
     /** How many conversions the action with this key has recorded (what deleting it would erase). */
     @RequiresPermission({Permission.READ_REPORTS, Permission.EDIT_SETUP})
     public long conversionCount(String key) {

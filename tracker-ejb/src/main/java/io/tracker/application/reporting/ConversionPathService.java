@@ -8,7 +8,6 @@ import io.tracker.domain.attribution.AttributionModel;
 import io.tracker.domain.attribution.ChannelPath;
 import io.tracker.domain.attribution.PathHistogram;
 import io.tracker.domain.conversion.ConversionAction;
-import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.tenant.Permission;
 import jakarta.ejb.EJB;
@@ -77,7 +76,7 @@ public class ConversionPathService {
         if (limit < 1 || limit > MAX_PATHS) {
             throw new InvalidInputException("limit must be 1 to " + MAX_PATHS + ", not " + limit);
         }
-        Object[] actions = actions(actionKey);
+        Object[] actions = conversionActions.reported(actionKey).stream().map(ConversionAction::getId).toArray();
         String tenantId = currentTenant.require();
         try (Connection c = connections.forCurrentTenant()) {
             Array actionIds = c.createArrayOf("bigint", actions);
@@ -122,16 +121,5 @@ public class ConversionPathService {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the conversion paths failed: " + e.getMessage(), e);
         }
-    }
-
-    /** The named action's id, or the tenant's macro actions' ids (possibly none). */
-    private Object[] actions(String actionKey) {
-        if (actionKey != null && !actionKey.isBlank()) {
-            ConversionAction action = conversionActions.findByKey(actionKey.trim())
-                    .orElseThrow(() -> new InvalidInputException("unknown conversion action '" + actionKey + "'"));
-            return new Object[] {action.getId()};
-        }
-        return conversionActions.list().stream().filter(a -> a.getCategory() == ConversionCategory.MACRO)
-                .map(ConversionAction::getId).toArray();
     }
 }

@@ -6,7 +6,6 @@ import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.application.tenant.TenantConnections;
 import io.tracker.domain.attribution.AttributionModel;
 import io.tracker.domain.conversion.ConversionAction;
-import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.tenant.Permission;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -59,8 +58,7 @@ public class CreditedConversionService {
      */
     public List<CreditedConversion> list(AttributionModel model, ReportPeriod period, String channel, String campaign,
                                          int limit) {
-        Object[] macro = conversionActions.list().stream().filter(a -> a.getCategory() == ConversionCategory.MACRO)
-                .map(ConversionAction::getId).toArray();
+        Object[] macro = conversionActions.reported(null).stream().map(ConversionAction::getId).toArray();
         List<CreditedConversion> rows = new ArrayList<>();
         try (Connection c = connections.forCurrentTenant(); PreparedStatement ps = c.prepareStatement(LIST)) {
             ps.setString(1, currentTenant.require());

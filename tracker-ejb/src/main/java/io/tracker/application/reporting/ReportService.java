@@ -327,11 +327,7 @@ public class ReportService {
 
     /** The named action, or the tenant's macro actions (possibly none). */
     private List<ConversionAction> actions(String actionKey) {
-        if (actionKey != null && !actionKey.isBlank()) {
-            return List.of(conversionActions.findByKey(actionKey.trim())
-                    .orElseThrow(() -> new InvalidInputException("unknown conversion action '" + actionKey + "'")));
-        }
-        return conversionActions.list().stream().filter(a -> a.getCategory() == ConversionCategory.MACRO).toList();
+        return conversionActions.reported(actionKey);
     }
 
     private static double cents(BigDecimal sum) {

@@ -5,7 +5,6 @@ import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.application.tenant.TenantConnections;
 import io.tracker.domain.conversion.ConversionAction;
-import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.tenant.Permission;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -62,8 +61,7 @@ public class TrendService {
     /** The period's buckets, oldest first. */
     public List<TrendPoint> trend(ReportPeriod period, TrendInterval interval) {
         String tenantId = currentTenant.require();
-        Object[] macro = conversionActions.list().stream().filter(a -> a.getCategory() == ConversionCategory.MACRO)
-                .map(ConversionAction::getId).toArray();
+        Object[] macro = conversionActions.reported(null).stream().map(ConversionAction::getId).toArray();
         OffsetDateTime start = period.start().atOffset(ZoneOffset.UTC);
         OffsetDateTime end = period.end().atOffset(ZoneOffset.UTC);
         Map<LocalDate, long[]> counts = new TreeMap<>();
