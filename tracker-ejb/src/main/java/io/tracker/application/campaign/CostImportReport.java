@@ -1,5 +1,6 @@
 package io.tracker.application.campaign;
 
+import io.tracker.application.shared.RowError;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,8 +29,4 @@ import java.util.List;
 public record CostImportReport(long id, Instant receivedAt, String layout, int rows, int stored, int rejected,
                                int skipped, int replaced, LocalDate firstDay, LocalDate lastDay, int days,
                                BigDecimal cost, String currency, List<RowError> errors) implements Serializable {
-
-    /** A rejected row. */
-    public record RowError(long row, String column, String error) implements Serializable {
-    }
 }

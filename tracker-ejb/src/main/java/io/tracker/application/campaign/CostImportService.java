@@ -1,5 +1,7 @@
 package io.tracker.application.campaign;
 
+import io.tracker.application.shared.RejectedRows;
+import io.tracker.application.shared.UploadRecords;
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.application.tenant.TenantConnections;
@@ -11,23 +13,17 @@ import io.tracker.domain.campaign.cost.CostRow;
 import io.tracker.domain.campaign.cost.CostRowException;
 import io.tracker.domain.campaign.cost.CostRowReader;
 import io.tracker.domain.shared.InvalidInputException;
-import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.shared.Text;
 import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -82,8 +78,6 @@ public class CostImportService {
     /** The channel of cost whose campaign is known neither by the file nor by any touchpoint. */
     public static final String UNKNOWN_CHANNEL = "(unknown)";
     static final int LOOKBACK_DAYS = 30;
-    private static final int MAX_ERRORS_LISTED = 1_000;
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String REPORT_COLUMNS = "id, received_at, layout, rows, stored, rejected, skipped, replaced, "
             + "first_day, last_day, days, cost, currency, errors::text";
@@ -194,36 +188,14 @@ public class CostImportService {
 
     /** An earlier upload's report. */
     public CostImportReport report(long id) {
-        try (Connection c = connections.forCurrentTenant();
-             PreparedStatement ps = c.prepareStatement("select " + REPORT_COLUMNS + " from ad_cost_import where id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new NotFoundException("no cost upload " + id);
-                }
-                return read(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the upload failed: " + e.getMessage(), e);
-        }
+        return UploadRecords.one(connections::forCurrentTenant, "ad_cost_import", REPORT_COLUMNS, id, "cost upload",
+                CostImportService::read);
     }
 
     /** The latest uploads' reports, newest first (at most {@code limit}). */
     public List<CostImportReport> recent(int limit) {
-        List<CostImportReport> reports = new ArrayList<>();
-        try (Connection c = connections.forCurrentTenant();
-             PreparedStatement ps = c.prepareStatement("select " + REPORT_COLUMNS
-                     + " from ad_cost_import order by id desc limit ?")) {
-            ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reports.add(read(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the uploads failed: " + e.getMessage(), e);
-        }
-        return reports;
+        return UploadRecords.latest(connections::forCurrentTenant, "ad_cost_import", REPORT_COLUMNS, limit,
+                CostImportService::read);
     }
 
     private CostImportReport store(Upload upload, CostLayout layout, String currency, Tenant tenant) {
@@ -257,14 +229,14 @@ public class CostImportService {
             try (PreparedStatement ps = c.prepareStatement(FINISH)) {
                 ps.setInt(1, upload.rows);
                 ps.setInt(2, rows.size());
-                ps.setInt(3, upload.rejected);
+                ps.setInt(3, upload.rejected.count());
                 ps.setInt(4, upload.skipped);
                 ps.setInt(5, replaced);
                 ps.setObject(6, days.isEmpty() ? null : ((TreeSet<LocalDate>) days).first());
                 ps.setObject(7, days.isEmpty() ? null : ((TreeSet<LocalDate>) days).last());
                 ps.setInt(8, days.size());
                 ps.setBigDecimal(9, cost);
-                ps.setString(10, errorsJson(upload.errors));
+                ps.setString(10, upload.rejected.json());
                 ps.setLong(11, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -357,30 +329,10 @@ public class CostImportService {
     }
 
     private static CostImportReport read(ResultSet rs) throws SQLException {
-        List<CostImportReport.RowError> errors = new ArrayList<>();
-        for (JsonValue v : JSON.createReader(new StringReader(rs.getString(14))).readArray()) {
-            JsonObject o = v.asJsonObject();
-            errors.add(new CostImportReport.RowError(o.getJsonNumber("row").longValue(),
-                    o.isNull("column") ? null : o.getString("column"), o.getString("error")));
-        }
         return new CostImportReport(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getInt(4),
                 rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getObject(9, LocalDate.class),
                 rs.getObject(10, LocalDate.class), rs.getInt(11), rs.getBigDecimal(12).setScale(2, RoundingMode.HALF_EVEN),
-                rs.getString(13).strip(), List.copyOf(errors));
-    }
-
-    private static String errorsJson(List<CostImportReport.RowError> errors) {
-        JsonArrayBuilder a = JSON.createArrayBuilder();
-        for (CostImportReport.RowError e : errors) {
-            var o = JSON.createObjectBuilder().add("row", e.row()).add("error", e.error());
-            if (e.column() == null) {
-                o.addNull("column");
-            } else {
-                o.add("column", e.column());
-            }
-            a.add(o);
-        }
-        return a.build().toString();
+                rs.getString(13).strip(), RejectedRows.read(rs.getString(14)));
     }
 
     /** Skips a UTF-8 byte order mark (U+FEFF), which spreadsheet programs put before the first line. */
@@ -396,9 +348,8 @@ public class CostImportService {
     /** The rows read so far, added up per (day, campaign), and the counts of the report. */
     private static final class Upload {
         private final Map<String, CostRow> sums = new LinkedHashMap<>();
-        private final List<CostImportReport.RowError> errors = new ArrayList<>();
+        private final RejectedRows rejected = new RejectedRows();
         private int rows;
-        private int rejected;
         private int skipped;
 
         void add(CostRow r) {
@@ -409,10 +360,7 @@ public class CostImportService {
         }
 
         void reject(long line, String column, String error) {
-            rejected++;
-            if (errors.size() < MAX_ERRORS_LISTED) {
-                errors.add(new CostImportReport.RowError(line, column, error));
-            }
+            rejected.add(line, column, error);
         }
 
         Map<String, CostRow> rows() {

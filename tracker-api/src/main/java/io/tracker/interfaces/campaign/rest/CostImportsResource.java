@@ -11,7 +11,6 @@ import io.tracker.interfaces.tenant.rest.TenantApi;
 import io.tracker.interfaces.tracking.rest.CsvUpload;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -64,9 +63,7 @@ public class CostImportsResource {
     @GET
     @TenantApi(ApiKeyScope.READ)
     public String recent() {
-        JsonArrayBuilder a = StrictJson.PROVIDER.createArrayBuilder();
-        costs.recent(50).forEach(r -> a.add(json(r)));
-        return StrictJson.PROVIDER.createObjectBuilder().add("uploads", a).build().toString();
+        return CsvUpload.uploads(costs.recent(50), CostImportsResource::json);
     }
 
     @GET
@@ -78,16 +75,6 @@ public class CostImportsResource {
 
     /** The upload report as the API answers it. */
     public static JsonObjectBuilder json(CostImportReport r) {
-        JsonArrayBuilder errors = StrictJson.PROVIDER.createArrayBuilder();
-        r.errors().forEach(e -> {
-            JsonObjectBuilder o = StrictJson.PROVIDER.createObjectBuilder().add("row", e.row()).add("error", e.error());
-            if (e.column() == null) {
-                o.addNull("column");
-            } else {
-                o.add("column", e.column());
-            }
-            errors.add(o);
-        });
         JsonObjectBuilder o = StrictJson.PROVIDER.createObjectBuilder()
                 .add("id", r.id())
                 .add("received_at", r.receivedAt().toString())
@@ -104,6 +91,6 @@ public class CostImportsResource {
         } else {
             o.add("first_day", r.firstDay().toString()).add("last_day", r.lastDay().toString());
         }
-        return o.add("cost", r.cost()).add("errors", errors);
+        return o.add("cost", r.cost()).add("errors", CsvUpload.errors(r.errors()));
     }
 }

@@ -9,16 +9,15 @@ import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.Text;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.interfaces.shared.rest.BodyCharset;
+import io.tracker.interfaces.shared.rest.JsonBatch;
 import io.tracker.interfaces.shared.rest.Problem;
 import io.tracker.interfaces.shared.rest.StrictJson;
 import io.tracker.interfaces.tenant.rest.TenantApi;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,7 +32,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,30 +87,11 @@ public class ConversionAdjustmentsResource {
             return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE,
                     "send the adjustments as UTF-8 JSON (Content-Type: application/json)");
         }
-        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-        if (bytes.length > MAX_BODY_BYTES) {
-            return Problem.of(413, "the body is larger than " + MAX_BODY_BYTES + " bytes; send smaller batches or "
-                    + "a CSV file (POST /api/v1/imports/conversion-adjustments)");
-        }
-        JsonArray items;
-        try {
-            if (!(StrictJson.read(bytes) instanceof JsonObject o) || !(o.get("adjustments") instanceof JsonArray a)) {
-                return Problem.of(Response.Status.BAD_REQUEST, "the body must be a JSON object with an 'adjustments' "
-                        + "array");
-            }
-            items = a;
-        } catch (StrictJson.MalformedJsonException e) {
-            return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON: " + e.getMessage());
-        }
-        if (items.isEmpty()) {
-            return Problem.of(422, "'adjustments' is empty; send at least one adjustment");
-        }
-        if (items.size() > MAX_ITEMS) {
-            return Problem.of(413, "at most " + MAX_ITEMS + " adjustments per request, got " + items.size());
-        }
+        JsonArray items = JsonBatch.items(body, "adjustments", MAX_BODY_BYTES, MAX_ITEMS,
+                "a CSV file (POST /api/v1/imports/conversion-adjustments)");
         List<Map<String, String>> rows = new ArrayList<>(items.size());
         for (JsonValue item : items) {
-            rows.add(fields(item));
+            rows.add(item instanceof JsonObject o ? JsonBatch.fields(o) : null);
         }
         LedgerReport report = ledger.applyRows(rows);
         return Response.ok(report(report, "received", "index").toString(), MediaType.APPLICATION_JSON_TYPE).build();
@@ -164,25 +143,6 @@ public class ConversionAdjustmentsResource {
                 .add("rejected", r.rejected())
                 .add("errors", errors)
                 .build();
-    }
-
-    /**
-     * An item as text fields: strings as they are, numbers in plain notation, null as absent; other JSON (an
-     * object, an array, true) as its JSON text, which the reader refuses naming the field. Null when the item is
-     * not an object.
-     */
-    private static Map<String, String> fields(JsonValue item) {
-        if (!(item instanceof JsonObject o)) {
-            return null;
-        }
-        Map<String, String> row = new HashMap<>();
-        o.forEach((k, v) -> row.put(k, switch (v.getValueType()) {
-            case STRING -> ((JsonString) v).getString();
-            case NUMBER -> ((JsonNumber) v).bigDecimalValue().toPlainString();
-            case NULL -> null;
-            default -> v.toString();
-        }));
-        return row;
     }
 
     /** {@code limit}: 1 to 1,000, default 100. */

@@ -6,6 +6,7 @@ import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tracking.imports.ImportSlots;
 import io.tracker.domain.tenant.ApiKeyScope;
 import io.tracker.interfaces.shared.rest.BodyCharset;
+import io.tracker.interfaces.shared.rest.JsonBatch;
 import io.tracker.interfaces.shared.rest.Problem;
 import io.tracker.interfaces.shared.rest.StrictJson;
 import io.tracker.interfaces.tenant.rest.TenantApi;
@@ -14,10 +15,8 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -89,27 +88,7 @@ public class OfflineConversionsResource {
         if (!BodyCharset.isUtf8(contentType)) {
             return Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "send UTF-8 JSON");
         }
-        byte[] bytes = body.readNBytes(MAX_JSON_BYTES + 1);
-        if (bytes.length > MAX_JSON_BYTES) {
-            return Problem.of(413, "the body is larger than " + MAX_JSON_BYTES + " bytes; send smaller batches or "
-                    + "a CSV file");
-        }
-        JsonArray items;
-        try {
-            if (!(StrictJson.read(bytes) instanceof JsonObject o) || !(o.get("conversions") instanceof JsonArray a)) {
-                return Problem.of(Response.Status.BAD_REQUEST, "the body must be a JSON object with a 'conversions' "
-                        + "array");
-            }
-            items = a;
-        } catch (StrictJson.MalformedJsonException e) {
-            return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON: " + e.getMessage());
-        }
-        if (items.isEmpty()) {
-            return Problem.of(422, "'conversions' is empty; send at least one conversion");
-        }
-        if (items.size() > MAX_ROWS) {
-            return Problem.of(413, "at most " + MAX_ROWS + " conversions per request, got " + items.size());
-        }
+        JsonArray items = JsonBatch.items(body, "conversions", MAX_JSON_BYTES, MAX_ROWS, "a CSV file");
         List<Map<String, String>> rows = new ArrayList<>(items.size());
         for (JsonValue item : items) {
             rows.add(fields(item));
@@ -120,9 +99,7 @@ public class OfflineConversionsResource {
     @GET
     @TenantApi(ApiKeyScope.READ)
     public String recent() {
-        JsonArrayBuilder a = StrictJson.PROVIDER.createArrayBuilder();
-        offline.recent(50).forEach(r -> a.add(json(r)));
-        return StrictJson.PROVIDER.createObjectBuilder().add("uploads", a).build().toString();
+        return CsvUpload.uploads(offline.recent(50), OfflineConversionsResource::json);
     }
 
     @GET
@@ -133,21 +110,15 @@ public class OfflineConversionsResource {
     }
 
     /**
-     * A JSON row as the CSV's cells: strings as they are, numbers in plain notation; anything else (an object,
-     * an array, true) as its JSON text, which the row reader then refuses naming the field.
+     * A JSON row as the CSV's cells (see {@link JsonBatch#fields}); an item that is not an object as a row without
+     * an action, which the row reader refuses.
      */
     private static Map<String, String> fields(JsonValue item) {
-        Map<String, String> row = new HashMap<>();
-        if (!(item instanceof JsonObject o)) {
-            row.put("action", null);
-            return row;
+        if (item instanceof JsonObject o) {
+            return JsonBatch.fields(o);
         }
-        o.forEach((k, v) -> row.put(k, switch (v.getValueType()) {
-            case STRING -> ((JsonString) v).getString();
-            case NUMBER -> ((JsonNumber) v).bigDecimalValue().toPlainString();
-            case NULL -> null;
-            default -> v.toString();
-        }));
+        Map<String, String> row = new HashMap<>();
+        row.put("action", null);
         return row;
     }
 
@@ -156,16 +127,6 @@ public class OfflineConversionsResource {
         JsonArrayBuilder fields = StrictJson.PROVIDER.createArrayBuilder();
         r.fields().forEach(f -> fields.add(StrictJson.PROVIDER.createObjectBuilder().add("field", f.field())
                 .add("provided", f.provided()).add("invalid", f.invalid())));
-        JsonArrayBuilder errors = StrictJson.PROVIDER.createArrayBuilder();
-        r.errors().forEach(e -> {
-            JsonObjectBuilder o = StrictJson.PROVIDER.createObjectBuilder().add("row", e.row()).add("error", e.error());
-            if (e.column() == null) {
-                o.addNull("column");
-            } else {
-                o.add("column", e.column());
-            }
-            errors.add(o);
-        });
         return StrictJson.PROVIDER.createObjectBuilder()
                 .add("id", r.id())
                 .add("received_at", r.receivedAt().toString())
@@ -181,6 +142,6 @@ public class OfflineConversionsResource {
                 .add("invalid_emails", r.invalidEmails())
                 .add("invalid_phones", r.invalidPhones())
                 .add("fields", fields)
-                .add("errors", errors);
+                .add("errors", CsvUpload.errors(r.errors()));
     }
 }

@@ -1,16 +1,22 @@
 package io.tracker.interfaces.tracking.rest;
 
+import io.tracker.application.shared.RowError;
 import io.tracker.application.tracking.imports.ImportSlots;
 import io.tracker.application.tracking.imports.LimitedInputStream;
 import io.tracker.interfaces.shared.limits.TooManyRequests;
 import io.tracker.interfaces.shared.rest.BodyCharset;
 import io.tracker.interfaces.shared.rest.Problem;
+import io.tracker.interfaces.shared.rest.StrictJson;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +24,7 @@ import java.util.function.Supplier;
  * {@code charset} Java does not know (UTF-8 without one); {@code 413} when {@code Content-Length} is above
  * {@code TRACKER_IMPORTS_MAX_BYTES} (and again while streaming, through {@link LimitedInputStream}); {@code 429}
  * with {@code Retry-After} while the tenant already runs its maximum of imports; else {@code 200} with the
- * import's JSON report.
+ * import's JSON report (whose shared parts are written here: the rejected rows, the list of uploads).
  */
 public final class CsvUpload {
 
@@ -53,6 +59,28 @@ public final class CsvUpload {
         try (ImportSlots.Slot held = slot.get()) {
             return Response.ok(work.get(), MediaType.APPLICATION_JSON_TYPE).build();
         }
+    }
+
+    /** The rejected rows of an upload's report as the API answers them: {@code [{"row","error","column"}]}. */
+    public static JsonArrayBuilder errors(List<RowError> errors) {
+        JsonArrayBuilder a = StrictJson.PROVIDER.createArrayBuilder();
+        errors.forEach(e -> {
+            JsonObjectBuilder o = StrictJson.PROVIDER.createObjectBuilder().add("row", e.row()).add("error", e.error());
+            if (e.column() == null) {
+                o.addNull("column");
+            } else {
+                o.add("column", e.column());
+            }
+            a.add(o);
+        });
+        return a;
+    }
+
+    /** The latest uploads' reports as the API lists them: {@code {"uploads":[…]}}. */
+    public static <R> String uploads(List<R> reports, Function<R, JsonObjectBuilder> json) {
+        JsonArrayBuilder a = StrictJson.PROVIDER.createArrayBuilder();
+        reports.forEach(r -> a.add(json.apply(r)));
+        return StrictJson.PROVIDER.createObjectBuilder().add("uploads", a).build().toString();
     }
 
     private static long declaredLength(String contentLength) {

@@ -1,5 +1,6 @@
 package io.tracker.application.conversion.offline;
 
+import io.tracker.application.shared.RowError;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -28,9 +29,5 @@ public record MatchReport(long id, Instant receivedAt, String source, int rows, 
 
     /** One identifier column's diagnostics. */
     public record FieldCount(String field, int provided, int invalid) implements Serializable {
-    }
-
-    /** A rejected row. */
-    public record RowError(long row, String column, String error) implements Serializable {
     }
 }

@@ -1,5 +1,6 @@
 package io.tracker.application.conversion.offline;
 
+import io.tracker.application.shared.RejectedRows;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -27,15 +28,9 @@ final class MatchReports {
             JsonObject o = v.asJsonObject();
             fields.add(new MatchReport.FieldCount(o.getString("field"), o.getInt("provided"), o.getInt("invalid")));
         }
-        List<MatchReport.RowError> errors = new ArrayList<>();
-        for (JsonValue v : array(rs.getString(16))) {
-            JsonObject o = v.asJsonObject();
-            errors.add(new MatchReport.RowError(o.getJsonNumber("row").longValue(),
-                    o.isNull("column") ? null : o.getString("column"), o.getString("error")));
-        }
         return new MatchReport(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getInt(4),
                 rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
-                rs.getInt(12), rs.getInt(13), rs.getInt(14), List.copyOf(fields), List.copyOf(errors));
+                rs.getInt(12), rs.getInt(13), rs.getInt(14), List.copyOf(fields), RejectedRows.read(rs.getString(16)));
     }
 
     static String fieldsJson(List<String> order, Map<String, int[]> counts) {
@@ -43,20 +38,6 @@ final class MatchReports {
         for (String f : order) {
             int[] n = counts.get(f);
             a.add(JSON.createObjectBuilder().add("field", f).add("provided", n[0]).add("invalid", n[1]));
-        }
-        return a.build().toString();
-    }
-
-    static String errorsJson(List<MatchReport.RowError> errors) {
-        JsonArrayBuilder a = JSON.createArrayBuilder();
-        for (MatchReport.RowError e : errors) {
-            var o = JSON.createObjectBuilder().add("row", e.row()).add("error", e.error());
-            if (e.column() == null) {
-                o.addNull("column");
-            } else {
-                o.add("column", e.column());
-            }
-            a.add(o);
         }
         return a.build().toString();
     }

@@ -1,5 +1,6 @@
 package io.tracker.application.conversion.offline;
 
+import io.tracker.application.shared.UploadRecords;
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.application.tenant.TenantConnections;
@@ -7,7 +8,6 @@ import io.tracker.application.tenant.TenantService;
 import io.tracker.application.tracking.imports.CsvFile;
 import io.tracker.domain.conversion.offline.OfflineAction;
 import io.tracker.domain.conversion.offline.OfflineRowReader;
-import io.tracker.domain.shared.NotFoundException;
 import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.tenant.Tenant;
 import jakarta.ejb.EJB;
@@ -20,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,36 +101,14 @@ public class OfflineConversionService {
 
     /** An earlier upload's report. */
     public MatchReport report(long id) {
-        try (Connection c = connections.forCurrentTenant();
-             PreparedStatement ps = c.prepareStatement("select " + REPORT_COLUMNS + " from offline_import where id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new NotFoundException("no offline conversion upload " + id);
-                }
-                return MatchReports.read(rs);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the upload failed: " + e.getMessage(), e);
-        }
+        return UploadRecords.one(connections::forCurrentTenant, "offline_import", REPORT_COLUMNS, id,
+                "offline conversion upload", MatchReports::read);
     }
 
     /** The latest uploads' reports, newest first (at most {@code limit}). */
     public List<MatchReport> recent(int limit) {
-        List<MatchReport> reports = new ArrayList<>();
-        try (Connection c = connections.forCurrentTenant();
-             PreparedStatement ps = c.prepareStatement("select " + REPORT_COLUMNS
-                     + " from offline_import order by id desc limit ?")) {
-            ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reports.add(MatchReports.read(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the uploads failed: " + e.getMessage(), e);
-        }
-        return reports;
+        return UploadRecords.latest(connections::forCurrentTenant, "offline_import", REPORT_COLUMNS, limit,
+                MatchReports::read);
     }
 
     private OfflineUpload start(String source) {

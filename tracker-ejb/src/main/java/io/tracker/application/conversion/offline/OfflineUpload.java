@@ -1,6 +1,7 @@
 package io.tracker.application.conversion.offline;
 
 import io.tracker.application.attribution.PendingAttribution;
+import io.tracker.application.shared.RejectedRows;
 import io.tracker.domain.conversion.enhanced.Sha256;
 import io.tracker.domain.conversion.export.HashedIdentifiers;
 import io.tracker.domain.conversion.offline.OfflineConversion;
@@ -28,7 +29,6 @@ import java.util.function.Function;
 final class OfflineUpload {
 
     private static final int CHUNK = 1_000;
-    private static final int MAX_ERRORS_LISTED = 1_000;
 
     /** Which of the chunk's (action, dedupe key) pairs are taken: stored already, or retracted by the ledger. */
     private static final String TAKEN = "select k.action_id, k.dedupe_key from unnest(?::bigint[], ?::text[]) "
@@ -64,7 +64,7 @@ final class OfflineUpload {
     private final List<OfflineConversion> pending = new ArrayList<>(CHUNK);
     private final Set<String> seen = new HashSet<>();
     private final Map<String, int[]> fields = new HashMap<>();
-    private final List<MatchReport.RowError> errors = new ArrayList<>();
+    private final RejectedRows rejected = new RejectedRows();
     private int rows;
     private int stored;
     private int byClickId;
@@ -73,7 +73,6 @@ final class OfflineUpload {
     private int unmatched;
     private int outsideLookback;
     private int duplicates;
-    private int rejected;
     private int invalidEmails;
     private int invalidPhones;
 
@@ -123,10 +122,7 @@ final class OfflineUpload {
     }
 
     void reject(long row, String column, String error) {
-        rejected++;
-        if (errors.size() < MAX_ERRORS_LISTED) {
-            errors.add(new MatchReport.RowError(row, column, error));
-        }
+        rejected.add(row, column, error);
     }
 
     /** Stores what is left, writes the report, and answers it. */
@@ -135,11 +131,11 @@ final class OfflineUpload {
         try (Connection own = c; PreparedStatement ps = own.prepareStatement(FINISH)) {
             int i = 1;
             for (int n : new int[] {rows, stored, byClickId, byEmail, byPhone, unmatched, outsideLookback, duplicates,
-                    rejected, invalidEmails, invalidPhones}) {
+                    rejected.count(), invalidEmails, invalidPhones}) {
                 ps.setInt(i++, n);
             }
             ps.setString(i++, MatchReports.fieldsJson(FIELDS, fields));
-            ps.setString(i++, MatchReports.errorsJson(errors));
+            ps.setString(i++, rejected.json());
             ps.setLong(i, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

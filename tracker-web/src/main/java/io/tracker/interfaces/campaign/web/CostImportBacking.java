@@ -3,22 +3,14 @@ package io.tracker.interfaces.campaign.web;
 import io.tracker.application.campaign.CostImportReport;
 import io.tracker.application.campaign.CostImportService;
 import io.tracker.application.tracking.imports.ImportSlots;
-import io.tracker.domain.shared.DomainException;
-import io.tracker.interfaces.shared.web.Messages;
 import io.tracker.interfaces.tenant.web.SignedInUser;
-import io.tracker.interfaces.tracking.web.UploadAdmission;
+import io.tracker.interfaces.tracking.web.PageUpload;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.primefaces.model.file.UploadedFile;
 
 /**
@@ -31,7 +23,6 @@ import org.primefaces.model.file.UploadedFile;
 public class CostImportBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(CostImportBacking.class.getName());
 
     @Inject
     private CostImportService costs;
@@ -55,26 +46,12 @@ public class CostImportBacking implements Serializable {
     /** Imports the uploaded cost file; its report is shown below the form. */
     public void upload() {
         report = null;
-        Optional<ImportSlots.Slot> slot = UploadAdmission.admit(tenant, tenantId, file, slots);
-        if (slot.isEmpty()) {
-            file = null;
-            return;
-        }
-        fileName = file.getFileName();
-        try (ImportSlots.Slot held = slot.get(); InputStream in = file.getInputStream()) {
-            report = costs.importCsv(in, StandardCharsets.UTF_8, null);
-            if (report.rejected() == 0) {
-                Messages.info("Imported " + fileName + ": cost of " + report.stored() + " campaign days stored.");
-            } else {
-                Messages.warn("Imported " + fileName + " with " + report.rejected()
-                        + (report.rejected() == 1 ? " row" : " rows") + " skipped; see the list below.");
-            }
-        } catch (DomainException | EJBException e) {
-            DomainException cause = Messages.domainCause(e).orElseThrow(() -> e);
-            Messages.error("Nothing was imported from " + fileName + ": " + cause.getMessage());
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "upload could not be read", e);
-            Messages.error("The uploaded file could not be read. Please try again.");
+        try {
+            PageUpload.run(tenant, tenantId, file, slots, (name, in) -> {
+                fileName = name;
+                report = costs.importCsv(in, StandardCharsets.UTF_8, null);
+                PageUpload.imported(name, report.rejected(), "cost of " + report.stored() + " campaign days stored");
+            });
         } finally {
             file = null;
         }

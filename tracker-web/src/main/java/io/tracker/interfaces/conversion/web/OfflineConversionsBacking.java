@@ -3,23 +3,15 @@ package io.tracker.interfaces.conversion.web;
 import io.tracker.application.conversion.offline.MatchReport;
 import io.tracker.application.conversion.offline.OfflineConversionService;
 import io.tracker.application.tracking.imports.ImportSlots;
-import io.tracker.domain.shared.DomainException;
-import io.tracker.interfaces.shared.web.Messages;
 import io.tracker.interfaces.tenant.web.SignedInUser;
-import io.tracker.interfaces.tracking.web.UploadAdmission;
+import io.tracker.interfaces.tracking.web.PageUpload;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.primefaces.model.file.UploadedFile;
 
 /**
@@ -32,7 +24,6 @@ import org.primefaces.model.file.UploadedFile;
 public class OfflineConversionsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(OfflineConversionsBacking.class.getName());
 
     @Inject
     private OfflineConversionService offline;
@@ -58,27 +49,13 @@ public class OfflineConversionsBacking implements Serializable {
     /** Imports the uploaded file; its match report is shown below the form. */
     public void upload() {
         report = null;
-        Optional<ImportSlots.Slot> slot = UploadAdmission.admit(tenant, tenantId, file, slots);
-        if (slot.isEmpty()) {
-            file = null;
-            return;
-        }
-        fileName = file.getFileName();
-        try (ImportSlots.Slot held = slot.get(); InputStream in = file.getInputStream()) {
-            report = offline.importCsv(in, StandardCharsets.UTF_8);
-            recent = offline.recent(10);
-            if (report.rejected() == 0) {
-                Messages.info("Imported " + fileName + ": " + report.stored() + " sales stored.");
-            } else {
-                Messages.warn("Imported " + fileName + " with " + report.rejected()
-                        + (report.rejected() == 1 ? " row" : " rows") + " skipped; see the list below.");
-            }
-        } catch (DomainException | EJBException e) {
-            DomainException cause = Messages.domainCause(e).orElseThrow(() -> e);
-            Messages.error("Nothing was imported from " + fileName + ": " + cause.getMessage());
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "upload could not be read", e);
-            Messages.error("The uploaded file could not be read. Please try again.");
+        try {
+            PageUpload.run(tenant, tenantId, file, slots, (name, in) -> {
+                fileName = name;
+                report = offline.importCsv(in, StandardCharsets.UTF_8);
+                recent = offline.recent(10);
+                PageUpload.imported(name, report.rejected(), report.stored() + " sales stored");
+            });
         } finally {
             file = null;
         }

@@ -3,23 +3,15 @@ package io.tracker.interfaces.tracking.web;
 import io.tracker.application.tracking.RejectedEvent;
 import io.tracker.application.tracking.imports.ImportReport;
 import io.tracker.application.tracking.imports.ImportService;
-import io.tracker.domain.shared.DomainException;
 import io.tracker.application.tracking.imports.ImportSlots;
 import io.tracker.interfaces.shared.web.Formats;
-import io.tracker.interfaces.shared.web.Messages;
 import io.tracker.interfaces.tenant.web.SignedInUser;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.primefaces.model.file.UploadedFile;
 
 /**
@@ -34,8 +26,6 @@ import org.primefaces.model.file.UploadedFile;
 public class ImportBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    private static final Logger LOG = Logger.getLogger(ImportBacking.class.getName());
 
     /** Rows with errors listed on the page; the count says how many there were in all. */
     static final int MAX_ERRORS_SHOWN = 500;
@@ -79,30 +69,14 @@ public class ImportBacking implements Serializable {
     /** Imports the uploaded file; the outcome is shown below the form. */
     public void upload() {
         result = null;
-        Optional<ImportSlots.Slot> slot = UploadAdmission.admit(tenant, tenantId, file, slots);
-        if (slot.isEmpty()) {
-            file = null;
-            return;
-        }
-        String fileName = file.getFileName();
-        try (ImportSlots.Slot held = slot.get(); InputStream in = file.getInputStream()) {
-            ImportReport report = format == Format.GA_SESSIONS
-                    ? imports.importGaSessions(in)
-                    : imports.importTouchpointCsv(in);
-            result = new Result(fileName, format, report);
-            if (report.errors().isEmpty()) {
-                Messages.info("Imported " + fileName + ": " + Formats.count(report.rows()) + " rows read.");
-            } else {
-                long skipped = report.rejected();
-                Messages.warn("Imported " + fileName + " with " + Formats.count(skipped)
-                        + (skipped == 1 ? " row" : " rows") + " skipped; see the list below.");
-            }
-        } catch (DomainException | EJBException e) {
-            DomainException cause = Messages.domainCause(e).orElseThrow(() -> e);
-            Messages.error("Nothing was imported from " + fileName + ": " + cause.getMessage());
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "upload could not be read", e);
-            Messages.error("The uploaded file could not be read. Please try again.");
+        try {
+            PageUpload.run(tenant, tenantId, file, slots, (fileName, in) -> {
+                ImportReport report = format == Format.GA_SESSIONS
+                        ? imports.importGaSessions(in)
+                        : imports.importTouchpointCsv(in);
+                result = new Result(fileName, format, report);
+                PageUpload.imported(fileName, report.rejected(), Formats.count(report.rows()) + " rows read");
+            });
         } finally {
             file = null;
         }

@@ -12,13 +12,13 @@ import org.primefaces.model.file.UploadedFile;
  * still the one the page was opened for (another tab may have switched), the role may import, a file was chosen,
  * it is within {@code TRACKER_IMPORTS_MAX_BYTES}, and one of the client's import slots is free.
  */
-public final class UploadAdmission {
+final class UploadAdmission {
 
     private UploadAdmission() {
     }
 
     /** The slot to import in (close it when done), or empty with the reason on the page. */
-    public static Optional<ImportSlots.Slot> admit(SignedInUser tenant, String tenantId, UploadedFile file,
+    static Optional<ImportSlots.Slot> admit(SignedInUser tenant, String tenantId, UploadedFile file,
                                                    ImportSlots slots) {
         if (!tenant.isStill(tenantId)) {
             Messages.error("You switched to another client in another window. Reload this page before importing, "
