@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.application.reporting.ClientKpis;
+import io.tracker.application.reporting.DateRange;
 import io.tracker.application.reporting.Kpis;
 import io.tracker.application.reporting.PortfolioRange;
 import io.tracker.application.reporting.PortfolioService;
@@ -299,7 +300,7 @@ class SummaryFiguresIT {
             for (int days : new int[] {1, 2, 3}) {
                 LocalDate first = last.minusDays(days - 1);
                 List<ClientKpis> lines = portfolio.portfolio(admin,
-                        new PortfolioRange(PortfolioRange.Preset.CUSTOM, first, last), false, now);
+                        new PortfolioRange(DateRange.CUSTOM, first, last), false, now);
                 assertThat(lines).extracting(ClientKpis::tenantId).containsExactlyInAnyOrder(shop.id(), berlin.id());
                 for (ClientKpis line : lines) {
                     ZoneId zone = ZoneId.of(line.timeZone());

@@ -11,15 +11,10 @@ import java.util.Objects;
  * client (each counted in its own time zone).
  *
  * @param preset which period
- * @param from   first day of a {@link Preset#CUSTOM} period (inclusive); ignored otherwise
- * @param to     last day of a {@link Preset#CUSTOM} period (inclusive); ignored otherwise
+ * @param from   first day of a {@link DateRange#CUSTOM} period (inclusive); ignored otherwise
+ * @param to     last day of a {@link DateRange#CUSTOM} period (inclusive); ignored otherwise
  */
-public record PortfolioRange(Preset preset, LocalDate from, LocalDate to) {
-
-    /** The periods the portfolio offers. */
-    public enum Preset {
-        LAST_7_DAYS, LAST_30_DAYS, LAST_90_DAYS, THIS_MONTH, LAST_MONTH, CUSTOM
-    }
+public record PortfolioRange(DateRange preset, LocalDate from, LocalDate to) {
 
     /** Days from the first to the last, both included. */
     public record Days(LocalDate first, LocalDate last) {
@@ -45,7 +40,7 @@ public record PortfolioRange(Preset preset, LocalDate from, LocalDate to) {
      */
     public PortfolioRange {
         Objects.requireNonNull(preset, "preset");
-        if (preset == Preset.CUSTOM) {
+        if (preset == DateRange.CUSTOM) {
             if (from == null || to == null) {
                 throw new InvalidInputException("a custom period needs its first and last day");
             }
@@ -61,25 +56,19 @@ public record PortfolioRange(Preset preset, LocalDate from, LocalDate to) {
     /** The last {@code days} days, today included. */
     public static PortfolioRange lastDays(int days) {
         return switch (days) {
-            case 7 -> new PortfolioRange(Preset.LAST_7_DAYS, null, null);
-            case 30 -> new PortfolioRange(Preset.LAST_30_DAYS, null, null);
-            case 90 -> new PortfolioRange(Preset.LAST_90_DAYS, null, null);
+            case 7 -> new PortfolioRange(DateRange.LAST_7_DAYS, null, null);
+            case 30 -> new PortfolioRange(DateRange.LAST_30_DAYS, null, null);
+            case 90 -> new PortfolioRange(DateRange.LAST_90_DAYS, null, null);
             default -> throw new IllegalArgumentException("no preset of " + days + " days");
         };
     }
 
     /** The period for a client whose local date today is {@code today}. */
     public Days resolve(LocalDate today) {
-        return switch (preset) {
-            case LAST_7_DAYS -> new Days(today.minusDays(6), today);
-            case LAST_30_DAYS -> new Days(today.minusDays(29), today);
-            case LAST_90_DAYS -> new Days(today.minusDays(89), today);
-            case THIS_MONTH -> new Days(today.withDayOfMonth(1), today);
-            case LAST_MONTH -> {
-                LocalDate first = today.withDayOfMonth(1).minusMonths(1);
-                yield new Days(first, first.withDayOfMonth(first.lengthOfMonth()));
-            }
-            case CUSTOM -> new Days(from, to);
-        };
+        if (preset == DateRange.CUSTOM) {
+            return new Days(from, to);
+        }
+        LocalDate[] days = preset.days(today);
+        return new Days(days[0], days[1]);
     }
 }

@@ -45,9 +45,9 @@ class PortfolioFiguresTest {
         assertThat(PortfolioRange.lastDays(7).resolve(today))
                 .isEqualTo(new PortfolioRange.Days(LocalDate.of(2026, 3, 9), today));
         assertThat(PortfolioRange.lastDays(30).resolve(today).first()).isEqualTo(LocalDate.of(2026, 2, 14));
-        assertThat(new PortfolioRange(PortfolioRange.Preset.THIS_MONTH, null, null).resolve(today))
+        assertThat(new PortfolioRange(DateRange.THIS_MONTH, null, null).resolve(today))
                 .isEqualTo(new PortfolioRange.Days(LocalDate.of(2026, 3, 1), today));
-        assertThat(new PortfolioRange(PortfolioRange.Preset.LAST_MONTH, null, null).resolve(today))
+        assertThat(new PortfolioRange(DateRange.LAST_MONTH, null, null).resolve(today))
                 .isEqualTo(new PortfolioRange.Days(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)));
     }
 
@@ -62,13 +62,13 @@ class PortfolioFiguresTest {
     @Test
     void aCustomPeriodNeedsBothDaysInOrder() {
         LocalDate day = LocalDate.of(2026, 3, 15);
-        assertThatThrownBy(() -> new PortfolioRange(PortfolioRange.Preset.CUSTOM, day, null))
+        assertThatThrownBy(() -> new PortfolioRange(DateRange.CUSTOM, day, null))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new PortfolioRange(PortfolioRange.Preset.CUSTOM, day, day.minusDays(1)))
+        assertThatThrownBy(() -> new PortfolioRange(DateRange.CUSTOM, day, day.minusDays(1)))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new PortfolioRange(PortfolioRange.Preset.CUSTOM, day.minusDays(400), day))
+        assertThatThrownBy(() -> new PortfolioRange(DateRange.CUSTOM, day.minusDays(400), day))
                 .isInstanceOf(InvalidInputException.class);
-        assertThat(new PortfolioRange(PortfolioRange.Preset.CUSTOM, day, day).resolve(LocalDate.of(2030, 1, 1)))
+        assertThat(new PortfolioRange(DateRange.CUSTOM, day, day).resolve(LocalDate.of(2030, 1, 1)))
                 .isEqualTo(new PortfolioRange.Days(day, day));
     }
 }

@@ -8,6 +8,7 @@ import io.tracker.application.reporting.AttributionRow;
 import io.tracker.application.reporting.CostFigures;
 import io.tracker.application.reporting.CreditedConversion;
 import io.tracker.application.reporting.CreditedConversionService;
+import io.tracker.application.reporting.DateRange;
 import io.tracker.application.reporting.FunnelService;
 import io.tracker.application.reporting.FunnelStep;
 import io.tracker.application.reporting.Kpis;

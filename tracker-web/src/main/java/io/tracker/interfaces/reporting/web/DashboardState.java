@@ -1,5 +1,6 @@
 package io.tracker.interfaces.reporting.web;
 
+import io.tracker.application.reporting.DateRange;
 import io.tracker.application.reporting.ReportDimension;
 import io.tracker.application.reporting.TrendInterval;
 import io.tracker.domain.attribution.AttributionModel;

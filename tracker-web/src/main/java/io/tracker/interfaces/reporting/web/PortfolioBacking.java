@@ -1,5 +1,6 @@
 package io.tracker.interfaces.reporting.web;
 
+import io.tracker.application.reporting.DateRange;
 import io.tracker.application.reporting.Kpis;
 import io.tracker.application.reporting.PortfolioFigures;
 import io.tracker.application.reporting.PortfolioRange;
@@ -41,7 +42,7 @@ public class PortfolioBacking implements Serializable {
     @Inject
     private SignedInUser user;
 
-    private PortfolioRange.Preset preset = PortfolioRange.Preset.LAST_30_DAYS;
+    private DateRange preset = DateRange.LAST_30_DAYS;
     private LocalDate from;
     private LocalDate to;
     private boolean showArchived;
@@ -66,7 +67,7 @@ public class PortfolioBacking implements Serializable {
 
     /** A preset was chosen: a custom one starts as the days the last preset covered (in UTC). */
     public void presetChanged() {
-        if (preset == PortfolioRange.Preset.CUSTOM && (from == null || to == null)) {
+        if (preset == DateRange.CUSTOM && (from == null || to == null)) {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             to = today;
             from = today.minusDays(29);
@@ -153,19 +154,12 @@ public class PortfolioBacking implements Serializable {
     }
 
     /** The presets for the menu, value and label. */
-    public List<PortfolioRange.Preset> getPresets() {
-        return List.of(PortfolioRange.Preset.values());
+    public List<DateRange> getPresets() {
+        return List.of(DateRange.values());
     }
 
-    public String presetLabel(PortfolioRange.Preset p) {
-        return switch (p) {
-            case LAST_7_DAYS -> "Last 7 days";
-            case LAST_30_DAYS -> "Last 30 days";
-            case LAST_90_DAYS -> "Last 90 days";
-            case THIS_MONTH -> "This month";
-            case LAST_MONTH -> "Last month";
-            case CUSTOM -> "Custom";
-        };
+    public String presetLabel(DateRange p) {
+        return p.label();
     }
 
     public String changeClass(Double change) {
@@ -173,7 +167,7 @@ public class PortfolioBacking implements Serializable {
     }
 
     public boolean isCustom() {
-        return preset == PortfolioRange.Preset.CUSTOM;
+        return preset == DateRange.CUSTOM;
     }
 
     public String getPreset() {
@@ -182,8 +176,8 @@ public class PortfolioBacking implements Serializable {
 
     public void setPreset(String preset) {
         try {
-            this.preset = preset == null ? PortfolioRange.Preset.LAST_30_DAYS
-                    : PortfolioRange.Preset.valueOf(preset.toUpperCase(Locale.ROOT));
+            this.preset = preset == null ? DateRange.LAST_30_DAYS
+                    : DateRange.valueOf(preset.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             // Not one of the menu's values (a forged post): keep the period shown.
         }

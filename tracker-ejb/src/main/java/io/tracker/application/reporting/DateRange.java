@@ -1,4 +1,4 @@
-package io.tracker.interfaces.reporting.web;
+package io.tracker.application.reporting;
 
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The dashboard's date range presets, each a run of whole days of the tenant ending today or in the last month
- * (today included, as the report API's default of 30 days is); {@link #CUSTOM} keeps the typed dates.
+ * The date range presets of the dashboard and of the agency portfolio, each a run of whole days ending today or in
+ * the last month, in the zone of the client whose today it is (today included, as the report API's default of 30
+ * days is); {@link #CUSTOM} keeps the typed dates. The labels are what the menus show.
  */
 public enum DateRange {
     LAST_7_DAYS("Last 7 days"),
