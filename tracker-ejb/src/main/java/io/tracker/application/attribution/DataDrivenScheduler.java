@@ -1,5 +1,6 @@
 package io.tracker.application.attribution;
 
+import io.tracker.application.shared.Polling;
 import io.tracker.application.tenant.TenantSelection;
 import io.tracker.domain.attribution.NightlyRunSchedule;
 import jakarta.annotation.PostConstruct;
@@ -20,8 +21,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -80,40 +79,23 @@ public class DataDrivenScheduler {
     @Inject
     private RequestContextController requestContext;
 
-    private volatile boolean stopping;
-    private ScheduledFuture<?> task;
+    private Polling polling;
     private Optional<NightlyRunSchedule> nightly;
 
     @PostConstruct
     void start() {
         nightly = NightlyRunSchedule.parse(nightlyAt);
-        task = scheduler.scheduleWithFixedDelay(this::wakeUp, Math.max(1, pollSeconds), Math.max(1, pollSeconds),
-                TimeUnit.SECONDS);
+        polling = Polling.start("data-driven scheduler", scheduler, Math.max(1, pollSeconds), requestContext, p -> {
+            nightly.ifPresent(this::queueDue);
+            runReady(p);
+        });
         LOG.info(() -> "Data-driven scheduler started: polls every " + pollSeconds + " s, nightly runs "
                 + nightly.map(NightlyRunSchedule::toString).orElse("off"));
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        if (task != null) {
-            task.cancel(false);
-        }
-    }
-
-    /** One poll. Never throws (that would end the schedule). */
-    private void wakeUp() {
-        try {
-            requestContext.activate();
-            try {
-                nightly.ifPresent(this::queueDue);
-                runReady();
-            } finally {
-                requestContext.deactivate();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "data-driven scheduler: poll failed: " + e);
-        }
+        polling.stop();
     }
 
     private void queueDue(NightlyRunSchedule schedule) {
@@ -126,9 +108,9 @@ public class DataDrivenScheduler {
         }
     }
 
-    private void runReady() {
+    private void runReady(Polling polling) {
         for (DataDrivenRuns.Ready ready : runs.ready(STALE_AFTER)) {
-            if (stopping) {
+            if (polling.stopping()) {
                 return;
             }
             selection.asPlatform(ready.tenantId());

@@ -1,5 +1,6 @@
 package io.tracker.application.recovery;
 
+import io.tracker.application.shared.Polling;
 import io.tracker.application.tenant.TenantSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -16,8 +17,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -57,56 +56,31 @@ public class RecoveryScheduler {
     @Inject
     private RequestContextController requestContext;
 
-    private volatile boolean stopping;
-    private ScheduledFuture<?> task;
+    private Polling polling;
 
     @PostConstruct
     void start() {
-        long every = Math.max(1, pollSeconds);
-        task = scheduler.scheduleWithFixedDelay(this::wakeUp, every, every, TimeUnit.SECONDS);
+        polling = Polling.start("cart recovery scheduler", scheduler, Math.max(1, pollSeconds), requestContext,
+                this::pass);
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        if (task != null) {
-            task.cancel(false);
-        }
+        polling.stop();
     }
 
-    /** One poll. Never throws (that would end the schedule). */
-    private void wakeUp() {
-        try {
-            for (String tenant : tenants()) {
-                if (stopping) {
-                    return;
-                }
-                requestContext.activate();
-                try {
-                    selection.asPlatform(tenant);
-                    RecoveryRun.Pass pass = run.run();
-                    LOG.fine(() -> "cart recovery of " + tenant + ": " + pass);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "cart recovery of " + tenant + " failed: " + e, e);
-                } finally {
-                    requestContext.deactivate();
-                }
+    private void pass(Polling polling) {
+        for (String tenant : run.tenantsDue()) {
+            if (polling.stopping()) {
+                return;
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "cart recovery scheduler: poll failed: " + e);
-        } catch (Error e) {
-            // An error escaping a scheduled task ends the schedule without a word: say so.
-            LOG.log(Level.SEVERE, e, () -> "cart recovery scheduler: stopped by " + e);
-            throw e;
-        }
-    }
-
-    private java.util.List<String> tenants() {
-        requestContext.activate();
-        try {
-            return run.tenantsDue();
-        } finally {
-            requestContext.deactivate();
+            try {
+                selection.asPlatform(tenant);
+                RecoveryRun.Pass pass = run.run();
+                LOG.fine(() -> "cart recovery of " + tenant + ": " + pass);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "cart recovery of " + tenant + " failed: " + e, e);
+            }
         }
     }
 }

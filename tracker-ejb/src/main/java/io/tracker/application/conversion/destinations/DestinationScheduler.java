@@ -1,5 +1,6 @@
 package io.tracker.application.conversion.destinations;
 
+import io.tracker.application.shared.Polling;
 import io.tracker.application.tenant.TenantSelection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -16,8 +17,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,45 +59,31 @@ public class DestinationScheduler {
     @Inject
     private RequestContextController requestContext;
 
-    private volatile boolean stopping;
-    private ScheduledFuture<?> task;
+    private Polling polling;
 
     @PostConstruct
     void start() {
-        long every = Math.max(5, pollSeconds);
-        task = scheduler.scheduleWithFixedDelay(this::wakeUp, every, every, TimeUnit.SECONDS);
+        polling = Polling.start("destination scheduler", scheduler, Math.max(5, pollSeconds), requestContext,
+                this::pass);
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        if (task != null) {
-            task.cancel(false);
-        }
+        polling.stop();
     }
 
-    /** One poll. Never throws (that would end the schedule). */
-    private void wakeUp() {
-        try {
-            requestContext.activate();
-            try {
-                for (DestinationUploads.Due due : uploads.due()) {
-                    if (stopping) {
-                        return;
-                    }
-                    try {
-                        selection.asPlatform(due.tenantId());
-                        UploadRun run = uploader.upload(due.platform());
-                        LOG.fine(() -> "scheduled upload of " + due + ": " + run);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "scheduled upload of " + due + " failed: " + e, e);
-                    }
-                }
-            } finally {
-                requestContext.deactivate();
+    private void pass(Polling polling) {
+        for (DestinationUploads.Due due : uploads.due()) {
+            if (polling.stopping()) {
+                return;
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "destination scheduler: poll failed: " + e);
+            try {
+                selection.asPlatform(due.tenantId());
+                UploadRun run = uploader.upload(due.platform());
+                LOG.fine(() -> "scheduled upload of " + due + ": " + run);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "scheduled upload of " + due + " failed: " + e, e);
+            }
         }
     }
 }
