@@ -8,6 +8,7 @@ import io.tracker.domain.calltracking.NumberKind;
 import io.tracker.domain.campaign.Campaign;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.interfaces.shared.web.Messages;
+import io.tracker.interfaces.shared.web.UtmForm;
 import io.tracker.interfaces.tenant.web.SignedInUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
@@ -66,8 +67,7 @@ public class CallTrackingBacking implements Serializable {
     private String kind;
     private Long poolId;
     private Long campaignId;
-    private String utmSource;
-    private String utmMedium;
+    private final UtmForm utm = new UtmForm();
     private String label;
     private String cost;
 
@@ -121,8 +121,7 @@ public class CallTrackingBacking implements Serializable {
         kind = poolNames.isEmpty() ? "offline" : "pool";
         poolId = poolNames.isEmpty() ? null : poolNames.keySet().iterator().next();
         campaignId = campaignNames.isEmpty() ? null : campaignNames.keySet().iterator().next();
-        utmSource = null;
-        utmMedium = null;
+        utm.clear();
         label = null;
         cost = null;
     }
@@ -140,8 +139,8 @@ public class CallTrackingBacking implements Serializable {
             return;
         }
         try {
-            TrackingNumber n = setup.createNumber(number, forwardsTo, kind, poolId, campaignId, utmSource, utmMedium,
-                    label, amount);
+            TrackingNumber n = setup.createNumber(number, forwardsTo, kind, poolId, campaignId, utm.getSource(),
+                    utm.getMedium(), label, amount);
             Messages.info("Added the tracking number " + Phones.display(n.number()) + ".");
             load();
             PrimeFaces.current().ajax().update("messages", "pools-form", "numbers-form", "monthly-cost");
@@ -283,22 +282,6 @@ public class CallTrackingBacking implements Serializable {
         this.campaignId = campaignId;
     }
 
-    public String getUtmSource() {
-        return utmSource;
-    }
-
-    public void setUtmSource(String utmSource) {
-        this.utmSource = utmSource;
-    }
-
-    public String getUtmMedium() {
-        return utmMedium;
-    }
-
-    public void setUtmMedium(String utmMedium) {
-        this.utmMedium = utmMedium;
-    }
-
     public String getLabel() {
         return label;
     }
@@ -313,6 +296,11 @@ public class CallTrackingBacking implements Serializable {
 
     public void setCost(String cost) {
         this.cost = cost;
+    }
+
+    /** The form's UTM fields. */
+    public UtmForm getUtm() {
+        return utm;
     }
 
     /** One pool as the table shows it (Jakarta EL 5 reads bean getters, not record accessors). */

@@ -5,6 +5,7 @@ import io.tracker.domain.campaign.Campaign;
 import io.tracker.domain.campaign.Channels;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.interfaces.shared.web.Messages;
+import io.tracker.interfaces.shared.web.UtmForm;
 import io.tracker.interfaces.tenant.web.SignedInUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
@@ -51,9 +52,7 @@ public class CampaignsBacking implements Serializable {
     private Long editId;
     private String name;
     private String channel;
-    private String utmSource;
-    private String utmMedium;
-    private String utmCampaign;
+    private final UtmForm utm = new UtmForm();
 
     @PostConstruct
     public void init() {
@@ -83,9 +82,7 @@ public class CampaignsBacking implements Serializable {
         editId = null;
         name = null;
         channel = Channels.PAID_SEARCH;
-        utmSource = null;
-        utmMedium = null;
-        utmCampaign = null;
+        utm.clear();
     }
 
     /** Fills the form with a campaign of the list. */
@@ -102,9 +99,9 @@ public class CampaignsBacking implements Serializable {
         editId = c.getId();
         name = c.getName();
         channel = c.getChannel();
-        utmSource = c.getUtmSource();
-        utmMedium = c.getUtmMedium();
-        utmCampaign = c.getUtmCampaign();
+        utm.setSource(c.getUtmSource());
+        utm.setMedium(c.getUtmMedium());
+        utm.setCampaign(c.getUtmCampaign());
     }
 
     /** Creates or changes the campaign of the form. */
@@ -113,8 +110,9 @@ public class CampaignsBacking implements Serializable {
             return;
         }
         try {
-            Campaign c = editId == null ? campaigns.create(name, channel, utmSource, utmMedium, utmCampaign)
-                    : campaigns.update(editId, channel, utmSource, utmMedium, utmCampaign);
+            Campaign c = editId == null
+                    ? campaigns.create(name, channel, utm.getSource(), utm.getMedium(), utm.getCampaign())
+                    : campaigns.update(editId, channel, utm.getSource(), utm.getMedium(), utm.getCampaign());
             Messages.info((editId == null ? "Created" : "Saved") + " the campaign " + c.getName() + ".");
             load();
             PrimeFaces.current().ajax().update("messages");
@@ -137,7 +135,6 @@ public class CampaignsBacking implements Serializable {
             Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
         }
     }
-
 
     public List<String> completeChannel(String query) {
         String q = query == null ? "" : query.trim().toLowerCase();
@@ -185,28 +182,9 @@ public class CampaignsBacking implements Serializable {
         this.channel = channel;
     }
 
-    public String getUtmSource() {
-        return utmSource;
-    }
-
-    public void setUtmSource(String utmSource) {
-        this.utmSource = utmSource;
-    }
-
-    public String getUtmMedium() {
-        return utmMedium;
-    }
-
-    public void setUtmMedium(String utmMedium) {
-        this.utmMedium = utmMedium;
-    }
-
-    public String getUtmCampaign() {
-        return utmCampaign;
-    }
-
-    public void setUtmCampaign(String utmCampaign) {
-        this.utmCampaign = utmCampaign;
+    /** The form's UTM fields. */
+    public UtmForm getUtm() {
+        return utm;
     }
 
     /** One campaign as the table shows it. */

@@ -8,6 +8,7 @@ import io.tracker.domain.campaign.Campaign;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.domain.tracking.Utm;
 import io.tracker.interfaces.shared.web.Messages;
+import io.tracker.interfaces.shared.web.UtmForm;
 import io.tracker.interfaces.tenant.web.SignedInUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
@@ -58,11 +59,7 @@ public class LinksBacking implements Serializable {
     /** The form. */
     private Long campaignId;
     private String destination;
-    private String utmSource;
-    private String utmMedium;
-    private String utmCampaign;
-    private String utmTerm;
-    private String utmContent;
+    private final UtmForm utm = new UtmForm();
 
     /** The short URL whose QR code the dialog shows. */
     private String qrUrl;
@@ -86,11 +83,7 @@ public class LinksBacking implements Serializable {
     public void startNew() {
         campaignId = campaignNames.isEmpty() ? null : campaignNames.keySet().iterator().next();
         destination = null;
-        utmSource = null;
-        utmMedium = null;
-        utmCampaign = null;
-        utmTerm = null;
-        utmContent = null;
+        utm.clear();
     }
 
     /** Makes the link of the form and shows its QR code. */
@@ -100,7 +93,7 @@ public class LinksBacking implements Serializable {
         }
         try {
             TrackedLink link = links.create(campaignId, destination,
-                    new Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent));
+                    new Utm(utm.getSource(), utm.getMedium(), utm.getCampaign(), utm.getTerm(), utm.getContent()));
             Messages.info("Made the link " + shortUrl(link.code()) + " to " + link.destination() + ".");
             load();
             qrUrl = shortUrl(link.code());
@@ -187,44 +180,9 @@ public class LinksBacking implements Serializable {
         this.destination = destination;
     }
 
-    public String getUtmSource() {
-        return utmSource;
-    }
-
-    public void setUtmSource(String utmSource) {
-        this.utmSource = utmSource;
-    }
-
-    public String getUtmMedium() {
-        return utmMedium;
-    }
-
-    public void setUtmMedium(String utmMedium) {
-        this.utmMedium = utmMedium;
-    }
-
-    public String getUtmCampaign() {
-        return utmCampaign;
-    }
-
-    public void setUtmCampaign(String utmCampaign) {
-        this.utmCampaign = utmCampaign;
-    }
-
-    public String getUtmTerm() {
-        return utmTerm;
-    }
-
-    public void setUtmTerm(String utmTerm) {
-        this.utmTerm = utmTerm;
-    }
-
-    public String getUtmContent() {
-        return utmContent;
-    }
-
-    public void setUtmContent(String utmContent) {
-        this.utmContent = utmContent;
+    /** The form's UTM fields. */
+    public UtmForm getUtm() {
+        return utm;
     }
 
     /** One link as the table shows it (Jakarta EL 5 reads bean getters, not record accessors). */
