@@ -22,7 +22,11 @@ import javax.sql.DataSource;
  * transaction Payara hands every user of {@code jdbc/tracker} (this class, EclipseLink) the same
  * physical connection, so setting it once per transaction and tenant covers JPA too;
  * {@link TenantFilter} does that before every business method ({@link #applyToTransaction()}), and
- * {@code RowLevelSecurityIT} checks that EclipseLink's queries see the setting.
+ * {@code RowLevelSecurityIT} checks that EclipseLink's queries see the setting. The tenant it was made for is
+ * kept among the transaction's resources (which end with it), so {@link #forCurrentTenant()} sends it again
+ * only when this transaction has not yet been set for that tenant: once per transaction and tenant, not once
+ * per call. A pooled connection never keeps it: the setting is local to the database transaction, which
+ * ends (commit or rollback) before the connection goes back to the pool.
  */
 @ApplicationScoped
 public class TenantConnections {
@@ -55,6 +59,11 @@ public class TenantConnections {
             throw new IllegalStateException("tenant-scoped JDBC needs a transaction (the tenant setting is per transaction)");
         }
         Connection c = dataSource.getConnection();
+        if (tenantId.equals(transactions.getResource(APPLIED))) {
+            // The transaction's one physical connection already acts for this tenant (see the class comment):
+            // a second set_config would be a round trip for nothing, a dozen per dashboard view.
+            return c;
+        }
         try {
             set(c, tenantId);
         } catch (SQLException e) {
