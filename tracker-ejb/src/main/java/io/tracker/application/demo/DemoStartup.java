@@ -33,6 +33,10 @@ public class DemoStartup {
 
     private static final Logger LOG = Logger.getLogger(DemoStartup.class.getName());
 
+    /** The demo shop's traffic: {@link DemoDataGenerator}'s seed and journeys per day for "Demo Outdoor Shop". */
+    public static final long SHOP_SEED = 17;
+    public static final int SHOP_JOURNEYS_PER_DAY = 140;
+
     @Inject
     @ConfigProperty(name = "tracker.demo.api-key")
     private Optional<String> demoApiKey;
@@ -84,7 +88,7 @@ public class DemoStartup {
             selection.startPlatformJob();
             String shop = setup.ensureTenant(DemoTenantSetup.TENANT_NAME, ZoneId.of("Europe/Berlin"),
                     Currency.getInstance("EUR"), new ApiKeySecret(demoApiKey.get().trim()));
-            long shopEvents = fill(shop, 17, 140);
+            long shopEvents = fill(shop, SHOP_SEED, SHOP_JOURNEYS_PER_DAY);
             String roasters = setup.ensureTenant(DemoTenantSetup.SECOND_TENANT_NAME, ZoneId.of("America/New_York"),
                     Currency.getInstance("USD"), null);
             long roasterEvents = fill(roasters, 4242, 45);
