@@ -22,6 +22,7 @@ import io.tracker.domain.conversion.ConversionCategory;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.interfaces.shared.web.Formats;
 import io.tracker.interfaces.shared.web.Messages;
+import io.tracker.interfaces.shared.web.OneTransaction;
 import io.tracker.interfaces.tenant.web.SignedInUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
@@ -212,28 +213,8 @@ public class DashboardBacking implements Serializable {
             return;
         }
         try {
-            ReportPeriod period = new ReportPeriod(state.from(), state.to(), tenant.getTimeZone());
-            // Read once and passed along: the funnel's first step and the benchmark card's rate are these figures.
-            Kpis kpis = reports.kpis(period);
-            headline = Headline.of(kpis, reports.activity(period));
-            LocalDate[] before = state.comparison().days(state.from(), state.to());
-            previous = null;
-            previousCost = null;
-            if (before != null) {
-                ReportPeriod earlier = new ReportPeriod(before[0], before[1], tenant.getTimeZone());
-                previous = Headline.of(reports.kpis(earlier), reports.activity(earlier));
-                previousCost = reports.attribution(state.model(), earlier, ReportDimension.CHANNEL, null).totalCost();
-            }
-            trendChart = TrendChart.config(trends.trend(period, state.interval()), tenant.getCurrencyCode());
-            showAttribution(period);
-            if (funnelSteps == null) {
-                funnelSteps = conversionActions.list().stream()
-                        .filter(a -> a.getCategory() == ConversionCategory.MICRO).map(a -> a.getKey()).toList();
-            }
-            funnel = funnels.funnel(period, funnelSteps, kpis.touchpoints());
-            benchmarksCard.knownKpis(state.from(), state.to(), kpis);
-            // Credits lag the events by the attribution worker's queue: say so next to the figures.
-            attributionStatus = attributionQueue.tenantLag().summary();
+            // One transaction for the view's dozen service calls: one tenant setting and one commit (OneTransaction).
+            OneTransaction.run(this::read);
             loaded = true;
         } catch (DomainException | EJBException e) {
             // Only a domain rule (such as "at most 1098 days") is the user's to fix; anything else is a fault.
@@ -241,6 +222,32 @@ public class DashboardBacking implements Serializable {
             Messages.error(cause.getMessage());
         }
         showAddress();
+    }
+
+    /** Reads every figure of the view for the current state (valid dates). */
+    private void read() {
+        ReportPeriod period = new ReportPeriod(state.from(), state.to(), tenant.getTimeZone());
+        // Read once and passed along: the funnel's first step and the benchmark card's rate are these figures.
+        Kpis kpis = reports.kpis(period);
+        headline = Headline.of(kpis, reports.activity(period));
+        LocalDate[] before = state.comparison().days(state.from(), state.to());
+        previous = null;
+        previousCost = null;
+        if (before != null) {
+            ReportPeriod earlier = new ReportPeriod(before[0], before[1], tenant.getTimeZone());
+            previous = Headline.of(reports.kpis(earlier), reports.activity(earlier));
+            previousCost = reports.attribution(state.model(), earlier, ReportDimension.CHANNEL, null).totalCost();
+        }
+        trendChart = TrendChart.config(trends.trend(period, state.interval()), tenant.getCurrencyCode());
+        showAttribution(period);
+        if (funnelSteps == null) {
+            funnelSteps = conversionActions.list().stream()
+                    .filter(a -> a.getCategory() == ConversionCategory.MICRO).map(a -> a.getKey()).toList();
+        }
+        funnel = funnels.funnel(period, funnelSteps, kpis.touchpoints());
+        benchmarksCard.knownKpis(state.from(), state.to(), kpis);
+        // Credits lag the events by the attribution worker's queue: say so next to the figures.
+        attributionStatus = attributionQueue.tenantLag().summary();
     }
 
     private void showAttribution(ReportPeriod period) {
