@@ -5,6 +5,7 @@ import io.tracker.application.conversion.ConversionActionService;
 import io.tracker.application.reporting.AttributionReport;
 import io.tracker.application.reporting.AttributionReportCsv;
 import io.tracker.application.reporting.AttributionRow;
+import io.tracker.application.reporting.ClientSummaryService;
 import io.tracker.application.reporting.CostFigures;
 import io.tracker.application.reporting.CreditedConversion;
 import io.tracker.application.reporting.CreditedConversionService;
@@ -13,8 +14,10 @@ import io.tracker.application.reporting.FunnelService;
 import io.tracker.application.reporting.FunnelStep;
 import io.tracker.application.reporting.Kpis;
 import io.tracker.application.reporting.ReportDimension;
+import io.tracker.application.reporting.ReportLabels;
 import io.tracker.application.reporting.ReportPeriod;
 import io.tracker.application.reporting.ReportService;
+import io.tracker.application.reporting.SummaryPdf;
 import io.tracker.application.reporting.TrendInterval;
 import io.tracker.application.reporting.TrendService;
 import io.tracker.domain.attribution.AttributionModel;
@@ -63,14 +66,7 @@ public class DashboardBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Every model has a label and a description (DashboardBackingTest checks none is missing). */
-    static final Map<AttributionModel, String> LABELS = new EnumMap<>(Map.of(
-            AttributionModel.LAST_TOUCH, "Last touch",
-            AttributionModel.FIRST_TOUCH, "First touch",
-            AttributionModel.LINEAR, "Linear",
-            AttributionModel.POSITION_BASED, "Position-based",
-            AttributionModel.TIME_DECAY, "Time decay",
-            AttributionModel.MARKOV, "Markov",
-            AttributionModel.SHAPLEY, "Shapley"));
+    static final Map<AttributionModel, String> LABELS = ReportLabels.MODELS;
 
     static final Map<AttributionModel, String> DESCRIPTIONS = new EnumMap<>(Map.of(
             AttributionModel.LAST_TOUCH, "All credit goes to the last non-direct touch before the conversion.",
@@ -85,11 +81,7 @@ public class DashboardBacking implements Serializable {
             AttributionModel.SHAPLEY, "Data-driven: each channel gets its average contribution to the conversion "
                     + "rate of every combination of channels (Shapley values; after a data-driven run)."));
 
-    static final Map<ReportDimension, String> DIMENSIONS = new EnumMap<>(Map.of(
-            ReportDimension.CHANNEL, "Channel",
-            ReportDimension.CAMPAIGN, "Campaign",
-            ReportDimension.SOURCE_MEDIUM, "Source / medium",
-            ReportDimension.CONVERSION_ACTION, "Conversion action"));
+    static final Map<ReportDimension, String> DIMENSIONS = ReportLabels.DIMENSIONS;
 
     static final int CONVERSIONS_SHOWN = 100;
 
@@ -98,6 +90,9 @@ public class DashboardBacking implements Serializable {
 
     @Inject
     private TrendService trends;
+
+    @Inject
+    private ClientSummaryService summaries;
 
     @Inject
     private FunnelService funnels;
@@ -325,18 +320,20 @@ public class DashboardBacking implements Serializable {
     }
 
     /**
-     * A one-page PDF summary of this view ({@link DashboardPdf}): the client, the period and its comparison, the
-     * KPIs with their change and the attribution table, for agencies to send their clients.
+     * A one-page PDF summary of this view ({@link SummaryPdf}, the document scheduled e-mails attach): the client,
+     * the period and its comparison, the KPIs with their change and the attribution table, for agencies to send their
+     * clients. Read again when the button is pressed ({@link ClientSummaryService}), as the CSV is.
      */
     public StreamedContent getPdf() {
         if (!loaded || !tenant.isStill(tenantId)) {
             Messages.error("Reload this page before exporting: its figures are not those of the selected client.");
             return null;
         }
-        byte[] pdf = DashboardPdf.write(new DashboardPdf.Summary(tenant.getTenantName(), state, getTimeZone(),
-                getCurrencyCode(), headline, previous, LABELS.get(state.model()), getTableDimensionLabel(),
-                lines.all(), totalConversions, totalRevenue));
-        return DefaultStreamedContent.builder().name(exportName("summary") + ".pdf").contentType("application/pdf")
+        LocalDate[] before = state.comparison().days(state.from(), state.to());
+        ReportPeriod compared = before == null ? null : new ReportPeriod(before[0], before[1], tenant.getTimeZone());
+        byte[] pdf = SummaryPdf.write(summaries.summary(period(), compared, state.comparison().against(),
+                state.model(), state.tableDimension(), state.channel()));
+        return DefaultStreamedContent.builder().name(exportName("summary") + ".pdf").contentType(SummaryPdf.MEDIA_TYPE)
                 .contentLength((long) pdf.length).stream(() -> new ByteArrayInputStream(pdf)).build();
     }
 

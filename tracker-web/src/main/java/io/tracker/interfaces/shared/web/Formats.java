@@ -1,18 +1,15 @@
 package io.tracker.interfaces.shared.web;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.text.NumberFormat;
+import io.tracker.application.reporting.NumberFormats;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 import java.util.Locale;
 
 /**
- * How the pages write numbers: always in the en-US format, whatever the browser's language, so
- * that a figure reads the same for every user of a tenant and can be parsed back by tests and by
- * people pasting into spreadsheets. Grouping is {@code ,} every three digits, the decimal mark is
+ * How the pages write numbers, as the PDF summary does ({@link NumberFormats}): always in the en-US
+ * format, whatever the browser's language, so that a figure reads the same for every user of a
+ * tenant and can be parsed back by tests and by people pasting into spreadsheets. Grouping is {@code ,} every three digits, the decimal mark is
  * {@code .}; rounding is half-even (as in {@link java.math.RoundingMode#HALF_EVEN}).
  *
  * <p>Exposed to Facelets as EL functions of the {@code t:} tag library
@@ -21,7 +18,7 @@ import java.util.Locale;
 public final class Formats {
 
     /** The one locale figures are written in. */
-    public static final Locale LOCALE = Locale.US;
+    public static final Locale LOCALE = NumberFormats.LOCALE;
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", LOCALE);
 
@@ -30,12 +27,12 @@ public final class Formats {
 
     /** A count: {@code 12345} → {@code "12,345"}. */
     public static String count(long value) {
-        return NumberFormat.getIntegerInstance(LOCALE).format(value);
+        return NumberFormats.count(value);
     }
 
     /** Two decimals, grouped: {@code 1234.5} → {@code "1,234.50"} (credited conversions are fractional). */
     public static String decimal(double value) {
-        return pattern("#,##0.00").format(value);
+        return NumberFormats.decimal(value);
     }
 
     /**
@@ -43,13 +40,12 @@ public final class Formats {
      * {@code 170} → {@code "170"}, {@code 1234.5} → {@code "1,234.50"}, {@code 1.0/3} → {@code "0.33"}.
      */
     public static String credits(double value) {
-        double whole = Math.rint(value);
-        return Math.abs(value - whole) < 1e-9 ? count((long) whole) : decimal(value);
+        return NumberFormats.credits(value);
     }
 
     /** A fraction as a percentage with two decimals: {@code 0.079407} → {@code "7.94%"}. */
     public static String percent(double fraction) {
-        return pattern("#,##0.00").format(fraction * 100) + "%";
+        return NumberFormats.percent(fraction);
     }
 
     /**
@@ -58,11 +54,7 @@ public final class Formats {
      * {@code 0} → {@code "= 0.0%"}; null (not computable: nothing before) → {@code "—"}.
      */
     public static String change(Double fraction) {
-        if (fraction == null) {
-            return "—";
-        }
-        String arrow = fraction > 0 ? "▲ " : fraction < 0 ? "▼ " : "= ";
-        return arrow + pattern("#,##0.0").format(Math.abs(fraction) * 100) + "%";
+        return NumberFormats.change(fraction);
     }
 
     /**
@@ -71,12 +63,7 @@ public final class Formats {
      * {@code (1200, "JPY")} → {@code "¥1,200"}, {@code (10, "CHF")} → {@code "CHF10.00"}.
      */
     public static String money(double value, String currencyCode) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(LOCALE);
-        format.setCurrency(Currency.getInstance(currencyCode));
-        int digits = Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return format.format(value);
+        return NumberFormats.money(value, currencyCode);
     }
 
     /**
@@ -90,9 +77,5 @@ public final class Formats {
     /** The day of a moment in the tenant's time zone: {@code "2025-03-10"}; null → {@code "—"}. */
     public static String day(Instant instant, ZoneId zone) {
         return instant == null ? "—" : DateTimeFormatter.ISO_LOCAL_DATE.format(instant.atZone(zone));
-    }
-
-    private static DecimalFormat pattern(String pattern) {
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(LOCALE));
     }
 }

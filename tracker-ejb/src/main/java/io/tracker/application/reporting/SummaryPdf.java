@@ -1,4 +1,4 @@
-package io.tracker.interfaces.reporting.web;
+package io.tracker.application.reporting;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -11,17 +11,19 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import io.tracker.interfaces.shared.web.Formats;
+import io.tracker.application.reporting.ClientSummary.SummaryKpis;
+import io.tracker.application.reporting.ClientSummary.SummaryLine;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.util.List;
+import java.time.LocalDate;
 
 /**
- * The dashboard's PDF summary, written with OpenPDF: the client's name, the period (and what it is compared with),
- * the KPIs with their change, and the attribution table of the view, figures formatted as on the page. Standard
- * PDF fonts (Helvetica, WinAnsi): a minus is written "-" there, as U+2212 is not in that encoding.
+ * The one-page PDF summary of a client ({@link ClientSummary}), written with OpenPDF: the client's name, the period
+ * (and what it is compared with), the KPIs with their change, and the attribution table, figures formatted as on the
+ * dashboard ({@link NumberFormats}). The dashboard's "PDF summary" button and the scheduled e-mails attach the same
+ * document. Standard PDF fonts (Helvetica, WinAnsi): a minus is written "-" there, as U+2212 is not in that encoding.
  */
-final class DashboardPdf {
+public final class SummaryPdf {
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
     private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
@@ -29,16 +31,23 @@ final class DashboardPdf {
     private static final Font MUTED = FontFactory.getFont(FontFactory.HELVETICA, 8, Color.GRAY);
     private static final Color HEADER = new Color(238, 242, 255);
 
-    private DashboardPdf() {
+    public static final String MEDIA_TYPE = "application/pdf";
+
+    private SummaryPdf() {
     }
 
-    /** What the summary shows. */
-    record Summary(String client, DashboardState state, String timeZone, String currency, Headline headline,
-                   Headline previous, String modelLabel, String dimensionLabel, List<AttributionLine> lines,
-                   double totalConversions, double totalRevenue) {
+    /**
+     * The attachment's file name: {@code summary-<client>-<from>-<to>.pdf}, the client's name lower-cased with every
+     * run of characters other than a–z and 0–9 made one {@code -} ({@code "Demo Coffee Roasters"} →
+     * {@code summary-demo-coffee-roasters-2026-11-01-2026-11-30.pdf}).
+     */
+    public static String fileName(String client, LocalDate from, LocalDate to) {
+        String slug = client.toLowerCase(NumberFormats.LOCALE).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return "summary-" + (slug.isEmpty() ? "client" : slug) + "-" + from + "-" + to + ".pdf";
     }
 
-    static byte[] write(Summary s) {
+    /** The PDF's bytes. */
+    public static byte[] write(ClientSummary s) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 40, 40, 40, 40);
         try {
@@ -46,19 +55,22 @@ final class DashboardPdf {
             document.addTitle("Tracker summary: " + s.client());
             document.open();
             document.add(new Paragraph(s.client(), TITLE));
-            String compared = s.previous() == null ? "" : "; changes " + s.state().comparison().against();
-            document.add(new Paragraph(s.state().from() + " to " + s.state().to() + " (" + s.timeZone()
+            String compared = s.previous() == null ? "" : "; changes " + s.comparedAgainst();
+            document.add(new Paragraph(s.from() + " to " + s.to() + " (" + s.timeZone()
                     + ", both days included); amounts in " + s.currency() + compared + ".", MUTED));
             document.add(new Paragraph(" ", BODY));
             document.add(kpis(s));
             document.add(new Paragraph(" ", BODY));
-            document.add(new Paragraph("Attribution by " + s.dimensionLabel().toLowerCase() + " (" + s.modelLabel()
+            String dimension = ReportLabels.DIMENSIONS.get(s.dimension());
+            String model = ReportLabels.MODELS.get(s.model());
+            document.add(new Paragraph("Attribution by " + dimension.toLowerCase(NumberFormats.LOCALE) + " (" + model
                     + ")", HEADING));
             document.add(new Paragraph(" ", MUTED));
-            document.add(attribution(s));
+            document.add(attribution(s, dimension));
             document.add(new Paragraph(" ", BODY));
-            document.add(new Paragraph("Made with Tracker. Conversions are credited by the " + s.modelLabel()
-                    .toLowerCase() + " model; the report API gives the same figures for the same query.", MUTED));
+            document.add(new Paragraph("Made with Tracker. Conversions are credited by the "
+                    + model.toLowerCase(NumberFormats.LOCALE) + " model; the report API gives the same figures for "
+                    + "the same query.", MUTED));
         } catch (DocumentException e) {
             throw new IllegalStateException("writing the PDF summary failed: " + e.getMessage(), e);
         } finally {
@@ -67,42 +79,43 @@ final class DashboardPdf {
         return out.toByteArray();
     }
 
-    private static PdfPTable kpis(Summary s) throws DocumentException {
-        Headline h = s.headline();
-        Headline p = s.previous();
+    private static PdfPTable kpis(ClientSummary s) throws DocumentException {
+        SummaryKpis h = s.current();
+        SummaryKpis p = s.previous();
         PdfPTable table = new PdfPTable(new float[] {3, 2, 2});
         table.setWidthPercentage(70);
         table.setHorizontalAlignment(Element.ALIGN_LEFT);
         header(table, "Figure", "This period", "Change");
-        row(table, "Visits", Formats.count(h.visits()), change(h.visits(), p == null ? null : (double) p.visits()));
-        row(table, "Macro conversions", Formats.count(h.conversions()),
+        row(table, "Visits", NumberFormats.count(h.visits()),
+                change(h.visits(), p == null ? null : (double) p.visits()));
+        row(table, "Macro conversions", NumberFormats.count(h.conversions()),
                 change(h.conversions(), p == null ? null : (double) p.conversions()));
-        row(table, "Micro conversions", Formats.count(h.microConversions()),
+        row(table, "Micro conversions", NumberFormats.count(h.microConversions()),
                 change(h.microConversions(), p == null ? null : (double) p.microConversions()));
-        row(table, "Conversion rate", Formats.percent(h.conversionRate()),
+        row(table, "Conversion rate", NumberFormats.percent(h.conversionRate()),
                 change(h.conversionRate(), p == null ? null : p.conversionRate()));
-        row(table, "Revenue", Formats.money(h.revenue(), s.currency()),
+        row(table, "Revenue", NumberFormats.money(h.revenue(), s.currency()),
                 change(h.revenue(), p == null ? null : p.revenue()));
-        row(table, "Calls", Formats.count(h.calls()), change(h.calls(), p == null ? null : (double) p.calls()));
+        row(table, "Calls", NumberFormats.count(h.calls()), change(h.calls(), p == null ? null : (double) p.calls()));
         return table;
     }
 
-    private static PdfPTable attribution(Summary s) throws DocumentException {
+    private static PdfPTable attribution(ClientSummary s, String dimension) throws DocumentException {
         PdfPTable table = new PdfPTable(new float[] {5, 2, 2, 2});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
-        header(table, s.dimensionLabel(), "Conversions", "Revenue", "Share");
-        for (AttributionLine line : s.lines()) {
-            row(table, line.getName(), Formats.credits(line.getConversions()),
-                    Formats.money(line.getRevenue(), s.currency()), Formats.percent(line.getShare()));
+        header(table, dimension, "Conversions", "Revenue", "Share");
+        for (SummaryLine line : s.lines()) {
+            row(table, line.name(), NumberFormats.credits(line.conversions()),
+                    NumberFormats.money(line.revenue(), s.currency()), NumberFormats.percent(line.share()));
         }
-        row(table, "Total", Formats.credits(s.totalConversions()), Formats.money(s.totalRevenue(), s.currency()),
-                Formats.percent(s.lines().isEmpty() ? 0 : 1));
+        row(table, "Total", NumberFormats.credits(s.totalConversions()),
+                NumberFormats.money(s.totalRevenue(), s.currency()), NumberFormats.percent(s.lines().isEmpty() ? 0 : 1));
         return table;
     }
 
     private static String change(double now, Double before) {
-        return pdfText(Formats.change(Headline.change(now, before)));
+        return pdfText(NumberFormats.change(SummaryKpis.change(now, before)));
     }
 
     /** Helvetica's WinAnsi encoding has no arrows, U+2212 or em dash; PDF readers would show nothing. */
