@@ -356,6 +356,7 @@ class RowLevelSecurityIT {
         addOfflineConversionRows(c, tenantId);
         addCartRecoveryRows(c, tenantId);
         addAdCostRows(c, tenantId);
+        addReportScheduleRows(c, tenantId);
         for (String sql : List.of(
                 "insert into visit_daily_delta (tenant_id, minute_start, visits) "
                         + "values (?, timestamptz '2000-01-01 00:00:00+00', 0)",
@@ -442,6 +443,16 @@ class RowLevelSecurityIT {
                 ps.setString(1, tenantId);
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /** A scheduled summary e-mail (V29), uncommitted as above. */
+    private static void addReportScheduleRows(Connection c, String tenantId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into report_schedule (tenant_id, recipients, frequency, "
+                + "model, send_hour, next_run_at) values (?, array['rls@example.com'], 'weekly', 'last_touch', 8, "
+                + "now() + interval '1 day')")) {
+            ps.setString(1, tenantId);
+            ps.executeUpdate();
         }
     }
 

@@ -46,7 +46,9 @@ public class UnscopedQueries {
             "recovery_flow", "recovery_checkout", "recovery_cart", "recovery_message", "recovery_attempt",
             "sms_suppression",
             // V21__ad_cost.sql
-            "ad_cost_import", "ad_cost");
+            "ad_cost_import", "ad_cost",
+            // V29__report_schedules.sql
+            "report_schedule");
 
     /** Views over tenant-owned tables, read with the reader's row-level security ({@code security_invoker}). */
     static final Set<String> VIEWS = Set.of("attribution_credit");

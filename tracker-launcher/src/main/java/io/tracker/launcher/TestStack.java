@@ -37,10 +37,14 @@ import java.util.concurrent.CompletionException;
 public final class TestStack {
 
     private static final String DOMAIN = "tracker-it";
+    /** The user Tracker signs in to the stand-in SMTP server as. */
+    private static final String SMTP_USER = "tracker-it";
 
     private final Path repository;
     private final TestSettings settings;
     private final Distributions distributions;
+    /** The stand-in SMTP server's password for this run (given to Tracker in a file, to the tests as a property). */
+    private final String smtpPassword = Secrets.randomToken();
 
     public TestStack(Path repository, TestSettings settings) {
         this.repository = repository;
@@ -92,6 +96,17 @@ public final class TestStack {
             application.put("TRACKER_PUBLIC_URL", settings.publicUrl());
             // Cart recovery polls every 30 s in production; tests wait for texts, so a short poll keeps them short.
             application.put("TRACKER_RECOVERY_POLL_SECONDS", "2");
+            // Scheduled summary e-mails go to the tests' stand-in SMTP server (tracker-it's SmtpStandIn, port base
+            // + 25, plain SMTP with AUTH PLAIN); the password through a file, as in production.
+            Path mailPassword = settings.state().resolve("smtp-password");
+            Secrets.write(mailPassword, smtpPassword + "\n");
+            application.put("TRACKER_MAIL_HOST", "127.0.0.1");
+            application.put("TRACKER_MAIL_PORT", Integer.toString(smtpPort()));
+            application.put("TRACKER_MAIL_USER", SMTP_USER);
+            application.put("TRACKER_MAIL_PASSWORD_FILE", mailPassword.toAbsolutePath().toString());
+            application.put("TRACKER_MAIL_FROM", "Tracker reports <reports@tracker.test>");
+            application.put("TRACKER_MAIL_STARTTLS", "false");
+            application.put("TRACKER_REPORT_MAIL_POLL_SECONDS", "2");
             // No demo tenant in tests: TRACKER_DEMO_API_KEY stays unset (see DemoStartup).
             Map<String, String> userEnvironment = new HashMap<>(System.getenv());
             userEnvironment.remove("TRACKER_DEMO_API_KEY");
@@ -177,6 +192,9 @@ public final class TestStack {
         p.setProperty("tracker.it.db-owner-user", settings.databaseUser());
         p.setProperty("tracker.it.db-app-user", url.applicationRole());
         p.setProperty("tracker.it.db-app-password", rolePassword);
+        p.setProperty("tracker.it.smtp-port", Integer.toString(smtpPort()));
+        p.setProperty("tracker.it.smtp-user", SMTP_USER);
+        p.setProperty("tracker.it.smtp-password", smtpPassword);
         try {
             Files.createDirectories(settings.propertiesFile().toAbsolutePath().getParent());
             try (var out = Files.newBufferedWriter(settings.propertiesFile(), StandardCharsets.UTF_8)) {
@@ -215,6 +233,11 @@ public final class TestStack {
         } catch (IOException e) {
             Console.warn("cannot read " + log + ": " + e.getMessage());
         }
+    }
+
+    /** Where the tests' stand-in SMTP server listens: port base + 25 (no Payara or Keycloak port). */
+    private int smtpPort() {
+        return settings.portBase() + 25;
     }
 
     private PayaraDomain domain() {
