@@ -69,7 +69,7 @@ public class MailSettings {
     }
 
     /** The settings of one send; empty when not configured. */
-    Optional<Smtp> smtp() {
+    public Optional<Smtp> smtp() {
         if (!configured()) {
             return Optional.empty();
         }
@@ -83,7 +83,7 @@ public class MailSettings {
      * @param user         null: no authentication
      * @param passwordFile null: no password (with a user: an empty one)
      */
-    record Smtp(String host, int port, String user, Path passwordFile, String from, boolean starttls) {
+    public record Smtp(String host, int port, String user, Path passwordFile, String from, boolean starttls) {
 
         /** The password file's first line. */
         String password() throws IOException {
