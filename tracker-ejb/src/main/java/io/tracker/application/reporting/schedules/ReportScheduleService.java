@@ -1,5 +1,6 @@
 package io.tracker.application.reporting.schedules;
 
+import io.tracker.application.shared.SqlArrays;
 import io.tracker.application.tenant.AuditLog;
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
@@ -112,7 +113,7 @@ public class ReportScheduleService {
             try (PreparedStatement ps = c.prepareStatement("insert into report_schedule (tenant_id, recipients, "
                     + "frequency, model, send_hour, next_run_at, created_by) values (current_setting('"
                     + TenantConnections.SETTING + "'), ?, ?, ?, ?, ?, ?) returning id")) {
-                ps.setArray(1, c.createArrayOf("text", recipients.toArray()));
+                ps.setArray(1, SqlArrays.texts(c, recipients));
                 ps.setString(2, frequency.apiName());
                 ps.setString(3, model.apiName());
                 ps.setInt(4, hour);
