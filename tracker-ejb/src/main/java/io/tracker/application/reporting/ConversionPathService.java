@@ -44,10 +44,10 @@ public class ConversionPathService {
 
     /**
      * The top paths. A path's revenue is its conversions' credited revenue under last touch, whose one credit per
-     * conversion carries the whole value (RevenueSplit): what the attribution report's totals add up. Paths are
-     * grouped by hashing: a period can have nearly as many distinct paths as conversions (32,225 of 50,000 on
-     * the benchmark tenant), whose sort by path spilled to disk with the default work_mem (660 ms for 90 days;
-     * hashed in memory, with the revenue picked by index rather than by a subquery per row, 240 ms).
+     * conversion carries the whole value (RevenueSplit): what the attribution report's totals add up; picked by
+     * index, not by a subquery per row. A period can have nearly as many distinct paths as conversions (32,225 of
+     * 50,000 on the benchmark tenant), so they are grouped by hashing in memory ({@link #HASH_MEMORY}): with the
+     * default work_mem PostgreSQL sorted them by path and spilled the sort to disk.
      */
     private static final String TOP_PATHS = "select k.path, count(*), "
             + "coalesce(sum(k.revenue[array_position(k.model, ?)]), 0) "
