@@ -2,14 +2,12 @@ package io.tracker.domain.campaign.cost;
 
 import io.tracker.domain.campaign.Channels;
 import io.tracker.domain.shared.CurrencyCodes;
+import io.tracker.domain.shared.ExportCells;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads the rows under a {@link CostHeader}.
@@ -38,13 +36,6 @@ public final class CostRowReader {
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     private static final BigDecimal MAX_COST = new BigDecimal("1000000000000");
     private static final int MAX_TEXT = 200;
-    private static final Pattern NUMBER = Pattern.compile("(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT),
-            DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT),
-            DateTimeFormatter.ofPattern("uuuu/M/d", Locale.ROOT),
-            DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH),
-            DateTimeFormatter.ofPattern("EEE, MMM d, uuuu", Locale.ENGLISH));
 
     private final CostHeader header;
     private final String reportingCurrency;
@@ -66,22 +57,10 @@ public final class CostRowReader {
 
     /** Whether the line is a blank line, a total or a note of the export rather than a cost row (never for plain). */
     public boolean isNote(List<String> cells) {
-        long filled = cells.stream().filter(c -> c != null && !c.isBlank()).count();
-        if (filled == 0) {
-            return true;
-        }
         if (header.layout() == CostLayout.PLAIN) {
-            return false;
+            return cells.stream().allMatch(c -> c == null || c.isBlank());
         }
-        if (filled == 1 && cells.size() < header.names().size()) {
-            return true;
-        }
-        String first = cells.get(0) == null ? "" : cells.get(0).strip().toLowerCase(Locale.ROOT);
-        if (first.startsWith("total")) {
-            return true;
-        }
-        String campaign = cell(cells, header.campaign());
-        return campaign == null || campaign.equals("--");
+        return ExportCells.isNote(cells, header.names().size(), header.campaign());
     }
 
     /**
@@ -133,15 +112,7 @@ public final class CostRowReader {
         if (text == null) {
             throw new CostRowException(name, "is required: the day, as 2026-03-01");
         }
-        LocalDate day = null;
-        for (DateTimeFormatter f : DATES) {
-            try {
-                day = LocalDate.parse(text, f);
-                break;
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
-        }
+        LocalDate day = ExportCells.day(text).orElse(null);
         if (day == null) {
             throw new CostRowException(name, "'" + shown(text) + "' is not a day: write 2026-03-01 (or 3/1/2026, "
                     + "Mar 1, 2026)");
@@ -158,11 +129,9 @@ public final class CostRowReader {
         if (text == null) {
             throw new CostRowException(name, "is required: the amount spent, as 1234.56");
         }
-        if (!NUMBER.matcher(text).matches()) {
-            throw new CostRowException(name, "'" + shown(text) + "' is not an amount: digits with a point, thousands "
-                    + "optionally separated by commas (1,234.56), not negative");
-        }
-        BigDecimal cost = new BigDecimal(text.replace(",", ""));
+        BigDecimal cost = ExportCells.amount(text).orElseThrow(() -> new CostRowException(name, "'" + shown(text)
+                + "' is not an amount: digits with a point, thousands optionally separated by commas (1,234.56), "
+                + "not negative"));
         if (cost.scale() > 6) {
             throw new CostRowException(name, "has more than 6 decimals");
         }
@@ -198,7 +167,7 @@ public final class CostRowReader {
         if (text == null || text.equals("--")) {
             return null;
         }
-        if (!NUMBER.matcher(text).matches() || text.contains(".")) {
+        if (ExportCells.amount(text).isEmpty() || text.contains(".")) {
             throw new CostRowException(header.name(column), "'" + shown(text) + "' is not a whole number (1,234)");
         }
         String digits = text.replace(",", "");
@@ -222,15 +191,11 @@ public final class CostRowReader {
         return t;
     }
 
-    /** The trimmed cell, null when absent or blank. */
     private static String cell(List<String> cells, int column) {
-        if (column < 0 || column >= cells.size() || cells.get(column) == null || cells.get(column).isBlank()) {
-            return null;
-        }
-        return cells.get(column).strip();
+        return ExportCells.cell(cells, column);
     }
 
     private static String shown(String t) {
-        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+        return ExportCells.shown(t);
     }
 }
