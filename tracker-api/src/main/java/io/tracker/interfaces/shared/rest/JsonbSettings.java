@@ -15,6 +15,11 @@ public class JsonbSettings implements ContextResolver<Jsonb> {
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
             .withNullValues(true));
 
+    /** A value as the API writes it (for answers built as text, such as the file imports'). */
+    public static String toJson(Object value) {
+        return JSONB.toJson(value);
+    }
+
     @Override
     public Jsonb getContext(Class<?> type) {
         return JSONB;
