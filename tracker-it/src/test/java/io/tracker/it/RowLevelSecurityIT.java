@@ -357,6 +357,7 @@ class RowLevelSecurityIT {
         addCartRecoveryRows(c, tenantId);
         addAdCostRows(c, tenantId);
         addReportScheduleRows(c, tenantId);
+        addAccuracyAuditRows(c, tenantId);
         for (String sql : List.of(
                 "insert into visit_daily_delta (tenant_id, minute_start, visits) "
                         + "values (?, timestamptz '2000-01-01 00:00:00+00', 0)",
@@ -439,6 +440,24 @@ class RowLevelSecurityIT {
                 "insert into ad_cost (tenant_id, platform, day, campaign, channel, cost, currency, import_id) "
                         + "select i.tenant_id, 'plain', date '2000-01-01', 'rls', 'Paid Search', 1, 'USD', i.id "
                         + "from ad_cost_import i where i.tenant_id = ? limit 1")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tenantId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** The accuracy audit's rows (V30), uncommitted as above: an upload, one order, one platform row, the setting. */
+    private static void addAccuracyAuditRows(Connection c, String tenantId) throws SQLException {
+        for (String sql : List.of(
+                "insert into accuracy_import (tenant_id, kind, layout) values (?, 'store_orders', 'plain')",
+                "insert into store_order (tenant_id, order_id, placed_at, value, currency, status, source_status, "
+                        + "import_id) select i.tenant_id, 'rls', now(), 1, 'USD', 'PAID', 'paid', i.id "
+                        + "from accuracy_import i where i.tenant_id = ? limit 1",
+                "insert into platform_conversion (tenant_id, platform, day, campaign, conversions, currency, basis, "
+                        + "import_id) select i.tenant_id, 'google_ads', date '2000-01-01', 'rls', 1, 'USD', 'CLICK', "
+                        + "i.id from accuracy_import i where i.tenant_id = ? limit 1",
+                "insert into accuracy_setting (tenant_id, threshold_percent) values (?, 20)")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, tenantId);
                 ps.executeUpdate();

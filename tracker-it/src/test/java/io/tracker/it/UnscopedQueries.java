@@ -48,7 +48,9 @@ public class UnscopedQueries {
             // V21__ad_cost.sql
             "ad_cost_import", "ad_cost",
             // V29__report_schedules.sql
-            "report_schedule");
+            "report_schedule",
+            // V30__accuracy_audit.sql
+            "accuracy_import", "store_order", "platform_conversion", "accuracy_setting");
 
     /** Views over tenant-owned tables, read with the reader's row-level security ({@code security_invoker}). */
     static final Set<String> VIEWS = Set.of("attribution_credit");

@@ -16,6 +16,8 @@ import java.util.List;
  *   stop | status | logs | help
  *   import touchpoints|ga-sessions|offline-conversions|conversion-adjustments FILE
  *   import costs FILE [--layout google_ads|microsoft_ads|meta|plain]
+ *   import store-orders FILE
+ *   import platform-conversions FILE [--platform google_ads|microsoft_ads|meta]
  *   reset-keycloak [-d]      delete Keycloak's data, then start
  *   it-start | it-stop       the integration tests' servers (system properties: see TestSettings)
  * </pre>
@@ -62,12 +64,13 @@ public final class Launcher {
                 case "logs" -> LogFollower.follow(new LocalStack(repository, System.getenv()).state().serverLog());
                 case "import" -> {
                     String layout = null;
-                    if (options.size() == 4 && options.get(0).equals("costs") && options.get(2).equals("--layout")) {
+                    if (options.size() == 4 && options.get(2).equals(CsvImport.option(options.get(0)))) {
                         layout = options.get(3);
                     } else if (options.size() != 2) {
                         throw new UsageException("usage: ./run import touchpoints|ga-sessions|offline-conversions|"
-                                + "conversion-adjustments FILE, or ./run import costs FILE [--layout google_ads|"
-                                + "microsoft_ads|meta|plain]");
+                                + "conversion-adjustments|store-orders FILE, or ./run import costs FILE [--layout "
+                                + "google_ads|microsoft_ads|meta|plain], or ./run import platform-conversions FILE "
+                                + "[--platform google_ads|microsoft_ads|meta]");
                     }
                     importFile(new LocalStack(repository, System.getenv()), options.get(0), Path.of(options.get(1)), layout);
                 }

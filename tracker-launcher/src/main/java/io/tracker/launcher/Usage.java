@@ -17,6 +17,10 @@ final class Usage {
               ./run import costs FILE [--layout L]  import ad cost per campaign per day (Google Ads, Microsoft
                                                    Advertising, Meta export or plain CSV; L: google_ads,
                                                    microsoft_ads, meta or plain, else detected)
+              ./run import store-orders FILE       import a shop's orders (Shopify or WooCommerce export, or plain
+                                                   order_id,time,value,currency,status) for the accuracy audit
+              ./run import platform-conversions FILE [--platform P]  import a platform's conversions per campaign
+                                                   per day (P: google_ads, microsoft_ads or meta, else detected)
               ./run logs                           follow the Payara server log
               ./run help                           this text
 
