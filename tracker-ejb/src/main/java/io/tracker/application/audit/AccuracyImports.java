@@ -1,5 +1,6 @@
 package io.tracker.application.audit;
 
+import io.tracker.application.shared.ExportCsv;
 import io.tracker.application.shared.RejectedRows;
 import io.tracker.application.shared.UploadRecords;
 import io.tracker.application.tenant.TenantConnections;
@@ -40,14 +41,14 @@ final class AccuracyImports {
     static AccuracyImportReport finish(Connection c, long id, ExportCsv.Tally tally, int stored, int replaced,
                                        LocalDate firstDay, LocalDate lastDay) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(FINISH)) {
-            ps.setInt(1, tally.rows);
+            ps.setInt(1, tally.rows());
             ps.setInt(2, stored);
             ps.setInt(3, replaced);
-            ps.setInt(4, tally.rejected.count());
-            ps.setInt(5, tally.skipped);
+            ps.setInt(4, tally.rejected().count());
+            ps.setInt(5, tally.skipped());
             ps.setObject(6, firstDay);
             ps.setObject(7, lastDay);
-            ps.setString(8, tally.rejected.json());
+            ps.setString(8, tally.rejected().json());
             ps.setLong(9, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -1,5 +1,6 @@
 package io.tracker.application.audit;
 
+import io.tracker.application.shared.ExportCsv;
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.application.tenant.TenantConnections;
@@ -80,15 +81,18 @@ public class PlatformConversionImportService {
                         .map(h -> new PlatformRowReader(h, tenant.getCurrency().getCurrencyCode(), today)),
                 (r, line, cells) -> {
                     if (r.isNote(cells)) {
-                        tally.skipped++;
+                        tally.skip();
                         return;
                     }
-                    tally.rows++;
+                    tally.row();
+                    if (tally.rejectInvalidBytes(line, cells, charset)) {
+                        return;
+                    }
                     try {
                         PlatformRow row = r.read(cells);
                         rows.merge(row.day() + "\u0000" + row.campaign(), row, PlatformConversionImportService::plus);
                     } catch (RowException e) {
-                        tally.rejected.add(line, e.column(), e.getMessage());
+                        tally.reject(line, e.column(), e.getMessage());
                     }
                 }, wanted == null ? "the columns of a Google Ads, Microsoft Advertising or Meta Ads Manager campaign "
                         + "report by day with conversions" : "the " + wanted.label() + " columns "

@@ -1,5 +1,6 @@
 package io.tracker.application.audit;
 
+import io.tracker.application.shared.ExportCsv;
 import io.tracker.application.tenant.CurrentTenant;
 import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.application.tenant.TenantConnections;
@@ -24,8 +25,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Imports a shop's orders for the current tenant from a Shopify or WooCommerce orders export or a plain
@@ -74,21 +75,20 @@ public class StoreOrderImportService {
                         .map(h -> new OrderRowReader(h, tenant.getCurrency().getCurrencyCode(), tenant.getTimeZone(),
                                 now)),
                 (r, line, cells) -> {
-                    if (r.isBlank(cells)) {
-                        tally.skipped++;
-                        return;
-                    }
                     String id = r.orderId(cells);
-                    if (id != null && !seen.add(id)) {
-                        tally.skipped++;
+                    if (r.isBlank(cells) || id != null && !seen.add(id)) {
+                        tally.skip();
                         return;
                     }
-                    tally.rows++;
+                    tally.row();
+                    if (tally.rejectInvalidBytes(line, cells, charset)) {
+                        return;
+                    }
                     try {
                         StoreOrder o = r.read(cells);
                         orders.put(o.orderId(), o);
                     } catch (RowException e) {
-                        tally.rejected.add(line, e.column(), e.getMessage());
+                        tally.reject(line, e.column(), e.getMessage());
                     }
                 }, "the columns of a Shopify (Name, Financial Status, Total, Created at) or WooCommerce (Order Number, "
                         + "Order Date, Order Status, Order Total) orders export, or order_id,time,value,currency,status");

@@ -1,5 +1,6 @@
 package io.tracker.application.campaign;
 
+import io.tracker.application.shared.ExportCsv;
 import io.tracker.application.shared.RejectedRows;
 import io.tracker.application.shared.UploadRecords;
 import io.tracker.application.tenant.CurrentTenant;
@@ -7,28 +8,20 @@ import io.tracker.application.tenant.RequiresPermission;
 import io.tracker.application.tenant.TenantConnections;
 import io.tracker.application.tenant.TenantService;
 import io.tracker.domain.attribution.SourceMedium;
-import io.tracker.domain.campaign.cost.CostHeader;
 import io.tracker.domain.campaign.cost.CostLayout;
 import io.tracker.domain.campaign.cost.CostRow;
 import io.tracker.domain.campaign.cost.CostRowException;
 import io.tracker.domain.campaign.cost.CostRowReader;
 import io.tracker.domain.shared.InvalidInputException;
-import io.tracker.domain.shared.Text;
 import io.tracker.domain.tenant.Permission;
 import io.tracker.domain.tenant.Tenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -38,15 +31,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Imports ad cost per campaign per day for the current tenant, from a CSV file in one of the
@@ -74,7 +63,7 @@ import org.apache.commons.csv.CSVRecord;
 public class CostImportService {
 
     /** How many lines may come before the header line (the exports' titles, date ranges, notes). */
-    static final int HEADER_SEARCH_LINES = 20;
+    static final int HEADER_SEARCH_LINES = ExportCsv.HEADER_SEARCH_LINES;
     /** The channel of cost whose campaign is known neither by the file nor by any touchpoint. */
     public static final String UNKNOWN_CHANNEL = "(unknown)";
     static final int LOOKBACK_DAYS = 30;
@@ -125,65 +114,28 @@ public class CostImportService {
         Tenant tenant = tenants.current();
         String currency = tenant.getCurrency().getCurrencyCode();
         Upload upload = new Upload();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).get();
-        try (Reader in = withoutByteOrderMark(new InputStreamReader(csv, charset.newDecoder()
-                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
-            Iterator<CSVRecord> records = parser.iterator();
-            CostRowReader reader = null;
-            while (true) {
-                long line = parser.getCurrentLineNumber() + 1;
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
+        ExportCsv.Tally tally = new ExportCsv.Tally();
+        LocalDate today = LocalDate.now(tenant.getTimeZone());
+        CostRowReader reader = ExportCsv.read(csv, charset, tally, cells -> CostLayout.header(cells, wanted)
+                        .map(h -> new CostRowReader(h, currency, today)),
+                (r, line, cells) -> {
+                    if (r.isNote(cells)) {
+                        tally.skip();
+                        return;
                     }
-                    record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    if (reader == null) {
-                        throw new InvalidInputException("the file could not be read as CSV: " + Text.echo(e.getMessage()));
+                    tally.row();
+                    if (tally.rejectInvalidBytes(line, cells, charset)) {
+                        return;
                     }
-                    upload.reject(line, null, "unreadable CSV, import stopped here: " + Text.echo(e.getMessage()));
-                    break;
-                }
-                List<String> cells = record.toList();
-                if (reader == null) {
-                    CostHeader header = CostLayout.header(cells, wanted).orElse(null);
-                    if (header != null) {
-                        reader = new CostRowReader(header, currency, LocalDate.now(tenant.getTimeZone()));
-                    } else if (record.getRecordNumber() >= HEADER_SEARCH_LINES) {
-                        break;
-                    } else {
-                        upload.skipped++;
+                    try {
+                        upload.add(r.read(cells));
+                    } catch (CostRowException e) {
+                        tally.reject(line, e.column(), e.getMessage());
                     }
-                    continue;
-                }
-                if (reader.isNote(cells)) {
-                    upload.skipped++;
-                    continue;
-                }
-                upload.rows++;
-                if (cells.stream().anyMatch(c -> c != null && c.indexOf('\uFFFD') >= 0)) {
-                    upload.reject(line, null, "has bytes that are not valid " + charset.name() + " text (send UTF-8, "
-                            + "or name the file's charset in the Content-Type)");
-                    continue;
-                }
-                try {
-                    upload.add(reader.read(cells));
-                } catch (CostRowException e) {
-                    upload.reject(line, e.column(), e.getMessage());
-                }
-            }
-            if (reader == null) {
-                throw new InvalidInputException("no header line found in the file's first " + HEADER_SEARCH_LINES
-                        + " lines: expected " + (wanted == null ? "the columns of a Google Ads, Microsoft Advertising "
-                        + "or Meta Ads Manager export, or date,campaign,cost,currency,clicks,impressions"
-                        : "the " + wanted.label() + " columns " + wanted.requiredColumns()));
-            }
-            return store(upload, reader.header().layout(), currency, tenant);
-        } catch (IOException | UncheckedIOException e) {
-            throw new InvalidInputException("the file could not be read as CSV: " + Text.echo(e.getMessage()));
-        }
+                }, wanted == null ? "the columns of a Google Ads, Microsoft Advertising or Meta Ads Manager export, "
+                        + "or date,campaign,cost,currency,clicks,impressions"
+                        : "the " + wanted.label() + " columns " + wanted.requiredColumns());
+        return store(upload, tally, reader.header().layout(), currency, tenant);
     }
 
     /** An earlier upload's report. */
@@ -198,7 +150,8 @@ public class CostImportService {
                 CostImportService::read);
     }
 
-    private CostImportReport store(Upload upload, CostLayout layout, String currency, Tenant tenant) {
+    private CostImportReport store(Upload upload, ExportCsv.Tally tally, CostLayout layout, String currency,
+                                    Tenant tenant) {
         String tenantId = currentTenant.require();
         try (Connection c = connections.forCurrentTenant()) {
             long id;
@@ -227,16 +180,16 @@ public class CostImportService {
             }
             BigDecimal cost = rows.stream().map(CostRow::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
             try (PreparedStatement ps = c.prepareStatement(FINISH)) {
-                ps.setInt(1, upload.rows);
+                ps.setInt(1, tally.rows());
                 ps.setInt(2, rows.size());
-                ps.setInt(3, upload.rejected.count());
-                ps.setInt(4, upload.skipped);
+                ps.setInt(3, tally.rejected().count());
+                ps.setInt(4, tally.skipped());
                 ps.setInt(5, replaced);
                 ps.setObject(6, days.isEmpty() ? null : ((TreeSet<LocalDate>) days).first());
                 ps.setObject(7, days.isEmpty() ? null : ((TreeSet<LocalDate>) days).last());
                 ps.setInt(8, days.size());
                 ps.setBigDecimal(9, cost);
-                ps.setString(10, upload.rejected.json());
+                ps.setString(10, tally.rejected().json());
                 ps.setLong(11, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -335,32 +288,15 @@ public class CostImportService {
                 rs.getString(13).strip(), RejectedRows.read(rs.getString(14)));
     }
 
-    /** Skips a UTF-8 byte order mark (U+FEFF), which spreadsheet programs put before the first line. */
-    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
-        PushbackReader in = new PushbackReader(reader, 1);
-        int first = in.read();
-        if (first != -1 && first != '\uFEFF') {
-            in.unread(first);
-        }
-        return in;
-    }
-
-    /** The rows read so far, added up per (day, campaign), and the counts of the report. */
+    /** The rows read so far, added up per (day, campaign). */
     private static final class Upload {
         private final Map<String, CostRow> sums = new LinkedHashMap<>();
-        private final RejectedRows rejected = new RejectedRows();
-        private int rows;
-        private int skipped;
 
         void add(CostRow r) {
             sums.merge(r.day() + "\u0000" + r.campaign(), r, (a, b) -> new CostRow(a.day(), a.campaign(),
                     a.channel() != null ? a.channel() : b.channel(),
                     a.sourceMedium() != null ? a.sourceMedium() : b.sourceMedium(), a.cost().add(b.cost()),
                     a.currency(), sum(a.clicks(), b.clicks()), sum(a.impressions(), b.impressions())));
-        }
-
-        void reject(long line, String column, String error) {
-            rejected.add(line, column, error);
         }
 
         Map<String, CostRow> rows() {

@@ -1,6 +1,5 @@
-package io.tracker.application.audit;
+package io.tracker.application.shared;
 
-import io.tracker.application.shared.RejectedRows;
 import io.tracker.domain.shared.InvalidInputException;
 import io.tracker.domain.shared.Text;
 import java.io.IOException;
@@ -20,27 +19,68 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a shop's or platform's CSV export: skips a UTF-8 byte order mark, finds the header line among the first
- * {@value #HEADER_SEARCH_LINES} lines (those before it are the export's titles, counted as skipped), then hands every
- * further line to the importer. Lines with bytes that are not text in the charset are rejected; a file that is not
- * CSV, or has no header, is refused as a whole ({@link InvalidInputException}, 400).
+ * Reads a CSV export of an ad platform or a shop (cost, platform conversions, store orders): skips a UTF-8 byte
+ * order mark, finds the header line among the first {@value #HEADER_SEARCH_LINES} lines (those before it are the
+ * export's titles, counted as skipped), then hands every further line to the importer. A file that is not CSV, or
+ * has no header, is refused as a whole ({@link InvalidInputException}, 400); CSV that breaks off after the header
+ * rejects the line and stops.
  */
-final class ExportCsv {
+public final class ExportCsv {
 
     /** How many lines may come before the header line (the exports' titles, date ranges, notes). */
-    static final int HEADER_SEARCH_LINES = 20;
+    public static final int HEADER_SEARCH_LINES = 20;
 
     /** Takes the lines under the header. */
     @FunctionalInterface
-    interface Lines<H> {
+    public interface Lines<H> {
         void line(H header, long line, List<String> cells);
     }
 
     /** The counts of an upload's report while it is read. */
-    static final class Tally {
-        final RejectedRows rejected = new RejectedRows();
-        int rows;
-        int skipped;
+    public static final class Tally {
+        private final RejectedRows rejected = new RejectedRows();
+        private int rows;
+        private int skipped;
+
+        /** A data row was read. */
+        public void row() {
+            rows++;
+        }
+
+        /** A title, total, note or blank line was skipped. */
+        public void skip() {
+            skipped++;
+        }
+
+        public void reject(long line, String column, String error) {
+            rejected.add(line, column, error);
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        public int skipped() {
+            return skipped;
+        }
+
+        public RejectedRows rejected() {
+            return rejected;
+        }
+
+        /**
+         * Rejects a line with bytes that are not text in the charset (decoded as U+FFFD).
+         *
+         * @return whether it did
+         */
+        public boolean rejectInvalidBytes(long line, List<String> cells, Charset charset) {
+            if (cells.stream().noneMatch(c -> c != null && c.indexOf('\uFFFD') >= 0)) {
+                return false;
+            }
+            reject(line, null, "has bytes that are not valid " + charset.name() + " text (send UTF-8, or name the "
+                    + "file's charset in the Content-Type)");
+            return true;
+        }
     }
 
     private ExportCsv() {
@@ -51,7 +91,7 @@ final class ExportCsv {
      * @param expected what a header should hold, for the refusal's message
      * @return the header found
      */
-    static <H> H read(InputStream csv, Charset charset, Tally tally, Function<List<String>, Optional<H>> header,
+    public static <H> H read(InputStream csv, Charset charset, Tally tally, Function<List<String>, Optional<H>> header,
                       Lines<H> lines, String expected) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false)
                 .get();
@@ -72,7 +112,7 @@ final class ExportCsv {
                     if (found == null) {
                         throw new InvalidInputException("the file could not be read as CSV: " + Text.echo(e.getMessage()));
                     }
-                    tally.rejected.add(line, null, "unreadable CSV, import stopped here: " + Text.echo(e.getMessage()));
+                    tally.reject(line, null, "unreadable CSV, import stopped here: " + Text.echo(e.getMessage()));
                     break;
                 }
                 List<String> cells = record.toList();
@@ -81,13 +121,9 @@ final class ExportCsv {
                     if (found == null && record.getRecordNumber() >= HEADER_SEARCH_LINES) {
                         break;
                     }
-                    tally.skipped += found == null ? 1 : 0;
-                    continue;
-                }
-                if (cells.stream().anyMatch(c -> c != null && c.indexOf('\uFFFD') >= 0)) {
-                    tally.rows++;
-                    tally.rejected.add(line, null, "has bytes that are not valid " + charset.name() + " text (send "
-                            + "UTF-8, or name the file's charset in the Content-Type)");
+                    if (found == null) {
+                        tally.skip();
+                    }
                     continue;
                 }
                 lines.line(found, line, cells);
