@@ -9,7 +9,7 @@ import java.util.List;
  * Refuses query parameters a report does not take. Without it a misspelt or unsupported filter
  * ({@code &utm_source=…}) is silently ignored and the unfiltered report comes back as if filtered.
  */
-final class KnownParameters {
+public final class KnownParameters {
 
     /** Taken by every API request: the client tenant a person or agency token acts in (ApiAuthentication). */
     private static final String TENANT = "tenant";
@@ -21,7 +21,7 @@ final class KnownParameters {
      * @throws InvalidInputException (400) naming the first parameter of the request neither in
      *                               {@code known} nor {@code tenant}
      */
-    static void check(UriInfo uri, String... known) {
+    public static void check(UriInfo uri, String... known) {
         List<String> allowed = List.of(known);
         for (String name : uri.getQueryParameters().keySet()) {
             if (!allowed.contains(name) && !TENANT.equals(name)) {
