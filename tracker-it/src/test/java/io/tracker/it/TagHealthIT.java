@@ -190,7 +190,7 @@ class TagHealthIT {
                         tuple("thank_you_without_conversion", "shop.example"), tuple("action_stopped", "signup"));
         assertThat(smtp.received()).hasSize(1);
         assertThat(smtp.received().get(0).rcptTo()).containsExactly("ops@client.example");
-        String mailText = MimeMessageText.parse(smtp.received().get(0).data()).text();
+        String mailText = MimeMessageText.parse(smtp.received().get(0).data()).parts().get(0).text();
         assertThat(mailText).contains("Hits dropped", "shop.example", "Tag fires twice", "https://blog.example/post");
         assertThat(open(admin, t)).allSatisfy(a -> assertThat(a.getBoolean("notified")).isTrue());
 
