@@ -288,8 +288,9 @@ class CollectorIT {
             assertThat(day(t)).isEqualTo(new CollectionDay(today(t), expected.size() * 2L, expected.size(),
                     expected.size(), 0, 0, 0, 0));
         }
-        // Page views with event ids, per tenant: set, claim, touchpoints, mark, count; and the commit.
-        assertThat(collector.stats().lastRoundTrips()).isLessThanOrEqualTo(1 + 5 * collector.stats().lastTenants());
+        // Page views with event ids, per tenant: set, claim, touchpoints, mark, count, tag-health roll-up; and the
+        // commit.
+        assertThat(collector.stats().lastRoundTrips()).isLessThanOrEqualTo(1 + 6 * collector.stats().lastTenants());
         assertThat(collector.stats().transactions() - transactionsBefore)
                 .as("group commit: fewer transactions than calls").isPositive().isLessThan(total);
     }

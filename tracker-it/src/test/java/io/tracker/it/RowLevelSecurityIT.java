@@ -358,6 +358,7 @@ class RowLevelSecurityIT {
         addAdCostRows(c, tenantId);
         addReportScheduleRows(c, tenantId);
         addAccuracyAuditRows(c, tenantId);
+        addTagHealthRows(c, tenantId);
         for (String sql : List.of(
                 "insert into visit_daily_delta (tenant_id, minute_start, visits) "
                         + "values (?, timestamptz '2000-01-01 00:00:00+00', 0)",
@@ -472,6 +473,21 @@ class RowLevelSecurityIT {
                 + "now() + interval '1 day')")) {
             ps.setString(1, tenantId);
             ps.executeUpdate();
+        }
+    }
+
+    /** An hour of the tag-health roll-up, an alert and alert settings (V31), uncommitted as above. */
+    private static void addTagHealthRows(Connection c, String tenantId) throws SQLException {
+        for (String sql : List.of(
+                "insert into tag_health_hour (tenant_id, host, hour, hits) values (?, 'rls.example', "
+                        + "timestamptz '2000-01-01 00:00:00+00', 1) on conflict do nothing",
+                "insert into alert (tenant_id, check_name, subject, message) values (?, 'hits_dropped', 'rls.example', "
+                        + "'rls') on conflict do nothing",
+                "insert into alert_settings (tenant_id, muted) values (?, true) on conflict do nothing")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tenantId);
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -50,7 +50,9 @@ public class UnscopedQueries {
             // V29__report_schedules.sql
             "report_schedule",
             // V30__accuracy_audit.sql
-            "accuracy_import", "store_order", "platform_conversion", "accuracy_setting");
+            "accuracy_import", "store_order", "platform_conversion", "accuracy_setting",
+            // V31__tag_health_alerts.sql
+            "tag_health_hour", "alert", "alert_settings");
 
     /** Views over tenant-owned tables, read with the reader's row-level security ({@code security_invoker}). */
     static final Set<String> VIEWS = Set.of("attribution_credit");

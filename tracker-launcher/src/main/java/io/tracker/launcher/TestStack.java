@@ -107,6 +107,9 @@ public final class TestStack {
             application.put("TRACKER_MAIL_FROM", "Tracker reports <reports@tracker.test>");
             application.put("TRACKER_MAIL_STARTTLS", "false");
             application.put("TRACKER_REPORT_MAIL_POLL_SECONDS", "2");
+            // The tag-health checks run when a test asks (POST /api/v1/alerts/check?at=…): a scheduled check between
+            // a test's steps would raise and deliver its alerts first.
+            application.put("TRACKER_ALERTS_POLL_SECONDS", "86400");
             // No demo tenant in tests: TRACKER_DEMO_API_KEY stays unset (see DemoStartup).
             Map<String, String> userEnvironment = new HashMap<>(System.getenv());
             userEnvironment.remove("TRACKER_DEMO_API_KEY");

@@ -352,7 +352,7 @@ class DashboardBrowserIT extends KnownEventsBrowserTest {
         assertThat(browser.value(By.id("filters:to_input"))).isEqualTo(todayUtc.toString());
         assertThat(browser.text(By.id("kpi-revenue"))).isEqualTo("€0.00");
         assertThat(browser.tableRows("attribution-table")).containsExactly(List.of("No conversions in this period."));
-        assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns", "Sites", "Links", "Calls", "Destinations", "Cart recovery", "Reports by e-mail", "Path analysis", "Data accuracy");
+        assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns", "Sites", "Links", "Calls", "Destinations", "Cart recovery", "Reports by e-mail", "Tag health", "Path analysis", "Data accuracy");
 
         // The calendar opens from its button (not when the field is clicked) and picking a day sets the
         // date: it shows the month of the current start date, whose first day is picked here.

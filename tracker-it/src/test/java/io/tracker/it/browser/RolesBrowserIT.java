@@ -57,7 +57,7 @@ class RolesBrowserIT {
         assertThat(browser.selectedTenant()).isEqualTo(shop.name());
         assertThat(browser.role()).isEqualTo("Viewer");
         assertThat(browser.text(By.id("user-email"))).isEqualTo(DemoUser.VIEWER.email());
-        assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns", "Sites", "Links", "Calls", "Destinations", "Cart recovery", "Reports by e-mail", "Path analysis", "Data accuracy");
+        assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns", "Sites", "Links", "Calls", "Destinations", "Cart recovery", "Reports by e-mail", "Tag health", "Path analysis", "Data accuracy");
         assertThat(browser.tenantChoices()).containsExactly(shop.name() + " · Viewer");
         browser.screenshot("10-viewer-dashboard");
 
@@ -89,7 +89,7 @@ class RolesBrowserIT {
         assertThat(browser.tenantChoices()).containsExactly(a.name() + " · Analyst", b.name() + " · Viewer");
         assertThat(browser.selectedTenant()).isEqualTo(a.name());
         assertThat(browser.role()).isEqualTo("Analyst");
-        assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns", "Sites", "Links", "Calls", "Destinations", "Cart recovery", "Reports by e-mail", "Conversion actions", "Import", "Offline sales", "Path analysis", "Data accuracy");
+        assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns", "Sites", "Links", "Calls", "Destinations", "Cart recovery", "Reports by e-mail", "Tag health", "Conversion actions", "Import", "Offline sales", "Path analysis", "Data accuracy");
         for (String page : ADMIN_PAGES) {
             assertThat(browser.status(page)).as(page).isEqualTo(403);
         }
@@ -149,7 +149,7 @@ class RolesBrowserIT {
         browser.switchTenant(b.name());
         assertThat(browser.currentUrl()).isEqualTo(browser.url("app/dashboard.xhtml"));
         assertThat(browser.role()).isEqualTo("Viewer");
-        assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns", "Sites", "Links", "Calls", "Destinations", "Cart recovery", "Reports by e-mail", "Path analysis", "Data accuracy");
+        assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns", "Sites", "Links", "Calls", "Destinations", "Cart recovery", "Reports by e-mail", "Tag health", "Path analysis", "Data accuracy");
         browser.open("app/campaigns.xhtml");
         assertThat(browser.isPresent(By.id("read-only-note"))).isTrue();
         assertThat(browser.isPresent(By.id("new-campaign-button"))).isFalse();
@@ -192,7 +192,7 @@ class RolesBrowserIT {
         browser.signIn(DemoUser.AGENCY_ADMIN);
         assertThat(browser.selectedTenant()).isEqualTo(client.name());
         assertThat(browser.role()).isEqualTo("Agency admin");
-        assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns", "Sites", "Links", "Calls", "Destinations", "Cart recovery", "Reports by e-mail", "Conversion actions", "Import", "Offline sales", "Path analysis", "Data accuracy",
+        assertThat(browser.navigation()).containsExactly("Dashboard", "Campaigns", "Sites", "Links", "Calls", "Destinations", "Cart recovery", "Reports by e-mail", "Tag health", "Conversion actions", "Import", "Offline sales", "Path analysis", "Data accuracy",
                 "Users", "API keys", "Audit log", "Portfolio", "Clients");
         for (String page : concat(List.of("app/import.xhtml", "app/conversion-actions.xhtml"), ADMIN_PAGES)) {
             assertThat(browser.status(page)).as(page).isEqualTo(200);

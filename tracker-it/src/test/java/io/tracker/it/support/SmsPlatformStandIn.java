@@ -323,6 +323,14 @@ public final class SmsPlatformStandIn implements AutoCloseable {
 
     /** Null when the header signs this body with the secret, within the tolerance; else why not. */
     private String signatureProblem(String header, byte[] body) {
+        return signatureProblem(webhookSecret, header, body);
+    }
+
+    /**
+     * Null when an {@code X-Tracker-Signature} header signs this body with the secret, within the tolerance; else why
+     * not. Checked by hand (HMAC-SHA256 of {@code "<t>.<body>"}), as a receiver of Tracker's webhooks would.
+     */
+    public static String signatureProblem(String webhookSecret, String header, byte[] body) {
         if (header == null) {
             return "X-Tracker-Signature missing";
         }

@@ -96,7 +96,7 @@ public class MailSettings {
         }
 
         /** Where, for errors and logs: host and port, never the password. */
-        String where() {
+        public String where() {
             return host + ":" + port;
         }
     }

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * letters; 254 characters in all). No display names, quotes, comments or IP literals: an agency types its clients'
  * addresses, and anything fancier is more likely a typo than a need. Duplicates (ignoring case) count once.
  */
-final class Recipients {
+public final class Recipients {
 
-    static final int MAX = 20;
+    public static final int MAX = 20;
 
     private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern DOMAIN =
@@ -49,7 +49,8 @@ final class Recipients {
         return new ArrayList<>(unique.values());
     }
 
-    static boolean valid(String address) {
+    /** Whether the address is a plain address {@code local@domain} as the class comment has it. */
+    public static boolean valid(String address) {
         int at = address.lastIndexOf('@');
         if (address.length() > 254 || at <= 0 || at > 64 || at == address.length() - 1) {
             return false;

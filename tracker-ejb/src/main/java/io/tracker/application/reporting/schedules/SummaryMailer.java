@@ -20,10 +20,11 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Sends one e-mail with Jakarta Mail (the server's implementation): a plain-text body and the PDF attached. Blocks
- * for at most {@value #TIMEOUT_MILLIS} ms per network step; call it outside a transaction.
+ * Sends one e-mail with Jakarta Mail (the server's implementation): a plain-text body and, for a summary, the PDF
+ * attached (tag-health alerts send the text alone). Blocks for at most {@value #TIMEOUT_MILLIS} ms per network step;
+ * call it outside a transaction.
  */
-final class SummaryMailer {
+public final class SummaryMailer {
 
     static final int TIMEOUT_MILLIS = 30_000;
 
@@ -34,9 +35,10 @@ final class SummaryMailer {
      * One message.
      *
      * @param recipients plain addresses (checked by {@link Recipients})
-     * @param fileName   the attachment's name
+     * @param fileName   the attachment's name; null with {@code pdf}
+     * @param pdf        the attached PDF; null: a plain-text message without attachment
      */
-    record Mail(List<String> recipients, String subject, String text, String fileName, byte[] pdf) {
+    public record Mail(List<String> recipients, String subject, String text, String fileName, byte[] pdf) {
     }
 
     /**
@@ -46,7 +48,7 @@ final class SummaryMailer {
      *                            (the message names the server's answer, never the password)
      * @throws IOException        when the password file cannot be read
      */
-    static void send(MailSettings.Smtp smtp, Mail mail) throws MessagingException, IOException {
+    public static void send(MailSettings.Smtp smtp, Mail mail) throws MessagingException, IOException {
         Properties p = new Properties();
         p.setProperty("mail.transport.protocol", "smtp");
         p.setProperty("mail.smtp.host", smtp.host());
@@ -78,6 +80,12 @@ final class SummaryMailer {
         }
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(Instant.now()));
+        if (mail.pdf() == null) {
+            message.setText(mail.text(), StandardCharsets.UTF_8.name());
+            message.saveChanges();
+            Transport.send(message);
+            return;
+        }
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), StandardCharsets.UTF_8.name());
         MimeBodyPart attachment = new MimeBodyPart();

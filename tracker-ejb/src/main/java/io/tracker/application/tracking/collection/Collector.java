@@ -1,6 +1,8 @@
 package io.tracker.application.tracking.collection;
 
+import io.tracker.application.tracking.EventTimes;
 import io.tracker.application.tracking.TrackedEvent;
+import io.tracker.domain.audit.WebsiteDomain;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -40,7 +42,7 @@ import javax.sql.DataSource;
  * <p><b>Writer.</b> A writer takes the queued calls in arrival order up to
  * {@link CollectorSettings#maxBatch()} hits (a call's hits are never split), groups them by tenant
  * (tenants in id order), and per tenant sets {@code app.tenant_id} for row-level security and runs one
- * statement per table ({@link GroupStatements}: at most 10 round trips per tenant, plus one commit per
+ * statement per table ({@link GroupStatements}: at most 12 round trips per tenant, plus one commit per
  * transaction), then commits and hands the futures to the container's executor to complete, so that
  * callers' callbacks never hold up the writer. A deadlock or serialization failure (possible with the
  * events API writing the same rows) is retried up to three times; a transaction that fails on a data
@@ -223,15 +225,26 @@ public class Collector implements AutoCloseable {
             return Prepared.decided(HitOutcome.rejected("more than " + MAX_HITS_PER_CALL + " hits in one call"));
         }
         if (hit != null && hit.prefetch()) {
-            return Prepared.prefetched();
+            return bot(hit, true, now);
         }
         if (hit != null && hit.userAgent() != null) {
             String ua = hit.userAgent();
             if (bots.isBot(ua.length() > MAX_USER_AGENT ? ua.substring(0, MAX_USER_AGENT) : ua)) {
-                return Prepared.decided(HitOutcome.BOT);
+                return bot(hit, false, now);
             }
         }
         return HitValidator.check(hit, tenant, now);
+    }
+
+    /**
+     * A bot's hit, kept for the tag-health roll-up under its page's domain and its time (the arrival's when it has
+     * none or one out of range: a bot's clock is not worth a hit of its own).
+     */
+    private static Prepared bot(CollectedHit hit, boolean prefetch, Instant now) {
+        Instant at = hit.occurredAt() == null || EventTimes.outOfRange(hit.occurredAt(), now) != null
+                ? now : hit.occurredAt();
+        String url = hit.url() != null && hit.url().length() > HitValidator.MAX_URL ? null : hit.url();
+        return Prepared.bot(prefetch, WebsiteDomain.of(url), at);
     }
 
     /** The queue and the writers' figures now. */

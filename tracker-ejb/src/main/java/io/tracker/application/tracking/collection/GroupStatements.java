@@ -8,10 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The SQL of one tenant's part of a group-commit transaction ({@link TenantBatch} decides, this class
@@ -30,11 +33,13 @@ import java.util.function.Function;
  *   <li>insert custom events (if any);</li>
  *   <li>insert identity links (if any identify);</li>
  *   <li>mark visitors in {@code attribution_pending} (if any);</li>
- *   <li>add to the day's {@code collection_count}.</li>
+ *   <li>add to the day's {@code collection_count};</li>
+ *   <li>add to the hourly tag-health roll-up {@code tag_health_hour}, one row per (website domain, hour) of
+ *       the hits, aggregated here first (if any hit was not rejected).</li>
  * </ol>
  *
- * So at most 11 round trips per tenant in the transaction, 3 for a batch of page views without ids
- * (set, touchpoints, counts) plus the claim and the mark when they have ids; the transaction adds one
+ * So at most 12 round trips per tenant in the transaction, 4 for a batch of page views without ids
+ * (set, touchpoints, counts, roll-up) plus the claim and the mark when they have ids; the transaction adds one
  * for its commit ({@code BEGIN} travels with the first statement). {@link #roundTrips()} counts them.
  */
 final class GroupStatements {
@@ -93,6 +98,18 @@ final class GroupStatements {
             + "prefetches = collection_count.prefetches + excluded.prefetches, "
             + "cookieless = collection_count.cookieless + excluded.cookieless, "
             + "rejected = collection_count.rejected + excluded.rejected";
+
+    // Keys arrive sorted (TenantBatch.domainHours), so concurrent writers lock the rows in the same order.
+    private static final String ADD_DOMAIN_HOURS = "insert into tag_health_hour (tenant_id, host, hour, hits, stored, "
+            + "bots, cookieless, page_views, conversions, last_hit_at) "
+            + "select ?, u.* from unnest(?::text[], ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[], "
+            + "?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[]) as u "
+            + "on conflict (tenant_id, host, hour) do update set hits = tag_health_hour.hits + excluded.hits, "
+            + "stored = tag_health_hour.stored + excluded.stored, bots = tag_health_hour.bots + excluded.bots, "
+            + "cookieless = tag_health_hour.cookieless + excluded.cookieless, "
+            + "page_views = tag_health_hour.page_views + excluded.page_views, "
+            + "conversions = tag_health_hour.conversions + excluded.conversions, "
+            + "last_hit_at = greatest(tag_health_hour.last_hit_at, excluded.last_hit_at)";
 
     private final Connection c;
     private int roundTrips;
@@ -284,6 +301,35 @@ final class GroupStatements {
             ps.executeUpdate();
             roundTrips++;
         }
+
+        TreeMap<TenantBatch.DomainHour, TenantBatch.DomainHourCounts> hours = batch.domainHours();
+        if (!hours.isEmpty()) {
+            List<TenantBatch.DomainHour> keys = new ArrayList<>(hours.keySet());
+            List<TenantBatch.DomainHourCounts> rows = new ArrayList<>(hours.values());
+            try (PreparedStatement ps = c.prepareStatement(ADD_DOMAIN_HOURS)) {
+                int p = 1;
+                ps.setString(p++, tenant);
+                ps.setArray(p++, texts(keys, TenantBatch.DomainHour::host));
+                ps.setArray(p++, texts(keys, k -> k.hour().toString()));
+                ps.setArray(p++, longs(rows, r -> r.hits));
+                ps.setArray(p++, longs(rows, r -> r.stored));
+                ps.setArray(p++, longs(rows, r -> r.bots));
+                ps.setArray(p++, longs(rows, r -> r.cookieless));
+                ps.setArray(p++, longs(rows, r -> r.pageViews));
+                ps.setArray(p++, longs(rows, r -> r.conversions));
+                ps.setArray(p, texts(rows, r -> r.lastHitAt == null ? null : r.lastHitAt.toString()));
+                ps.executeUpdate();
+                roundTrips++;
+            }
+        }
+    }
+
+    private <T> Array longs(List<T> rows, ToLongFunction<T> column) throws SQLException {
+        Long[] values = new Long[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.applyAsLong(rows.get(i));
+        }
+        return c.createArrayOf("bigint", values);
     }
 
     private <T> Array texts(List<T> rows, Function<T, String> column) throws SQLException {

@@ -1,21 +1,30 @@
 package io.tracker.application.tracking.collection;
 
+import java.time.Instant;
+
 /**
  * A hit after the checks made before queueing: either valid ({@code hit}, to be stored unless it turns
  * out a duplicate) or already decided ({@code outcome}: a bot, a prefetch or a rejection, only counted).
+ * A bot or prefetch keeps its page's domain ({@code host}, {@code io.tracker.domain.audit.WebsiteDomain}) and time
+ * ({@code at}) for the hourly tag-health roll-up; null for the other decided hits (rejected: not rolled up).
  */
-record Prepared(ValidHit hit, HitOutcome outcome, boolean prefetch) {
+record Prepared(ValidHit hit, HitOutcome outcome, boolean prefetch, String host, Instant at) {
 
     static Prepared valid(ValidHit hit) {
-        return new Prepared(hit, null, false);
+        return new Prepared(hit, null, false, null, null);
     }
 
     static Prepared decided(HitOutcome outcome) {
-        return new Prepared(null, outcome, false);
+        return new Prepared(null, outcome, false, null, null);
     }
 
     static Prepared prefetched() {
-        return new Prepared(null, HitOutcome.BOT, true);
+        return new Prepared(null, HitOutcome.BOT, true, null, null);
+    }
+
+    /** A bot's or prefetch's hit, rolled up under its page's domain and hour. */
+    static Prepared bot(boolean prefetch, String host, Instant at) {
+        return new Prepared(null, HitOutcome.BOT, prefetch, host, at);
     }
 
     long estimatedBytes() {

@@ -1,11 +1,15 @@
 package io.tracker.application.tracking.collection;
 
+import io.tracker.domain.audit.WebsiteDomain;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -23,7 +27,7 @@ import java.util.TreeSet;
  *   <li>every hit still standing is stored: {@link #checkouts()}, {@link #touchpoints()}, {@link #linkClicks()},
  *       {@link #customEvents()},
  *       {@link #identityLinks()} / {@link #linksInserted}, then {@link #visitorsToMark()} for
- *       attribution and {@link #counts()}.</li>
+ *       attribution, {@link #counts()} and the tag-health roll-up {@link #domainHours()}.</li>
  * </ol>
  *
  * Keys go to the database sorted, so that two writers' transactions take their row locks in the same
@@ -56,6 +60,30 @@ final class TenantBatch {
 
     /** What one transaction adds to the tenant's collection counts of the day. */
     record Counts(long hits, long stored, long duplicates, long bots, long prefetches, long cookieless, long rejected) {
+    }
+
+    /** A website domain's hour (the hour's start, UTC), ordered by domain then hour. */
+    record DomainHour(String host, Instant hour) implements Comparable<DomainHour> {
+        @Override
+        public int compareTo(DomainHour o) {
+            int byHost = host.compareTo(o.host);
+            return byHost != 0 ? byHost : hour.compareTo(o.hour);
+        }
+    }
+
+    /**
+     * What one transaction adds to one row of {@code tag_health_hour}: hits not rejected (stored, duplicate, bot),
+     * stored, bots, stored without a visitor id, stored page views, stored conversions; {@code lastHitAt} the
+     * latest time of a hit that was not a bot (null: bots only).
+     */
+    static final class DomainHourCounts {
+        long hits;
+        long stored;
+        long bots;
+        long cookieless;
+        long pageViews;
+        long conversions;
+        Instant lastHitAt;
     }
 
     private final String tenantId;
@@ -253,6 +281,48 @@ final class TenantBatch {
             result.add(outcomes[i] != null ? outcomes[i] : HitOutcome.stored(hit(i).note()));
         }
         return result;
+    }
+
+    /**
+     * The hourly tag-health roll-up of this transaction's hits: one entry per (domain, hour) of the hits' times,
+     * sorted (so that two writers lock the rows in the same order). Rejected hits are left out (their URL and time
+     * may be what was wrong); a bot's hit counts under its page's domain.
+     */
+    TreeMap<DomainHour, DomainHourCounts> domainHours() {
+        TreeMap<DomainHour, DomainHourCounts> rows = new TreeMap<>();
+        for (int i = 0; i < outcomes.length; i++) {
+            HitOutcome o = Objects.requireNonNullElse(outcomes[i], HitOutcome.STORED);
+            Prepared item = items.get(i);
+            ValidHit h = item.hit();
+            String host = h != null ? WebsiteDomain.of(h.url()) : item.host();
+            Instant at = h != null ? h.occurredAt() : item.at();
+            if (o.status() == HitOutcome.Status.REJECTED || host == null || at == null) {
+                continue;
+            }
+            DomainHourCounts row = rows.computeIfAbsent(new DomainHour(host, at.truncatedTo(ChronoUnit.HOURS)),
+                    k -> new DomainHourCounts());
+            row.hits++;
+            if (o.status() == HitOutcome.Status.BOT) {
+                row.bots++;
+                continue;
+            }
+            if (row.lastHitAt == null || at.isAfter(row.lastHitAt)) {
+                row.lastHitAt = at;
+            }
+            if (o.status() == HitOutcome.Status.STORED) {
+                row.stored++;
+                if (h.visitorId() == null) {
+                    row.cookieless++;
+                }
+                if (h.type() == HitType.PAGE_VIEW) {
+                    row.pageViews++;
+                }
+                if (h.conversion()) {
+                    row.conversions++;
+                }
+            }
+        }
+        return rows;
     }
 
     Counts counts() {

@@ -131,6 +131,41 @@ class TenantBatchTest {
     }
 
     @Test
+    void theTagHealthRollUpCountsPerDomainAndHourOfTheHitsTime() {
+        java.time.Instant t0 = HitValidatorTest.NOW.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusSeconds(7200);
+        List<Prepared> items = new ArrayList<>();
+        items.add(hit(visit("a1", "v1").url("https://Shop.Example/p?x=1").occurredAt(t0.plusSeconds(60))));
+        items.add(hit(visit("a1", "v1").url("https://Shop.Example/p?x=1").occurredAt(t0.plusSeconds(60)))); // duplicate
+        items.add(hit(CollectedHit.builder(WayIn.TAG, HitType.PAGE_VIEW).url("https://shop.example/q")
+                .occurredAt(t0.plusSeconds(3599)))); // cookieless, no visit
+        items.add(hit(purchase("a3", "v1", "O-1").url("https://shop.example/thanks").occurredAt(t0.plusSeconds(3600))));
+        items.add(Prepared.bot(false, "shop.example", t0.plusSeconds(10)));
+        items.add(Prepared.decided(HitOutcome.rejected("bad")));
+        items.add(hit(CollectedHit.builder(WayIn.SEGMENT, HitType.IDENTIFY).visitorId("v9").userId("u9")
+                .occurredAt(t0.plusSeconds(5))));
+        TenantBatch batch = new TenantBatch("t1", items);
+        batch.eventIdsClaimed(Set.copyOf(batch.eventIdsToClaim()));
+        batch.orderKeysClaimed(Set.copyOf(batch.orderKeysToClaim()));
+        batch.conversionsInserted(Set.of(new TenantBatch.ConversionKey(batch.conversionsToInsert().get(0).actionId(),
+                "order:O-1")));
+
+        var rows = batch.domainHours();
+        assertThat(rows.keySet()).containsExactly(new TenantBatch.DomainHour("", t0),
+                new TenantBatch.DomainHour("shop.example", t0), new TenantBatch.DomainHour("shop.example",
+                        t0.plusSeconds(3600)));
+        var noDomain = rows.get(new TenantBatch.DomainHour("", t0));
+        assertThat(new long[] {noDomain.hits, noDomain.stored, noDomain.bots, noDomain.pageViews})
+                .containsExactly(1, 1, 0, 0);
+        var first = rows.get(new TenantBatch.DomainHour("shop.example", t0));
+        // the visit, its duplicate, the cookieless page view and the bot
+        assertThat(new long[] {first.hits, first.stored, first.bots, first.cookieless, first.pageViews,
+                first.conversions}).containsExactly(4, 2, 1, 1, 2, 0);
+        assertThat(first.lastHitAt).isEqualTo(t0.plusSeconds(3599));
+        var second = rows.get(new TenantBatch.DomainHour("shop.example", t0.plusSeconds(3600)));
+        assertThat(new long[] {second.hits, second.stored, second.conversions}).containsExactly(1, 1, 1);
+    }
+
+    @Test
     void identifyMarksOnlyVisitorsThatGainedALink() {
         TenantBatch batch = new TenantBatch("t1", List.of(
                 hit(CollectedHit.builder(WayIn.TAG, HitType.IDENTIFY).visitorId("v2").userId("u1")),

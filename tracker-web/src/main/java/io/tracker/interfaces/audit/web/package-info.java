@@ -1,2 +1,5 @@
-/** The data-accuracy audit's pages: the audit ({@code /accuracy.xhtml}) and the imports on {@code /import.xhtml}. */
+/**
+ * The audit capability's pages: the data-accuracy audit ({@code /accuracy.xhtml}, its imports on
+ * {@code /import.xhtml}), the tag-health page and the dashboard's alerts card.
+ */
 package io.tracker.interfaces.audit.web;
