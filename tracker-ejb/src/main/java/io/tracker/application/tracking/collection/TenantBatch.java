@@ -26,6 +26,10 @@ import java.util.TreeSet;
  *       attribution and {@link #counts()}.</li>
  * </ol>
  *
+ * Hits sent in debug mode are decided at once (stored, for their sender) and take no part in the steps:
+ * {@link #debugHits()} hands them to {@link DebugHitStatement}, which works out in SQL the outcome they would
+ * have had.
+ *
  * Keys go to the database sorted, so that two writers' transactions take their row locks in the same
  * order and never deadlock each other. The first of two equal hits wins. Not thread-safe; one per
  * attempt (a retried transaction starts from a new one).
@@ -68,8 +72,27 @@ final class TenantBatch {
         this.items = List.copyOf(items);
         this.outcomes = new HitOutcome[items.size()];
         for (int i = 0; i < outcomes.length; i++) {
-            outcomes[i] = items.get(i).outcome();
+            Prepared p = items.get(i);
+            // a debug hit is decided here: it goes to debug_hit only (debugHits), never to the steps below
+            outcomes[i] = p.debug() != null && p.outcome() == null ? HitOutcome.stored(DEBUG_NOTE) : p.outcome();
         }
+    }
+
+    /** What the sender of a debug hit is told. */
+    static final String DEBUG_NOTE = "debug mode: shown on the debug page only, never in reports";
+
+    /** The hits sent in debug mode, valid or not, in order ({@code debug_hit} rows); empty for most batches. */
+    List<Prepared> debugHits() {
+        List<Prepared> rows = null;
+        for (Prepared p : items) {
+            if (p.debug() != null) {
+                if (rows == null) {
+                    rows = new ArrayList<>();
+                }
+                rows.add(p);
+            }
+        }
+        return rows == null ? List.of() : rows;
     }
 
     String tenantId() {
@@ -262,7 +285,12 @@ final class TenantBatch {
         long prefetches = 0;
         long cookieless = 0;
         long rejected = 0;
+        long debug = 0;
         for (int i = 0; i < outcomes.length; i++) {
+            if (items.get(i).debug() != null) {
+                debug++; // debug hits are counted nowhere: they must not change any figure
+                continue;
+            }
             HitOutcome o = Objects.requireNonNullElse(outcomes[i], HitOutcome.STORED);
             switch (o.status()) {
                 case STORED -> {
@@ -281,6 +309,6 @@ final class TenantBatch {
                 case REJECTED -> rejected++;
             }
         }
-        return new Counts(outcomes.length, stored, duplicates, bots, prefetches, cookieless, rejected);
+        return new Counts(outcomes.length - debug, stored, duplicates, bots, prefetches, cookieless, rejected);
     }
 }
