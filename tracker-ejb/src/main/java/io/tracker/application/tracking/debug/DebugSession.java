@@ -16,6 +16,14 @@ import java.util.List;
 public record DebugSession(String id, long siteId, String siteName, List<String> domains, Instant createdAt,
                            Instant expiresAt) {
 
+    /**
+     * The address that puts a browser in debug mode: the site's first domain over https with
+     * {@code ?tracker_debug=<id>} (the tag keeps the id for the next pages).
+     */
+    public String startUrl() {
+        return "https://" + domains.get(0) + "/?tracker_debug=" + id;
+    }
+
     /** Whether the session has ended at this instant. */
     public boolean endedAt(Instant now) {
         return !now.isBefore(expiresAt);
