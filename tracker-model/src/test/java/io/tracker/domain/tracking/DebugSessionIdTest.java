@@ -23,7 +23,7 @@ class DebugSessionIdTest {
     @Test
     void onlyThePrefixAnd22Base64UrlCharactersAreWellFormed() {
         assertThat(DebugSessionId.wellFormed("dbg_abcdefghijklmnopqrstuv")).isTrue();
-        assertThat(DebugSessionId.wellFormed("dbg_ABC-_0123456789abcdef")).isTrue();
+        assertThat(DebugSessionId.wellFormed("dbg_ABC-_0123456789abcdefg")).isTrue();
         assertThat(DebugSessionId.wellFormed(null)).isFalse();
         assertThat(DebugSessionId.wellFormed("")).isFalse();
         assertThat(DebugSessionId.wellFormed("dbg_abcdefghijklmnopqrstu")).isFalse(); // 21
