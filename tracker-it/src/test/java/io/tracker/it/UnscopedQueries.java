@@ -48,7 +48,9 @@ public class UnscopedQueries {
             // V21__ad_cost.sql
             "ad_cost_import", "ad_cost",
             // V29__report_schedules.sql
-            "report_schedule");
+            "report_schedule",
+            // V32__debug_hits.sql
+            "debug_session", "debug_hit");
 
     /** Views over tenant-owned tables, read with the reader's row-level security ({@code security_invoker}). */
     static final Set<String> VIEWS = Set.of("attribution_credit");
