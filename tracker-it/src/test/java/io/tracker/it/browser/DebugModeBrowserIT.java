@@ -62,18 +62,13 @@ class DebugModeBrowserIT {
         MembershipReset.reset(API, DemoUser.ANALYST.email());
         API.invite(t.id(), DemoUser.ANALYST.email(), "ANALYST");
         String siteName = "Debug Shop " + UUID.randomUUID().toString().substring(0, 6);
-        String siteKey = API.createSite(t.id(), siteName, List.of("localhost"), false);
-        String origin = TrackerClient.BASE_URL.toString().replaceAll("/$", "");
-        SHOP.install("<script>\n"
-                + "  window.tracker=window.tracker||function(){(tracker.q=tracker.q||[]).push(arguments)};\n"
-                + "  tracker('init', {site: '" + siteKey + "', endpoint: '" + origin + "'});\n"
-                + "</script>\n"
-                + "<script async src=\"" + origin + "/t.js\"></script>");
+        API.createSite(t.id(), siteName, List.of("localhost"), false);
 
-        // The analyst starts debugging the site from the set-up page.
+        // The shop has the snippet of the set-up page; the analyst starts debugging the site there.
         browser.signIn(DemoUser.ANALYST);
         browser.open("app/sites.xhtml");
         String card = ".site-card[data-site-name='" + siteName + "']";
+        SHOP.install(browser.text(By.cssSelector(card + " code.site-snippet")));
         browser.reveal(By.cssSelector(card + " .debug-site"));
         browser.clickAndWaitForPage(By.cssSelector(card + " .debug-site"));
         assertThat(browser.currentUrl()).contains("/app/debug.xhtml?session=dbg_");
