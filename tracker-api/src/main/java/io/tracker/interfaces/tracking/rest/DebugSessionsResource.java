@@ -31,7 +31,7 @@ import java.util.List;
  *       {@code {"id":"dbg_…","site_id":3,"site_name":"Outdoor Shop","start_url":"https://shop.example/?tracker_debug=dbg_…",
  *       "created_at":…,"expires_at":…}} (2 hours later); open {@code start_url} in the browser to debug;</li>
  *   <li>{@code GET /{id}}: the session, as above;</li>
- *   <li>{@code GET /{id}/hits}: its hits, newest first, at most 200: {@code [{"id":7,"received_at":…,
+ *   <li>{@code GET /{id}/hits}: its hits, newest first, at most 200: {@code [{"id":7,"at":…,
  *       "kind":"Conversion","type":"CONVERSION","url":…,"channel":"Paid Search","channel_from_visit":true,
  *       "campaign":…,"click_ids":"gclid=…","event_name":null,"action":"purchase","value":49.90,"currency":"EUR",
  *       "order_id":"A-1","outcome":"duplicate_order","outcome_text":"Duplicate: this order was already counted, not
@@ -65,12 +65,12 @@ public class DebugSessionsResource {
     }
 
     /** A debug hit on the wire. */
-    public record HitJson(long id, Instant receivedAt, String kind, String type, String url, String channel,
+    public record HitJson(long id, Instant at, String kind, String type, String url, String channel,
                           boolean channelFromVisit, String campaign, String clickIds, String eventName, String action,
                           BigDecimal value, String currency, String orderId, String outcome, String outcomeText,
                           String detail) {
         static HitJson of(DebugHitView h) {
-            return new HitJson(h.id(), h.receivedAt(), h.kind(), h.type(), h.url(), h.channel(), h.fromVisit(),
+            return new HitJson(h.id(), h.at(), h.kind(), h.type(), h.url(), h.channel(), h.fromVisit(),
                     h.campaign(), h.clickIds(), h.eventName(), h.actionKey(), h.value(), h.currency(), h.orderId(),
                     h.outcome().code(), h.outcomeWords(), h.detail());
         }

@@ -161,7 +161,7 @@ public class Collector implements AutoCloseable {
         List<Prepared> prepared = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
             Prepared p = prepare(hits.get(i), i, tenant.get(), now);
-            prepared.add(debugSession == null ? p : p.inDebugSession(debugSession, hits.get(i)));
+            prepared.add(debugSession == null ? p : p.inDebugSession(debugSession, hits.get(i), now));
         }
         return enqueue(new Submission(tenantId, tenant.get(), prepared));
     }

@@ -75,7 +75,7 @@ final class DebugHitStatement {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             int p = 1;
             ps.setArray(p++, texts(c, hits, h -> h.debug().sessionId()));
-            ps.setArray(p++, texts(c, hits, h -> h.hit() == null ? null : h.hit().occurredAt().toString()));
+            ps.setArray(p++, texts(c, hits, h -> (h.hit() == null ? h.debug().arrivedAt() : h.hit().occurredAt()).toString()));
             ps.setArray(p++, texts(c, hits, h -> type(h)));
             ps.setArray(p++, c.createArrayOf("boolean", hits.stream().map(h -> h.hit() != null && h.hit().touchpoint())
                     .toArray()));

@@ -1,5 +1,7 @@
 package io.tracker.application.tracking.collection;
 
+import java.time.Instant;
+
 /**
  * A hit after the checks made before queueing: either valid ({@code hit}, to be stored unless it turns
  * out a duplicate) or already decided ({@code outcome}: a bot, a prefetch or a rejection, only counted).
@@ -21,8 +23,8 @@ record Prepared(ValidHit hit, HitOutcome outcome, boolean prefetch, DebugHit deb
     }
 
     /** This hit, marked as sent in the debug session (the raw hit gives type and URL of a refused one). */
-    Prepared inDebugSession(String sessionId, CollectedHit raw) {
-        return new Prepared(hit, outcome, prefetch, DebugHit.of(sessionId, raw));
+    Prepared inDebugSession(String sessionId, CollectedHit raw, Instant arrivedAt) {
+        return new Prepared(hit, outcome, prefetch, DebugHit.of(sessionId, raw, arrivedAt));
     }
 
     long estimatedBytes() {

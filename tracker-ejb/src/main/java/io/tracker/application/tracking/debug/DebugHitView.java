@@ -8,7 +8,7 @@ import java.time.Instant;
  * One hit of a debug session as Tracker understood it.
  *
  * @param id            the hit's number in the tenant (increasing with arrival)
- * @param receivedAt    when it arrived (instant)
+ * @param at            when it happened (instant): the hit's own time, for a refused hit its arrival
  * @param type          {@code PAGE_VIEW}, {@code EVENT}, {@code CONVERSION}, {@code IDENTIFY} or {@code CLICK}
  *                      (HitType's names; {@code UNKNOWN} for a hit without one)
  * @param startsVisit   it would have started a visit (a touchpoint)
@@ -26,7 +26,7 @@ import java.time.Instant;
  * @param outcome       the de-duplication outcome the hit would have had
  * @param detail        a rejection's reason or a note (a paused action); null: none
  */
-public record DebugHitView(long id, Instant receivedAt, String type, boolean startsVisit, String url, String channel,
+public record DebugHitView(long id, Instant at, String type, boolean startsVisit, String url, String channel,
                            boolean fromVisit, String campaign, String clickIds, String eventName, String actionKey,
                            BigDecimal value, String currency, String orderId, DebugOutcome outcome, String detail) {
 

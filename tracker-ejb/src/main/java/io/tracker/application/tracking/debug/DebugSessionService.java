@@ -38,7 +38,7 @@ public class DebugSessionService {
     /** Most hits {@link #hits} answers (the newest). */
     public static final int MAX_HITS = 200;
 
-    private static final String HITS = "select h.id, h.received_at, h.hit_type, h.starts_visit, h.url, "
+    private static final String HITS = "select h.id, coalesce(h.occurred_at, h.received_at), h.hit_type, h.starts_visit, h.url, "
             + "coalesce(h.channel, v.channel), h.channel is null and v.channel is not null, "
             + "coalesce(h.campaign, v.campaign), coalesce(h.click_ids, v.click_ids), h.event_name, a.action_key, "
             + "h.value, h.currency, h.order_id, h.outcome, h.detail "
@@ -46,9 +46,12 @@ public class DebugSessionService {
             + "left join conversion_action a on a.tenant_id = h.tenant_id and a.id = h.action_id "
             // a conversion or event carries no channel of its own: show the visit its browser started last
             + "left join lateral (select d.channel, d.campaign, d.click_ids from debug_hit d "
-            + "  where d.tenant_id = h.tenant_id and d.session_id = h.session_id and d.starts_visit and d.id < h.id "
-            + "  and d.visitor_id is not distinct from h.visitor_id order by d.id desc limit 1) v on not h.starts_visit "
-            + "where h.session_id = ? order by h.id desc limit " + MAX_HITS;
+            + "  where d.tenant_id = h.tenant_id and d.session_id = h.session_id and d.starts_visit "
+            + "  and (coalesce(d.occurred_at, d.received_at), d.id) < (coalesce(h.occurred_at, h.received_at), h.id) "
+            + "  and d.visitor_id is not distinct from h.visitor_id "
+            + "  order by coalesce(d.occurred_at, d.received_at) desc, d.id desc limit 1) v on not h.starts_visit "
+            // by the browser's time: a page's beacon may arrive after the next page's
+            + "where h.session_id = ? order by coalesce(h.occurred_at, h.received_at) desc, h.id desc limit " + MAX_HITS;
 
     @Inject
     private TenantConnections connections;
@@ -102,7 +105,7 @@ public class DebugSessionService {
     }
 
     /**
-     * The session's hits, newest first, at most {@link #MAX_HITS}.
+     * The session's hits, newest first (by the time the browser sent them), at most {@link #MAX_HITS}.
      *
      * @throws NotFoundException when the tenant has no such session (another tenant's is not found either)
      */

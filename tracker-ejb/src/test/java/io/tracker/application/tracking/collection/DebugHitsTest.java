@@ -26,7 +26,7 @@ class DebugHitsTest {
 
     private static Prepared prepared(CollectedHit hit, String session) {
         Prepared p = HitValidator.check(hit, HitValidatorTest.RULES, HitValidatorTest.NOW);
-        return session == null ? p : p.inDebugSession(session, hit);
+        return session == null ? p : p.inDebugSession(session, hit, HitValidatorTest.NOW);
     }
 
     @Test
@@ -64,11 +64,14 @@ class DebugHitsTest {
     void aRefusedDebugHitKeepsItsTypeAndUrlAndItsDecision() {
         Prepared refused = prepared(CollectedHit.builder(WayIn.TAG, HitType.EVENT).url("https://shop.example/x")
                 .build(), SESSION);
-        assertThat(refused.debug()).isEqualTo(new DebugHit(SESSION, HitType.EVENT, "https://shop.example/x"));
+        assertThat(refused.debug()).isEqualTo(new DebugHit(SESSION, HitType.EVENT, "https://shop.example/x",
+                HitValidatorTest.NOW));
         assertThat(DebugHitStatement.decided(refused)).isEqualTo("rejected");
-        assertThat(DebugHitStatement.decided(Prepared.prefetched().inDebugSession(SESSION, null))).isEqualTo("bot");
+        assertThat(DebugHitStatement.decided(Prepared.prefetched().inDebugSession(SESSION, null, HitValidatorTest.NOW)))
+                .isEqualTo("bot");
         assertThat(DebugHitStatement.decided(prepared(visit("d1"), SESSION))).isNull();
-        assertThat(DebugHit.of(SESSION, CollectedHit.builder(WayIn.TAG, HitType.PAGE_VIEW).url("a\0b").build()).url())
+        assertThat(DebugHit.of(SESSION, CollectedHit.builder(WayIn.TAG, HitType.PAGE_VIEW).url("a\0b").build(),
+                HitValidatorTest.NOW).url())
                 .as("PostgreSQL stores no NUL").isNull();
     }
 

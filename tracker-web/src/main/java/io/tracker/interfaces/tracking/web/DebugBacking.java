@@ -85,7 +85,7 @@ public class DebugBacking implements Serializable {
                 ? " '" + h.eventName() + "'" : "");
         String channel = h.channel() == null ? "" : h.channel() + (h.fromVisit() ? " (of the visit)" : "");
         String value = h.value() == null ? "" : h.value().toPlainString() + " " + h.currency();
-        return new Row(h.id(), TIME.format(h.receivedAt().atZone(zone)), kind, h.url(), channel, blank(h.campaign()),
+        return new Row(h.id(), TIME.format(h.at().atZone(zone)), kind, h.url(), channel, blank(h.campaign()),
                 blank(h.clickIds()), blank(h.actionKey()), value, blank(h.orderId()), h.outcome().code(),
                 h.outcomeWords());
     }
