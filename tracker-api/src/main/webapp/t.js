@@ -95,7 +95,7 @@
     var parts = location.hostname.split('.');
     d.cookie.split('; ').forEach((c) => {
       var name = c.split('=')[0];
-      if (name.indexOf('_trk_') !== 0) return;
+      if (name.indexOf('_trk_') !== 0 || name === '_trk_debug') return; // debug mode is the tester's, not the visitor's
       setCookie(name, '', 0, '');
       for (var i = 0; i < parts.length; i++) setCookie(name, '', 0, parts.slice(i).join('.'));
     });
@@ -160,6 +160,19 @@
     }
   }
 
+  // ---- debug mode (README "Debug mode") ----
+
+  // ?tracker_debug=<id> (the set-up page's link) puts this browser in debug mode for 2 hours, kept in a cookie
+  // for the next pages; ?tracker_debug=off ends it. Its hits show on the debug page and never in reports.
+  var DEBUG_ID = /^dbg_[\w-]{22}$/;
+  function debugSession() {
+    var asked = new URLSearchParams(location.search).get('tracker_debug');
+    if (asked === 'off') writeCookie('_trk_debug', '', 0);
+    else if (asked && DEBUG_ID.test(asked)) writeCookie('_trk_debug', asked, 7200);
+    var id = readCookie('_trk_debug');
+    return id && DEBUG_ID.test(id) ? id : null;
+  }
+
   // ---- hits and the beacon ----
 
   function send(type, fields, campaign) {
@@ -184,7 +197,9 @@
       return;
     }
     if (!pending.length) return;
-    var body = JSON.stringify({v: 1, site: cfg.site, hits: pending});
+    var envelope = {v: 1, site: cfg.site, hits: pending};
+    if (cfg.debug) envelope.dbg = cfg.debug;
+    var body = JSON.stringify(envelope);
     pending = [];
     var url = cfg.endpoint + '/v1/collect', sent = false;
     try {
@@ -347,6 +362,7 @@
       if (answer === 'none' && readCookie('_trk_consent') === 'granted') answer = 'granted';
       if (answer === 'granted') writeCookie('_trk_consent', 'granted', VISITOR_SECONDS);
       if (!cookiesAllowed()) removeCookies();
+      cfg.debug = debugSession();
       justInitialised = true;
     },
     consent(value) {

@@ -359,6 +359,7 @@ class RowLevelSecurityIT {
         addReportScheduleRows(c, tenantId);
         addAccuracyAuditRows(c, tenantId);
         addTagHealthRows(c, tenantId);
+        addDebugRows(c, tenantId);
         for (String sql : List.of(
                 "insert into visit_daily_delta (tenant_id, minute_start, visits) "
                         + "values (?, timestamptz '2000-01-01 00:00:00+00', 0)",
@@ -484,6 +485,20 @@ class RowLevelSecurityIT {
                 "insert into alert (tenant_id, check_name, subject, message) values (?, 'hits_dropped', 'rls.example', "
                         + "'rls') on conflict do nothing",
                 "insert into alert_settings (tenant_id, muted) values (?, true) on conflict do nothing")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, tenantId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** A debug session of the tenant's first site and one debug hit (V32), uncommitted as above. */
+    private static void addDebugRows(Connection c, String tenantId) throws SQLException {
+        for (String sql : List.of(
+                "insert into debug_session (tenant_id, id, site_id, expires_at) select s.tenant_id, "
+                        + "'dbg_rls' || substr(md5(random()::text), 1, 15), s.id, now() from site s "
+                        + "where s.tenant_id = ? order by s.id limit 1",
+                "insert into debug_hit (tenant_id, session_id, hit_type, outcome) values (?, 'dbg_rls', 'PAGE_VIEW', 'new')")) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, tenantId);
                 ps.executeUpdate();

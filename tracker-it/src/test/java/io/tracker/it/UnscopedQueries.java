@@ -52,7 +52,9 @@ public class UnscopedQueries {
             // V30__accuracy_audit.sql
             "accuracy_import", "store_order", "platform_conversion", "accuracy_setting",
             // V31__tag_health_alerts.sql
-            "tag_health_hour", "alert", "alert_settings");
+            "tag_health_hour", "alert", "alert_settings",
+            // V32__debug_hits.sql
+            "debug_session", "debug_hit");
 
     /** Views over tenant-owned tables, read with the reader's row-level security ({@code security_invoker}). */
     static final Set<String> VIEWS = Set.of("attribution_credit");

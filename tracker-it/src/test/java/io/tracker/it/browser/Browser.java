@@ -306,6 +306,16 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         return first;
     }
 
+    /** The handle of the tab or window in use. */
+    String currentTab() {
+        return driver.getWindowHandle();
+    }
+
+    /** The elements the locator finds now (none: empty). */
+    List<WebElement> elements(By by) {
+        return driver.findElements(by);
+    }
+
     /** Switches to the tab or window with this handle. */
     void switchToTab(String handle) {
         driver.switchTo().window(handle);

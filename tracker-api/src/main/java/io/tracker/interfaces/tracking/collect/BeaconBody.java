@@ -24,7 +24,8 @@ import java.util.List;
  * {@link WayIn#TAG}. The body is UTF-8 JSON whatever its {@code Content-Type} says (the tag sends
  * {@code text/plain}), read strictly by {@link StrictJson} (its one cached parser factory).
  *
- * <p>Envelope: {@code {"v":1,"site":"<site key>","hits":[…]}}, at most
+ * <p>Envelope: {@code {"v":1,"site":"<site key>","hits":[…]}} and, from a browser in debug mode, {@code "dbg"}: the
+ * debug session id (README "Debug mode"; {@link Collector#collect(String, List, String)}); at most
  * {@value Collector#MAX_HITS_PER_CALL} hits; anything else about the envelope is a {@link BadBeacon}
  * naming the field (answer 400). Each hit is read on its own: a hit with a field of the wrong type, an
  * unknown {@code type} or an unreadable time is {@link Item#rejection() rejected} alone, with a reason
@@ -65,8 +66,9 @@ public final class BeaconBody {
      *
      * @param siteKey the {@code site} as sent (not yet looked up)
      * @param items   one per hit, in order
+     * @param debug   the {@code dbg} debug session id as sent (README "Debug mode"); null: not in debug mode
      */
-    public record Envelope(String siteKey, List<Item> items) {
+    public record Envelope(String siteKey, List<Item> items, String debug) {
     }
 
     /** The envelope is unusable; the message names the field and says what is wrong. */
@@ -118,7 +120,11 @@ public final class BeaconBody {
         for (JsonValue hit : list) {
             items.add(item(hit, userAgent, prefetch));
         }
-        return new Envelope(s.getString().strip(), items);
+        JsonValue debug = envelope.get("dbg");
+        if (debug != null && !(debug instanceof JsonString)) {
+            throw new BadBeacon("dbg must be the debug session id as a string");
+        }
+        return new Envelope(s.getString().strip(), items, debug == null ? null : ((JsonString) debug).getString());
     }
 
     private static Item item(JsonValue value, String userAgent, boolean prefetch) {

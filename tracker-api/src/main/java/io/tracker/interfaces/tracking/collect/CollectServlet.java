@@ -99,11 +99,11 @@ public class CollectServlet extends HttpServlet {
             Answers.problem(response, 400, "site: no site has the key " + BeaconBody.shortly(envelope.siteKey()));
             return;
         }
-        collect(request, response, site.get(), envelope.items());
+        collect(request, response, site.get(), envelope.items(), envelope.debug());
     }
 
     private void collect(HttpServletRequest request, HttpServletResponse response, SiteContext site,
-                         List<BeaconBody.Item> items) throws IOException {
+                         List<BeaconBody.Item> items, String debug) throws IOException {
         HitOutcome[] outcomes = new HitOutcome[items.size()];
         List<CollectedHit> hits = new ArrayList<>(items.size());
         int[] positions = new int[items.size()];
@@ -123,7 +123,7 @@ public class CollectServlet extends HttpServlet {
         }
         CompletableFuture<List<HitOutcome>> future;
         try {
-            future = collector.collect(site.tenantId(), hits);
+            future = collector.collect(site.tenantId(), hits, debug);
         } catch (QueueFullException | CollectionUnavailableException e) {
             Answers.refused(response, e);
             return;

@@ -27,7 +27,7 @@ import java.util.Map;
  * {@code conversion}; {@code url} (default: the {@code Referer}); {@code ref}; {@code utm_*} and the click
  * ids ({@code gclid} … {@code trk}; those absent are read from {@code url} by the collector); {@code name};
  * {@code action}, {@code value} (a decimal number), {@code currency}, {@code order_id}; {@code vid};
- * {@code id} (event id); {@code consent}. A page view with campaign information starts a visit
+ * {@code id} (event id); {@code consent}; {@code dbg} (a debug session id, README "Debug mode"). A page view with campaign information starts a visit
  * ({@link Landing#startingVisit}). Unknown parameters are ignored.
  */
 public final class PixelQuery {
@@ -44,8 +44,9 @@ public final class PixelQuery {
      * @param siteKey the {@code k} parameter
      * @param hit     the hit, before the consent rule
      * @param consent the {@code consent} parameter (null: absent)
+     * @param debug   the {@code dbg} parameter: a debug session id (README "Debug mode"); null: absent
      */
-    public record Pixel(String siteKey, CollectedHit hit, String consent) {
+    public record Pixel(String siteKey, CollectedHit hit, String consent, String debug) {
     }
 
     /** A parameter is missing or malformed; the message names it. */
@@ -97,7 +98,7 @@ public final class PixelQuery {
                 .userAgent(userAgent)
                 .prefetch(prefetch)
                 .build();
-        return new Pixel(key.strip(), hit, p.get("consent"));
+        return new Pixel(key.strip(), hit, p.get("consent"), p.get("dbg"));
     }
 
     /**

@@ -74,7 +74,7 @@ public class PixelServlet extends HttpServlet {
                 .map(Landing::startingVisit).orElseThrow(); // a pixel sends no identify hit
         CompletableFuture<List<HitOutcome>> future;
         try {
-            future = collector.collect(site.get().tenantId(), List.of(hit));
+            future = collector.collect(site.get().tenantId(), List.of(hit), pixel.debug());
         } catch (QueueFullException | CollectionUnavailableException e) {
             Answers.refused(response, e);
             return;

@@ -136,4 +136,14 @@ class BeaconBodyTest {
                 .items().stream().map(BeaconBody.Item::hit).map(Landing::cookieless).toList();
         assertThat(hits).extracting(CollectedHit::startsVisit).containsExactly(true, true, false, false, false);
     }
+
+    @Test
+    void theDebugSessionIdIsAnEnvelopeFieldAndMustBeAString() {
+        assertThat(BeaconBody.read("{\"v\":1,\"site\":\"s\",\"hits\":[],\"dbg\":\"dbg_abcdefghijklmnopqrstuv\"}"
+                .getBytes(StandardCharsets.UTF_8), UA, false).debug()).isEqualTo("dbg_abcdefghijklmnopqrstuv");
+        assertThat(BeaconBody.read("{\"v\":1,\"site\":\"s\",\"hits\":[]}".getBytes(StandardCharsets.UTF_8), UA, false)
+                .debug()).isNull();
+        assertThatThrownBy(() -> BeaconBody.read("{\"v\":1,\"site\":\"s\",\"hits\":[],\"dbg\":1}"
+                .getBytes(StandardCharsets.UTF_8), UA, false)).hasMessageContaining("dbg");
+    }
 }

@@ -87,4 +87,11 @@ class PixelQueryTest {
         assertThat(new String(PixelServlet.GIF, 0, 6, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GIF89a");
         assertThat(PixelServlet.GIF[42]).isEqualTo((byte) 0x3b);
     }
+
+    @Test
+    void dbgNamesTheDebugSession() {
+        assertThat(PixelQuery.read("k=s&dbg=dbg_abcdefghijklmnopqrstuv", null, null, false).debug())
+                .isEqualTo("dbg_abcdefghijklmnopqrstuv");
+        assertThat(PixelQuery.read("k=s", null, null, false).debug()).isNull();
+    }
 }

@@ -3,6 +3,7 @@ package io.tracker.application.tracking.collection;
 import io.tracker.application.tracking.EventTimes;
 import io.tracker.application.tracking.TrackedEvent;
 import io.tracker.domain.audit.WebsiteDomain;
+import io.tracker.domain.tracking.DebugSessionId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -127,8 +128,26 @@ public class Collector implements AutoCloseable {
      * @throws CollectionUnavailableException when the tenant's rules cannot be read or the collector is closed
      */
     public CompletableFuture<List<HitOutcome>> collect(String tenantId, List<CollectedHit> hits) {
+        return collect(tenantId, hits, null);
+    }
+
+    /**
+     * As {@link #collect(String, List)}, for hits a browser sent in debug mode: with a debug session id every
+     * hit is validated and understood as usual but stored only in {@code debug_hit} (README "Debug mode"),
+     * never in reports, and answered {@code STORED} with a note saying so (a refused one keeps its rejection).
+     *
+     * @param debugSession the debug session id as sent; null: no debug mode. Only its shape is checked
+     *                     ({@link DebugSessionId#wellFormed}); a malformed one rejects every hit, so that a
+     *                     test purchase cannot reach reports through a mistyped flag
+     */
+    public CompletableFuture<List<HitOutcome>> collect(String tenantId, List<CollectedHit> hits, String debugSession) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(hits, "hits");
+        if (debugSession != null && !DebugSessionId.wellFormed(debugSession)) {
+            return CompletableFuture.completedFuture(hits.stream()
+                    .map(h -> HitOutcome.rejected("the debug session id is not dbg_ and 22 letters, digits, - or _"))
+                    .toList());
+        }
         if (closed) {
             throw new CollectionUnavailableException("collection is shutting down", null);
         }
@@ -143,7 +162,8 @@ public class Collector implements AutoCloseable {
         Instant now = clock.instant();
         List<Prepared> prepared = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
-            prepared.add(prepare(hits.get(i), i, tenant.get(), now));
+            Prepared p = prepare(hits.get(i), i, tenant.get(), now);
+            prepared.add(debugSession == null ? p : p.inDebugSession(debugSession, hits.get(i), now));
         }
         return enqueue(new Submission(tenantId, tenant.get(), prepared));
     }

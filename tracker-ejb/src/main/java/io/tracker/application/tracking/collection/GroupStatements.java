@@ -23,6 +23,7 @@ import java.util.function.ToLongFunction;
  *
  * <ol>
  *   <li>{@code set_config('app.tenant_id', tenant, true)}: row-level security for what follows;</li>
+ *   <li>insert hits sent in debug mode into {@code debug_hit} ({@link DebugHitStatement}; only if any);</li>
  *   <li>claim event ids in {@code event_receipt} (if any hit has one);</li>
  *   <li>claim (event name, order id) in {@code order_receipt}, taking over claims older than 48 hours
  *       (if any hit has an order id);</li>
@@ -133,6 +134,12 @@ final class GroupStatements {
         try (PreparedStatement ps = c.prepareStatement(SET_TENANT)) {
             ps.setString(1, tenant);
             ps.executeQuery().close();
+            roundTrips++;
+        }
+
+        List<Prepared> debug = batch.debugHits();
+        if (!debug.isEmpty()) {
+            DebugHitStatement.insert(c, debug);
             roundTrips++;
         }
 
@@ -288,6 +295,9 @@ final class GroupStatements {
         }
 
         TenantBatch.Counts counts = batch.counts();
+        if (counts.hits() == 0) {
+            return; // debug hits only
+        }
         try (PreparedStatement ps = c.prepareStatement(ADD_COUNTS)) {
             ps.setString(1, tenant);
             ps.setObject(2, LocalDate.now(zone));

@@ -30,6 +30,10 @@ import java.util.TreeSet;
  *       attribution, {@link #counts()} and the tag-health roll-up {@link #domainHours()}.</li>
  * </ol>
  *
+ * Hits sent in debug mode are decided at once (stored, for their sender) and take no part in the steps:
+ * {@link #debugHits()} hands them to {@link DebugHitStatement}, which works out in SQL the outcome they would
+ * have had.
+ *
  * Keys go to the database sorted, so that two writers' transactions take their row locks in the same
  * order and never deadlock each other. The first of two equal hits wins. Not thread-safe; one per
  * attempt (a retried transaction starts from a new one).
@@ -96,8 +100,27 @@ final class TenantBatch {
         this.items = List.copyOf(items);
         this.outcomes = new HitOutcome[items.size()];
         for (int i = 0; i < outcomes.length; i++) {
-            outcomes[i] = items.get(i).outcome();
+            Prepared p = items.get(i);
+            // a debug hit is decided here: it goes to debug_hit only (debugHits), never to the steps below
+            outcomes[i] = p.debug() != null && p.outcome() == null ? HitOutcome.stored(DEBUG_NOTE) : p.outcome();
         }
+    }
+
+    /** What the sender of a debug hit is told. */
+    static final String DEBUG_NOTE = "debug mode: shown on the debug page only, never in reports";
+
+    /** The hits sent in debug mode, valid or not, in order ({@code debug_hit} rows); empty for most batches. */
+    List<Prepared> debugHits() {
+        List<Prepared> rows = null;
+        for (Prepared p : items) {
+            if (p.debug() != null) {
+                if (rows == null) {
+                    rows = new ArrayList<>();
+                }
+                rows.add(p);
+            }
+        }
+        return rows == null ? List.of() : rows;
     }
 
     String tenantId() {
@@ -286,13 +309,16 @@ final class TenantBatch {
     /**
      * The hourly tag-health roll-up of this transaction's hits: one entry per (domain, hour) of the hits' times,
      * sorted (so that two writers lock the rows in the same order). Rejected hits are left out (their URL and time
-     * may be what was wrong); a bot's hit counts under its page's domain.
+     * may be what was wrong), as are debug hits; a bot's hit counts under its page's domain.
      */
     TreeMap<DomainHour, DomainHourCounts> domainHours() {
         TreeMap<DomainHour, DomainHourCounts> rows = new TreeMap<>();
         for (int i = 0; i < outcomes.length; i++) {
             HitOutcome o = Objects.requireNonNullElse(outcomes[i], HitOutcome.STORED);
             Prepared item = items.get(i);
+            if (item.debug() != null) {
+                continue; // debug hits change no figure, tag health's neither
+            }
             ValidHit h = item.hit();
             String host = h != null ? WebsiteDomain.of(h.url()) : item.host();
             Instant at = h != null ? h.occurredAt() : item.at();
@@ -332,7 +358,12 @@ final class TenantBatch {
         long prefetches = 0;
         long cookieless = 0;
         long rejected = 0;
+        long debug = 0;
         for (int i = 0; i < outcomes.length; i++) {
+            if (items.get(i).debug() != null) {
+                debug++; // debug hits are counted nowhere: they must not change any figure
+                continue;
+            }
             HitOutcome o = Objects.requireNonNullElse(outcomes[i], HitOutcome.STORED);
             switch (o.status()) {
                 case STORED -> {
@@ -351,6 +382,6 @@ final class TenantBatch {
                 case REJECTED -> rejected++;
             }
         }
-        return new Counts(outcomes.length, stored, duplicates, bots, prefetches, cookieless, rejected);
+        return new Counts(outcomes.length - debug, stored, duplicates, bots, prefetches, cookieless, rejected);
     }
 }

@@ -2,6 +2,7 @@ package io.tracker.interfaces.tracking.web;
 
 import io.tracker.application.tracking.collection.Site;
 import io.tracker.application.tracking.collection.SiteService;
+import io.tracker.application.tracking.debug.DebugSessionService;
 import io.tracker.domain.shared.DomainException;
 import io.tracker.interfaces.shared.web.Messages;
 import io.tracker.interfaces.tenant.web.SignedInUser;
@@ -22,7 +23,8 @@ import org.primefaces.PrimeFaces;
  * Backs {@code /app/sites.xhtml}: the selected client's websites (readable with {@code READ_REPORTS}),
  * each with the exact tag snippet and a pixel example for it ({@link SiteSnippets}), and adding a site
  * (name, domains, consent required) through {@link SiteService}, which checks {@code EDIT_SETUP} and
- * writes the audit log. The snippets name this server by its public URL ({@code tracker.public-url},
+ * writes the audit log; "Debug this site" starts a debug session ({@link DebugSessionService}) and opens its
+ * page. The snippets name this server by its public URL ({@code tracker.public-url},
  * {@code TRACKER_PUBLIC_URL}); without one, by the origin the browser used for this page.
  */
 @Named
@@ -36,6 +38,9 @@ public class SitesBacking implements Serializable {
 
     @Inject
     private SignedInUser user;
+
+    @Inject
+    private DebugSessionService debugSessions;
 
     private String tenantId;
     private String publicUrl;
@@ -84,6 +89,19 @@ public class SitesBacking implements Serializable {
             PrimeFaces.current().executeScript("PF('siteDialog').hide();");
         } catch (DomainException | EJBException e) {
             Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
+        }
+    }
+
+    /** Starts a debug session for the site and opens its debug page (README "Debug mode"). */
+    public String debug(long siteId) {
+        if (!user.confirmStill(tenantId)) {
+            return null;
+        }
+        try {
+            return "/debug?faces-redirect=true&session=" + debugSessions.start(siteId).id();
+        } catch (DomainException | EJBException e) {
+            Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
+            return null;
         }
     }
 
