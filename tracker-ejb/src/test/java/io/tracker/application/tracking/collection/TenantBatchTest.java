@@ -143,6 +143,14 @@ class TenantBatchTest {
         items.add(Prepared.decided(HitOutcome.rejected("bad")));
         items.add(hit(CollectedHit.builder(WayIn.SEGMENT, HitType.IDENTIFY).visitorId("v9").userId("u9")
                 .occurredAt(t0.plusSeconds(5))));
+        // a debug session's page view and purchase: on the debug page only, in no figure of the roll-up
+        CollectedHit debugView = visit("d1", "v7").url("https://shop.example/p").occurredAt(t0.plusSeconds(30)).build();
+        items.add(hit(visit("d1", "v7").url("https://shop.example/p").occurredAt(t0.plusSeconds(30)))
+                .inDebugSession("dbg_abcdefghijklmnopqrstuv", debugView, HitValidatorTest.NOW));
+        CollectedHit debugPurchase = purchase("d2", "v7", "O-9").url("https://shop.example/thanks")
+                .occurredAt(t0.plusSeconds(40)).build();
+        items.add(hit(purchase("d2", "v7", "O-9").url("https://shop.example/thanks").occurredAt(t0.plusSeconds(40)))
+                .inDebugSession("dbg_abcdefghijklmnopqrstuv", debugPurchase, HitValidatorTest.NOW));
         TenantBatch batch = new TenantBatch("t1", items);
         batch.eventIdsClaimed(Set.copyOf(batch.eventIdsToClaim()));
         batch.orderKeysClaimed(Set.copyOf(batch.orderKeysToClaim()));
