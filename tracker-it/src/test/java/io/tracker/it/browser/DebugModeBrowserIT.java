@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * Issue #13's debug mode, end to end: the analyst starts a debug session with "Debug this site" on the set-up page
@@ -142,19 +141,17 @@ class DebugModeBrowserIT {
                 () -> "waited for " + what + " on the debug page; it shows " + last.get(0));
     }
 
-    /** The debug page's rows, newest first: each cell by its name, and the row's data-outcome. */
+    /**
+     * The debug page's rows, newest first: each cell by its name ({@code td.debug-<name>}, {@code -} as {@code _}) and
+     * the row's data-outcome. Read in one script: the poll replaces the table every 2 seconds.
+     */
+    @SuppressWarnings("unchecked")
     private List<Map<String, String>> debugRows() {
-        return browser.elements(By.cssSelector("tr.debug-hit")).stream().map(DebugModeBrowserIT::row).toList();
-    }
-
-    private static Map<String, String> row(WebElement tr) {
-        Map<String, String> cells = new java.util.LinkedHashMap<>();
-        for (String name : List.of("time", "kind", "url", "channel", "campaign", "click-ids", "action", "value", "order",
-                "outcome")) {
-            cells.put(name.replace('-', '_'), tr.findElement(By.cssSelector("td.debug-" + name)).getText().trim());
-        }
-        cells.put("data-outcome", tr.getAttribute("data-outcome"));
-        return cells;
+        return (List<Map<String, String>>) browser.script("return Array.from(document.querySelectorAll('tr.debug-hit'))"
+                + ".map(function (tr) { var row = {'data-outcome': tr.getAttribute('data-outcome')};"
+                + " tr.querySelectorAll('td').forEach(function (td) {"
+                + "  row[td.classList[0].replace('debug-', '').replace('-', '_')] = td.innerText.trim(); });"
+                + " return row; });");
     }
 
     private static List<JsonObject> conversions(JsonObject state) {
