@@ -17,7 +17,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.Date;
@@ -33,8 +32,9 @@ import java.util.Map;
  * Imports the conversions an advertising platform reports per campaign per day, from its CSV export
  * ({@link PlatformLayout} says which columns are read, {@link PlatformRowReader} how).
  *
- * <p>Rows of the same campaign and day in one file are added up. Each (platform, day, campaign) is stored once: a
- * re-import replaces the stored row of the same key and keeps the others. The day is the report's own (the platform
+ * <p>Rows of the same campaign and day in one file are added up ({@link PlatformRow#plus}: a sum reaching 10^12,
+ * or a value in another currency, rejects the later row instead of failing the upload). Each (platform, day,
+ * campaign) is stored once: a re-import replaces the stored row of the same key and keeps the others. The day is the report's own (the platform
  * account's time zone), not converted.
  */
 @Stateless
@@ -90,7 +90,9 @@ public class PlatformConversionImportService {
                     }
                     try {
                         PlatformRow row = r.read(cells);
-                        rows.merge(row.day() + "\u0000" + row.campaign(), row, PlatformConversionImportService::plus);
+                        String key = row.day() + "\u0000" + row.campaign();
+                        PlatformRow earlier = rows.get(key);
+                        rows.put(key, earlier == null ? row : earlier.plus(row));
                     } catch (RowException e) {
                         tally.reject(line, e.column(), e.getMessage());
                     }
@@ -103,12 +105,6 @@ public class PlatformConversionImportService {
     /** An earlier upload's report. */
     public AccuracyImportReport report(long id) {
         return AccuracyImports.one(connections, AccuracyImports.PLATFORM_CONVERSIONS, id);
-    }
-
-    private static PlatformRow plus(PlatformRow a, PlatformRow b) {
-        BigDecimal value = a.value() == null ? b.value() : b.value() == null ? a.value() : a.value().add(b.value());
-        return new PlatformRow(a.platform(), a.day(), a.campaign(), a.conversions().add(b.conversions()), value,
-                a.currency(), a.basis());
     }
 
     private AccuracyImportReport store(AdPlatform platform, ExportCsv.Tally tally, List<PlatformRow> rows) {

@@ -85,7 +85,7 @@ public final class PlatformRowReader {
         }
         BigDecimal n = ExportCells.amount(text).orElseThrow(() -> new RowException(header.name(column), "'"
                 + ExportCells.shown(text) + "' is not a number: digits with a point (1,234.5), not negative"));
-        if (n.scale() > 6 || n.compareTo(new BigDecimal("1000000000000")) >= 0) {
+        if (n.scale() > 6 || n.compareTo(PlatformRow.LIMIT) >= 0) {
             throw new RowException(header.name(column), "must have at most 6 decimals and be below 10^12");
         }
         return n;
