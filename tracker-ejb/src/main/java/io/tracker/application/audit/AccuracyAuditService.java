@@ -32,9 +32,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The data-accuracy audit of the current tenant ({@link AccuracyAuditor} states the rules): the shop's imported
@@ -44,6 +46,9 @@ import java.util.Objects;
  * one is named. A purchase's last click per platform is the latest click touchpoint of the same visitor id at or
  * before the purchase carrying the platform's click id ({@link AdPlatform#clickIds()}); its campaign is the
  * touchpoint's campaign ("" when it has none).
+ *
+ * <p>The shop is compared on the days its order uploads cover ({@code accuracy_import}'s first to last day of
+ * each store orders upload).
  *
  * <p>The threshold is per tenant ({@value #DEFAULT_THRESHOLD} % until set).
  */
@@ -75,6 +80,9 @@ public class AccuracyAuditService {
             + "and order_id = any(?::text[])";
     private static final String PLATFORM_ROWS = "select platform, day, campaign, conversions, value, currency, basis "
             + "from platform_conversion where tenant_id = ? and day >= ? and day <= ?";
+    // The days the shop's order uploads cover: from the first to the last order day of each (tenant's zone).
+    private static final String SHOP_DAYS = "select first_day, last_day from accuracy_import where tenant_id = ? "
+            + "and kind = '" + AccuracyImports.STORE_ORDERS + "' and first_day <= ? and last_day >= ?";
     private static final String THRESHOLD = "select threshold_percent from accuracy_setting where tenant_id = ?";
     private static final String SET_THRESHOLD = "insert into accuracy_setting (tenant_id, threshold_percent, updated_by) "
             + "values (?, ?, ?) on conflict (tenant_id) do update set threshold_percent = excluded.threshold_percent, "
@@ -163,8 +171,23 @@ public class AccuracyAuditService {
                     }
                 }
             }
+            Set<LocalDate> shopDays = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(SHOP_DAYS)) {
+                ps.setString(1, tenantId);
+                ps.setObject(2, period.to());
+                ps.setObject(3, period.from());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        LocalDate last = min(rs.getObject(2, LocalDate.class), period.to());
+                        for (LocalDate d = max(rs.getObject(1, LocalDate.class), period.from()); !d.isAfter(last);
+                             d = d.plusDays(1)) {
+                            shopDays.add(d);
+                        }
+                    }
+                }
+            }
             return new AccuracyAuditor(period.from(), period.to(), period.zone(), threshold(c, tenantId))
-                    .audit(shopOrders, purchases, ordersById, purchasesByOrder, platformRows);
+                    .audit(shopOrders, purchases, ordersById, purchasesByOrder, platformRows, shopDays);
         } catch (SQLException e) {
             throw new IllegalStateException("the accuracy audit failed: " + e.getMessage(), e);
         }
@@ -244,6 +267,14 @@ public class AccuracyAuditService {
         if (rs.getTimestamp(column + 1) != null) {
             to.put(platform, new TrackerPurchase.Click(rs.getString(column), rs.getTimestamp(column + 1).toInstant()));
         }
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static String lastClick(AdPlatform platform, String alias) {

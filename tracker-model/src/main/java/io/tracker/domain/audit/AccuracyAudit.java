@@ -13,8 +13,8 @@ import java.util.List;
  * where the base is 0 (see {@link AccuracyAuditor}).
  *
  * @param thresholdPercent  the tenant's threshold: a gap whose size exceeds it is flagged
- * @param shopCompared      whether the shop's orders are compared (some order of the tenant was placed in the
- *                          period); false leaves the shop columns at 0 and unflagged
+ * @param shopCompared      whether the shop's orders are compared on some day of the period (a day its order
+ *                          imports cover); a day not covered keeps its shop columns at 0, no shop gap, unflagged
  * @param days              one row per day of the period, oldest first
  * @param totals            the period's figures (its {@code day} is null)
  * @param campaigns         per platform and campaign over the days the platform reported, platform then campaign
@@ -39,7 +39,8 @@ public record AccuracyAudit(LocalDate from, LocalDate to, BigDecimal thresholdPe
      * @param shopValue        their value (summed as recorded, whatever their currency)
      * @param trackerPurchases Tracker's purchases that day, all of them (matched or not)
      * @param matched          the day's shop orders Tracker has a purchase for
-     * @param shopGapPercent   (Tracker − shop) ÷ shop × 100; null when the shop has none (or is not compared)
+     * @param shopGapPercent   (Tracker − shop) ÷ shop × 100; null when the shop has none (or is not compared that
+ *                         day); in the totals, over the days compared only
      * @param platforms        one comparison per platform that reported the day
      * @param causes           the likely causes of the flagged gaps, empty when not flagged
      */

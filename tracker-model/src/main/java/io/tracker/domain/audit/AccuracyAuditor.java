@@ -31,7 +31,10 @@ import java.util.TreeSet;
  * <p><b>Matching.</b> A shop order and a Tracker purchase are the same when Tracker's {@code order_id} equals the
  * shop's order id exactly. A paid shop order of the period without a Tracker purchase of that id (at any time) is
  * <i>missing in Tracker</i>. A Tracker purchase of the period is <i>not in the shop</i> unless its order id is a paid
- * order of the shop (at any time): {@link ExtraReason} says why. A matched pair whose values differ by more than
+ * order of the shop (at any time): {@link ExtraReason} says why. The shop is compared only on the days its order
+ * imports cover (from the first to the last order day of each upload): on another day an order the shop was never
+ * asked about is not missing, nor is a purchase of it "not in the shop"; the day keeps its Tracker and platform
+ * figures, with no shop gap and no shop flag. A matched pair whose values differ by more than
  * {@value #VALUE_TOLERANCE} or whose currencies differ is a <i>value mismatch</i>.
  *
  * <p><b>Platform rule.</b> A purchase counts for a platform when the visitor's last touchpoint carrying the
@@ -75,10 +78,11 @@ public final class AccuracyAuditor {
      * @param ordersById        the shop's orders (any time) whose ids the period's purchases carry
      * @param purchasesByOrder  Tracker's purchases (any time) carrying the ids of the period's shop orders
      * @param platformRows      the platforms' rows for the period's days
+     * @param shopDays          the days the shop's order imports cover (others may be included)
      */
     public AccuracyAudit audit(List<StoreOrder> shopOrders, List<TrackerPurchase> purchases,
                                Map<String, StoreOrder> ordersById, Map<String, TrackerPurchase> purchasesByOrder,
-                               List<PlatformRow> platformRows) {
+                               List<PlatformRow> platformRows, Set<LocalDate> shopDays) {
         Map<LocalDate, Tally> days = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             days.put(d, new Tally());
@@ -88,7 +92,7 @@ public final class AccuracyAuditor {
         for (StoreOrder o : sorted(shopOrders)) {
             LocalDate day = day(o.placedAt());
             Tally t = days.get(day);
-            if (t == null || !o.status().sale()) {
+            if (t == null || !o.status().sale() || !shopDays.contains(day)) {
                 continue;
             }
             t.shopOrders++;
@@ -115,7 +119,9 @@ public final class AccuracyAuditor {
             t.trackerPurchases++;
             t.trackerValue = t.trackerValue.add(p.value());
             StoreOrder order = p.orderId() == null ? null : ordersById.get(p.orderId());
-            if (order != null && order.status().sale()) {
+            if (!shopDays.contains(day)) {
+                // not the shop's to judge: its imports do not cover the day
+            } else if (order != null && order.status().sale()) {
                 if (!days.containsKey(day(order.placedAt()))) {
                     mismatch(order, p).ifPresent(m -> mismatches.putIfAbsent(order.orderId(), m));
                 }
@@ -138,16 +144,18 @@ public final class AccuracyAuditor {
                 t.mismatches++;
             }
         });
-        boolean shopCompared = !shopOrders.isEmpty();
+        Set<LocalDate> compared = new TreeSet<>(days.keySet());
+        compared.retainAll(shopDays);
+        boolean shopCompared = !compared.isEmpty();
         Map<AdPlatform, Map<LocalDate, Map<String, Reported>>> reported = reported(platformRows, days.keySet());
-        List<Day> dayRows = dayRows(days, shopCompared, reported, credits);
-        return new AccuracyAudit(from, to, threshold, shopCompared, dayRows, totals(dayRows, shopCompared),
+        List<Day> dayRows = dayRows(days, compared, reported, credits);
+        return new AccuracyAudit(from, to, threshold, shopCompared, dayRows, totals(dayRows, compared),
                 campaigns(reported, credits), List.copyOf(missing), List.copyOf(extras),
                 mismatches.values().stream().sorted(Comparator.comparing(ValueMismatch::day)
                         .thenComparing(ValueMismatch::orderId)).toList());
     }
 
-    private List<Day> dayRows(Map<LocalDate, Tally> days, boolean shopCompared,
+    private List<Day> dayRows(Map<LocalDate, Tally> days, Set<LocalDate> compared,
                               Map<AdPlatform, Map<LocalDate, Map<String, Reported>>> reported,
                               Map<AdPlatform, Map<LocalDate, Map<String, Credit>>> credits) {
         Map<LocalDate, List<PlatformComparison>> comparisons = new TreeMap<>();
@@ -170,6 +178,7 @@ public final class AccuracyAuditor {
         for (Map.Entry<LocalDate, Tally> e : days.entrySet()) {
             LocalDate d = e.getKey();
             Tally t = e.getValue();
+            boolean shopCompared = compared.contains(d);
             boolean shopFlagged = shopCompared && flagged(BigDecimal.valueOf(t.trackerPurchases),
                     BigDecimal.valueOf(t.shopOrders));
             Set<Cause> causes = new LinkedHashSet<>();
@@ -177,8 +186,8 @@ public final class AccuracyAuditor {
                 causes.addAll(t.trackerPurchases < t.shopOrders
                         ? List.of(Cause.BLOCKED_TAGS_OR_CONSENT, Cause.CROSS_DEVICE_JOURNEYS)
                         : List.of(Cause.TEST_OR_DUPLICATE_PURCHASES));
-                Tally before = days.get(d.minusDays(1));
-                Tally after = days.get(d.plusDays(1));
+                Tally before = compared.contains(d.minusDays(1)) ? days.get(d.minusDays(1)) : null;
+                Tally after = compared.contains(d.plusDays(1)) ? days.get(d.plusDays(1)) : null;
                 int sign = Integer.signum(t.trackerPurchases - t.shopOrders);
                 if (before != null && Integer.signum(before.trackerPurchases - before.shopOrders) == -sign
                         || after != null && Integer.signum(after.trackerPurchases - after.shopOrders) == -sign) {
@@ -209,9 +218,12 @@ public final class AccuracyAuditor {
         return rows;
     }
 
-    private Day totals(List<Day> days, boolean shopCompared) {
+    /** The period's figures; the shop is compared with Tracker's purchases of the days it covers only. */
+    private Day totals(List<Day> days, Set<LocalDate> compared) {
+        boolean shopCompared = !compared.isEmpty();
         int shop = 0;
         int tracker = 0;
+        int trackerOnShopDays = 0;
         int matched = 0;
         int missing = 0;
         int extra = 0;
@@ -222,6 +234,7 @@ public final class AccuracyAuditor {
         for (Day d : days) {
             shop += d.shopOrders();
             tracker += d.trackerPurchases();
+            trackerOnShopDays += compared.contains(d.day()) ? d.trackerPurchases() : 0;
             matched += d.matched();
             missing += d.missingInTracker();
             extra += d.notInShop();
@@ -250,13 +263,13 @@ public final class AccuracyAuditor {
                     gap(conversions, BigDecimal.valueOf(credited)), flagged,
                     list.stream().anyMatch(c -> c.basis() == DateBasis.CLICK) ? DateBasis.CLICK : DateBasis.CONVERSION));
         });
-        boolean shopFlagged = shopCompared && flagged(BigDecimal.valueOf(tracker), BigDecimal.valueOf(shop));
+        boolean shopFlagged = shopCompared && flagged(BigDecimal.valueOf(trackerOnShopDays), BigDecimal.valueOf(shop));
         if (shopFlagged) {
-            causes.addAll(tracker < shop ? List.of(Cause.BLOCKED_TAGS_OR_CONSENT, Cause.CROSS_DEVICE_JOURNEYS)
+            causes.addAll(trackerOnShopDays < shop ? List.of(Cause.BLOCKED_TAGS_OR_CONSENT, Cause.CROSS_DEVICE_JOURNEYS)
                     : List.of(Cause.TEST_OR_DUPLICATE_PURCHASES));
         }
         return new Day(null, shop, shopValue, tracker, trackerValue, matched, missing, extra, mismatched,
-                shopCompared ? gap(BigDecimal.valueOf(tracker), BigDecimal.valueOf(shop)) : null, shopFlagged,
+                shopCompared ? gap(BigDecimal.valueOf(trackerOnShopDays), BigDecimal.valueOf(shop)) : null, shopFlagged,
                 List.copyOf(platforms), shopFlagged || platforms.stream().anyMatch(PlatformComparison::flagged),
                 List.copyOf(sorted(causes)));
     }

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The reconciliation rules on a few hand-made orders, purchases and platform rows (UTC, so days are plain). */
@@ -44,7 +45,7 @@ class AccuracyAuditorTest {
         Map<String, StoreOrder> byId = new HashMap<>();
         shop.forEach(o -> byId.put(o.orderId(), o));
         AccuracyAudit audit = new AccuracyAuditor(D1, D2, UTC, new BigDecimal("20")).audit(shop, tracker, byId,
-                Map.of("A", a), List.of());
+                Map.of("A", a), List.of(), Set.of(D1, D2));
         assertThat(audit.missingInTracker()).extracting(AccuracyAudit.MissingOrder::orderId).containsExactly("B");
         assertThat(audit.notInShop()).extracting(e -> e.conversionId() + ":" + e.reason()).containsExactly(
                 "2:LIKELY_DUPLICATE", "3:TEST_ORDER", "4:CANCELLED_ORDER", "5:UNPAID_ORDER", "6:UNKNOWN_ORDER",
@@ -82,7 +83,7 @@ class AccuracyAuditorTest {
                         DateBasis.CLICK),
                 new PlatformRow(AdPlatform.META, D1, "Spring", new BigDecimal("3"), null, "EUR", DateBasis.CLICK));
         AccuracyAudit audit = new AccuracyAuditor(D1, D2, UTC, new BigDecimal("20")).audit(List.of(), tracker,
-                Map.of(), Map.of(), rows);
+                Map.of(), Map.of(), rows, Set.of());
         AccuracyAudit.Day d1 = audit.days().get(0);
         AccuracyAudit.PlatformComparison google = d1.platforms().get(0);
         AccuracyAudit.PlatformComparison meta = d1.platforms().get(1);
@@ -105,5 +106,31 @@ class AccuracyAuditorTest {
                 .containsExactly("GOOGLE_ADS Brand 3", "META Spring 1");
         assertThat(AccuracyAuditor.gap(BigDecimal.ZERO, BigDecimal.ZERO)).isEqualByComparingTo("0");
         assertThat(AccuracyAuditor.gap(BigDecimal.ONE, BigDecimal.ZERO)).isNull();
+    }
+
+    @Test
+    void daysTheShopsImportsDoNotCoverAreNotComparedWithTheShop() {
+        // Orders imported for D2 only (an export of one day); the audit covers D1–D3. Tracker has a purchase on
+        // each day, none of D1's or D3's orders is known to the shop: those days are not the shop's to judge.
+        LocalDate d3 = LocalDate.of(2026, 3, 3);
+        StoreOrder b = order("B", at(D2, 9), "20.00", OrderStatus.PAID);
+        TrackerPurchase p1 = purchase(1, "v1", at(D1, 9), "10.00", "A", Map.of());
+        TrackerPurchase p2 = purchase(2, "v2", at(D2, 9), "20.00", "B", Map.of());
+        TrackerPurchase p3 = purchase(3, "v3", at(d3, 9), "30.00", "C", Map.of());
+        AccuracyAudit audit = new AccuracyAuditor(D1, d3, UTC, new BigDecimal("20")).audit(List.of(b),
+                List.of(p1, p2, p3), Map.of("B", b), Map.of("B", p2), List.of(), Set.of(D2));
+        assertThat(audit.shopCompared()).isTrue();
+        assertThat(audit.days()).extracting(AccuracyAudit.Day::shopFlagged).containsExactly(false, false, false);
+        assertThat(audit.days()).extracting(AccuracyAudit.Day::trackerPurchases).containsExactly(1, 1, 1);
+        assertThat(audit.days().get(0).shopGapPercent()).isNull();
+        // D2: one order, one purchase: (1 − 1) ÷ 1 = 0 %
+        assertThat(audit.days().get(1).shopGapPercent()).isEqualByComparingTo("0.0");
+        assertThat(audit.days().get(2).shopGapPercent()).isNull();
+        assertThat(audit.notInShop()).isEmpty();
+        assertThat(audit.flaggedDays()).isEmpty();
+        // totals compare the covered day only: 1 purchase against 1 order, though Tracker has 3 in the period
+        assertThat(audit.totals().trackerPurchases()).isEqualTo(3);
+        assertThat(audit.totals().shopGapPercent()).isEqualByComparingTo("0.0");
+        assertThat(audit.totals().shopFlagged()).isFalse();
     }
 }
