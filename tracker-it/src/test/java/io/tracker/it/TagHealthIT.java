@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   blog.example  the same history and 10 page views in L                             → 10 against 10: healthy
  *                 visitor dbl: /post?x=1 twice 300 ms apart at AT-2h                  → double fire
  *                 visitor norm: /about twice 5 minutes apart at AT-2h                 → not reported
- *                 2 cookieless page views, 4 Googlebot hits at AT-3h
+ *                 2 cookieless page views of /news 200 ms apart (two people), 4 Googlebot hits at AT-3h
  *                 recent 24 h: hits 10+2+2+2+4 = 20, stored 16, bots 4 (20%), cookieless 2 (12.5%)
  * </pre>
  */
@@ -121,8 +121,11 @@ class TagHealthIT {
         hits.add(view("norm", "https://blog.example/about", twoAgo, true));
         hits.add(view("norm", "https://blog.example/about", twoAgo.plus(Duration.ofMinutes(5)), false));
         Instant threeAgo = at.minus(Duration.ofHours(3));
-        hits.add(view(null, "https://blog.example/", threeAgo, false));
-        hits.add(view(null, "https://blog.example/contact", threeAgo, false));
+        // Two people without consent land on the same page from a newsletter 200 ms apart: each a touchpoint without
+        // a visitor id; two visitors, not a tag firing twice.
+        hits.add(view(null, "https://blog.example/news?utm_source=letter&utm_medium=email", threeAgo, false));
+        hits.add(view(null, "https://blog.example/news?utm_source=letter&utm_medium=email", threeAgo.plusMillis(200),
+                false));
         send(site, hits, CHROME, 167);
         List<String> bots = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -47,8 +47,9 @@ public class TagHealthService {
             + "from tag_health_hour where hour >= ? and hour <= ? group by host order by host limit " + MAX_DOMAINS;
 
     private static final String DOUBLE_FIRES = "with views as ("
+            // without consent a touchpoint has no visitor id: two such views are two people, not one tag twice
             + "select visitor_id, url, occurred_at from touchpoint where occurred_at >= ? and occurred_at < ? "
-            + "and way_in in " + BROWSER_WAYS_IN + " and url is not null "
+            + "and way_in in " + BROWSER_WAYS_IN + " and visitor_id is not null and url is not null "
             + "union all select visitor_id, url, occurred_at from custom_event where name = 'page_view' "
             + "and occurred_at >= ? and occurred_at < ? and way_in in " + BROWSER_WAYS_IN
             + " and visitor_id is not null and url is not null), "
@@ -61,8 +62,9 @@ public class TagHealthService {
             + " milliseconds') > 0 order by doubled desc, page limit " + MAX_PAGES;
 
     private static final String THANK_YOU = "with views as ("
+            // a view without a visitor id cannot be matched to its conversion: not judged (as custom events below)
             + "select visitor_id, url, occurred_at from touchpoint where occurred_at >= ? and occurred_at < ? "
-            + "and way_in <> 'LINK' and lower(url) like any(?::text[]) "
+            + "and way_in <> 'LINK' and visitor_id is not null and lower(url) like any(?::text[]) "
             + "union all select visitor_id, url, occurred_at from custom_event where name = 'page_view' "
             + "and occurred_at >= ? and occurred_at < ? and visitor_id is not null and lower(url) like any(?::text[])), "
             + "judged as (select " + HOST.formatted("v.url") + " as domain, " + PAGE.formatted("v.url") + " as page, "
