@@ -167,8 +167,14 @@
   var DEBUG_ID = /^dbg_[\w-]{22}$/;
   function debugSession() {
     var asked = new URLSearchParams(location.search).get('tracker_debug');
-    if (asked === 'off') writeCookie('_trk_debug', '', 0);
-    else if (asked && DEBUG_ID.test(asked)) writeCookie('_trk_debug', asked, 7200);
+    if (asked === 'off') {
+      writeCookie('_trk_debug', '', 0);
+      return null;
+    }
+    if (asked && DEBUG_ID.test(asked)) {
+      writeCookie('_trk_debug', asked, 7200);
+      return asked; // this page is in debug mode even where the browser refuses the cookie
+    }
     var id = readCookie('_trk_debug');
     return id && DEBUG_ID.test(id) ? id : null;
   }
