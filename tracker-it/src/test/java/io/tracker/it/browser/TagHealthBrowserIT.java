@@ -126,8 +126,9 @@ class TagHealthBrowserIT {
         browser.type(By.id("settings-form:emails"), "ops@client.example\nnot-an-address");
         browser.type(By.id("settings-form:patterns"), "/danke\norder-received");
         browser.clickAjax(By.id("settings-form:save"));
-        assertThat(browser.messages("messages")).singleElement().asString()
+        assertThat(browser.messages("settings-messages")).singleElement().asString()
                 .startsWith("E-mail address 2: ").contains("not-an-address");
+        assertThat(browser.messages("messages")).as("shown in the settings card only").isEmpty();
         assertThat(browser.value(By.id("settings-form:webhook-url"))).isEqualTo(hook);
         assertThat(browser.value(By.id("settings-form:emails"))).isEqualTo("ops@client.example\nnot-an-address");
         assertThat(browser.value(By.id("settings-form:patterns"))).isEqualTo("/danke\norder-received");
@@ -136,7 +137,7 @@ class TagHealthBrowserIT {
 
         browser.type(By.id("settings-form:emails"), "ops@client.example");
         browser.clickAjax(By.id("settings-form:save"));
-        assertThat(browser.messages("messages")).containsExactly(
+        assertThat(browser.messages("settings-messages")).containsExactly(
                 "Alert settings saved. Copy the webhook's signing secret now: it is not shown again.");
         assertThat(browser.text(By.id("webhook-secret"))).matches("whsec_[A-Za-z0-9_-]{32}");
         browser.screenshot("tag-health-04-secret-once");

@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +35,8 @@ import java.util.regex.Pattern;
 public class TagHealthBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The settings form's client id: its messages are shown in its card. */
+    private static final String SETTINGS_FORM = "settings-form";
     /** An API field at the start of a refusal: {@code emails[1]: …}. */
     private static final Pattern FIELD = Pattern.compile("^(webhook_url|emails|thank_you_patterns)(?:\\[(\\d+)])?: ");
 
@@ -101,18 +102,25 @@ public class TagHealthBacking implements Serializable {
      */
     public void saveSettings() {
         createdSecret = null;
-        if (run(() -> {
+        if (!user.isStill(tenantId)) {
+            Messages.errorFor(SETTINGS_FORM, "You switched to another client in another window. Reload this page.");
+            return;
+        }
+        try {
             AlertSettings saved = alerts.save(new AlertSettingsChange(alerts.settings().muted(), webhookUrl,
                     split(emails, "[,;\\s]+"), patterns == null || patterns.isBlank() ? null
                     : split(patterns, "\\R"), newSecret));
             createdSecret = saved.webhookSecret();
-        }, TagHealthBacking::inWords)) {
-            Messages.info(createdSecret == null ? "Alert settings saved."
-                    : "Alert settings saved. Copy the webhook's signing secret now: it is not shown again.");
-            newSecret = false;
-            load();
-            fillForm();
+        } catch (DomainException | EJBException e) {
+            // Shown next to the form, whose values stay as typed.
+            Messages.errorFor(SETTINGS_FORM, inWords(Messages.domainCause(e).orElseThrow(() -> e).getMessage()));
+            return;
         }
+        Messages.infoFor(SETTINGS_FORM, createdSecret == null ? "Alert settings saved."
+                : "Alert settings saved. Copy the webhook's signing secret now: it is not shown again.");
+        newSecret = false;
+        load();
+        fillForm();
     }
 
     private void fillForm() {
@@ -146,10 +154,6 @@ public class TagHealthBacking implements Serializable {
     }
 
     private boolean run(Runnable action) {
-        return run(action, message -> message);
-    }
-
-    private boolean run(Runnable action, UnaryOperator<String> words) {
         if (!user.isStill(tenantId)) {
             Messages.error("You switched to another client in another window. Reload this page.");
             return false;
@@ -158,7 +162,7 @@ public class TagHealthBacking implements Serializable {
             action.run();
             return true;
         } catch (DomainException | EJBException e) {
-            Messages.error(words.apply(Messages.domainCause(e).orElseThrow(() -> e).getMessage()));
+            Messages.error(Messages.domainCause(e).orElseThrow(() -> e).getMessage());
             return false;
         }
     }
