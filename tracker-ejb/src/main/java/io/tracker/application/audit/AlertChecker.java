@@ -24,10 +24,10 @@ import java.util.logging.Logger;
 
 /**
  * Runs the current client's alert checks: the accuracy check, then the tag-health checks, recording the failed
- * checks as alerts ({@link AlertWork}); then, unless
- * the client muted alerts, delivers the open alerts not yet notified by webhook and e-mail ({@link AlertDelivery})
- * with no transaction open, and marks them notified when at least one way delivered them. An alert that could not
- * be delivered (no webhook nor address yet, a failed webhook) is tried again at the next check.
+ * checks as alerts ({@link AlertWork}); then, unless the client muted alerts, delivers the open alerts not yet
+ * notified by webhook and e-mail ({@link AlertDelivery}) with no transaction open, and marks them notified when at
+ * least one way delivered them. An alert that could not be delivered (no webhook nor address yet, a failed webhook)
+ * is tried again at the next check.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -34,6 +34,11 @@ import java.util.List;
 public class AlertWork {
 
     static final int MAX_PENDING = 100;
+    /** Whether the client has shop orders placed in, or platform report rows for, the audited days. */
+    private static final String ACCURACY_IMPORTS = "select exists (select 1 from store_order where tenant_id = "
+            + "current_setting('" + TenantConnections.SETTING + "') and placed_at >= ? and placed_at < ?) "
+            + "or exists (select 1 from platform_conversion where tenant_id = current_setting('"
+            + TenantConnections.SETTING + "') and day between ? and ?)";
 
     @Inject
     private TenantConnections connections;
@@ -143,10 +148,8 @@ public class AlertWork {
     public List<AlertFinding> accuracy(Instant at) {
         ZoneId zone = tenants.current().getTimeZone();
         AccuracyFindings.Window window = AccuracyFindings.Window.before(at.atZone(zone));
-        try (Connection c = connections.forCurrentTenant(); PreparedStatement ps = c.prepareStatement("select exists (select 1 from store_order where tenant_id = "
-                + "current_setting('" + TenantConnections.SETTING + "') and placed_at >= ? and placed_at < ?) "
-                + "or exists (select 1 from platform_conversion where tenant_id = current_setting('"
-                + TenantConnections.SETTING + "') and day between ? and ?)")) {
+        try (Connection c = connections.forCurrentTenant();
+             PreparedStatement ps = c.prepareStatement(ACCURACY_IMPORTS)) {
             ps.setTimestamp(1, Timestamp.from(window.start(zone)));
             ps.setTimestamp(2, Timestamp.from(window.end(zone)));
             ps.setObject(3, window.from());
