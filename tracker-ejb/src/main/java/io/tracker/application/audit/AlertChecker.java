@@ -23,10 +23,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Runs the current client's alert checks: records the failed checks as alerts ({@link AlertWork}), then, unless
- * the client muted alerts, delivers the open alerts not yet notified by webhook and e-mail ({@link AlertDelivery})
- * with no transaction open, and marks them notified when at least one way delivered them. An alert that could not
- * be delivered (no webhook nor address yet, a failed webhook) is tried again at the next check.
+ * Runs the current client's alert checks: the accuracy check, then the tag-health checks, recording the failed
+ * checks as alerts ({@link AlertWork}); then, unless the client muted alerts, delivers the open alerts not yet
+ * notified by webhook and e-mail ({@link AlertDelivery}) with no transaction open, and marks them notified when at
+ * least one way delivered them. An alert that could not be delivered (no webhook nor address yet, a failed webhook)
+ * is tried again at the next check.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -55,7 +56,7 @@ public class AlertChecker {
     }
 
     /** The scheduler's check of the current tenant. */
-    @PlatformJob("the alert checker checks each tenant's tag health as that tenant")
+    @PlatformJob("the alert checker checks each tenant's tag health and data accuracy as that tenant")
     public List<Alert> checkAsPlatform() {
         return run(null);
     }
@@ -78,8 +79,17 @@ public class AlertChecker {
         return tenants;
     }
 
-    private List<Alert> run(Instant at) {
-        AlertWork.Recorded recorded = work.record(at);
+    private List<Alert> run(Instant given) {
+        Instant at = given == null ? Instant.now() : given;
+        List<AlertFinding> accuracy;
+        try {
+            accuracy = work.accuracy(at);
+        } catch (RuntimeException e) {
+            // The tag-health checks go on; the open accuracy alerts stay as they are.
+            LOG.warning(() -> "the accuracy check failed, tried again at the next check: " + e);
+            accuracy = null;
+        }
+        AlertWork.Recorded recorded = work.record(at, accuracy);
         AlertWork.Delivery d = recorded.delivery();
         List<Alert> pending = recorded.pending();
         if (d.muted() || pending.isEmpty()) {

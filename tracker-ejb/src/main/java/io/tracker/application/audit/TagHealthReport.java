@@ -9,9 +9,11 @@ import java.util.List;
  *
  * @param at             the "now" of the report
  * @param lastHourFrom   the start of the last complete hour, whose hits are compared with the baseline
- * @param recentFrom     the start of the 24 hours before {@code at}'s hour (shares, double fires, thank-you pages)
+ * @param recentFrom     the start of the 24 hours before {@code at}'s hour (shares, thank-you pages; double fires are
+ *                       those of the 24 hours before {@code at})
  * @param domains        per website domain seen in the last 28 days, by name (null: hits without a page URL)
- * @param doubleFires    pages where the tag fired twice per load in the recent window, most doubled first (≤ 50)
+ * @param doubleFires    pages where the tag fired twice per load in the 24 hours before {@code at}, most doubled
+ *                       first (≤ 50)
  * @param thankYouPages  per domain, thank-you page views in the recent window and those without a conversion
  * @param actions        every conversion action with its conversions of the last 28 days
  * @param thankYouPatterns the patterns thank-you pages are recognised by (the client's or the defaults)

@@ -24,7 +24,8 @@ import java.util.List;
  * Reads the current client's tag health ({@link TagHealthReport}) at an instant, by the rules of
  * {@link TagHealthRules}. Every query is bounded by a time window on an indexed time column and by a row limit:
  * the hourly roll-up {@code tag_health_hour} over 28 days (domains), page views of the 24 hours before the hour of
- * {@code at} (double fires, thank-you pages), conversions of 28 days (actions).
+ * {@code at} (thank-you pages) and of the 24 hours before {@code at} itself (double fires: a page that loads the
+ * tag twice shows at the next check, not only once its hour is over), conversions of 28 days (actions).
  */
 @Stateless
 public class TagHealthService {
@@ -96,7 +97,8 @@ public class TagHealthService {
         try (Connection c = connections.forCurrentTenant()) {
             List<String> patterns = thankYouPatterns(c);
             return new TagHealthReport(now, lastHour, recentFrom, domains(c, now, lastHour, recentFrom, hourStart),
-                    doubleFires(c, recentFrom, hourStart), thankYouPages(c, patterns, recentFrom, hourStart),
+                    doubleFires(c, now.minus(TagHealthRules.RECENT), now),
+                    thankYouPages(c, patterns, recentFrom, hourStart),
                     actions(c, now), patterns);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the tag health failed: " + e.getMessage(), e);

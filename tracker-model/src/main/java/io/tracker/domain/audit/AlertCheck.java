@@ -1,6 +1,9 @@
 package io.tracker.domain.audit;
 
-/** The tag-health checks that raise alerts ({@link TagHealthRules} has their thresholds). */
+/**
+ * The checks that raise alerts: the tag-health checks ({@link TagHealthRules} has their thresholds) and the
+ * data-accuracy audit's flagged days ({@link AccuracyAudit#flaggedDays()}, the client's threshold).
+ */
 public enum AlertCheck {
     /** A domain's hits in the last complete hour dropped against its baseline (a tag that stopped sending). */
     HITS_DROPPED("hits_dropped", "Hits dropped"),
@@ -9,7 +12,9 @@ public enum AlertCheck {
     /** A domain's thank-you pages are viewed without a conversion. */
     THANK_YOU_WITHOUT_CONVERSION("thank_you_without_conversion", "Thank-you page without conversion"),
     /** A conversion action stopped firing. */
-    ACTION_STOPPED("action_stopped", "Conversion action stopped");
+    ACTION_STOPPED("action_stopped", "Conversion action stopped"),
+    /** A recent day's platform or shop figures differ from Tracker's by more than the client's threshold. */
+    ACCURACY_GAP("accuracy_gap", "Accuracy gap");
 
     private final String apiName;
     private final String label;

@@ -28,6 +28,11 @@ public final class Messages {
         FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
+    /** A notice about one component (by client id), shown only where messages for it are shown. */
+    public static void infoFor(String clientId, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
     /**
      * The domain exception behind a failed service call, if that is what it was: EJB calls deliver
      * it wrapped in an {@code EJBException}. Its message is written for users and may be shown;
