@@ -311,6 +311,11 @@ final class Browser implements AutoCloseable, AfterEachCallback {
         return driver.getWindowHandle();
     }
 
+    /** The elements the locator finds now (none: empty). */
+    List<WebElement> elements(By by) {
+        return driver.findElements(by);
+    }
+
     /** Switches to the tab or window with this handle. */
     void switchToTab(String handle) {
         driver.switchTo().window(handle);
