@@ -324,7 +324,7 @@ public final class LocalStack {
 
     private PayaraDomain domain() {
         return new PayaraDomain(state.root(), distributions, state.domains(), LocalState.DOMAIN,
-                state.payaraPasswordFile(), CommandFiles.of(repository));
+                state.payaraPasswordFile(), CommandFiles.of(repository), PayaraDomain.MAX_HEAP);
     }
 
     private LocalKeycloak localKeycloak(int port) {

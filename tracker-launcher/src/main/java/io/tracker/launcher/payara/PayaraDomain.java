@@ -43,9 +43,9 @@ public final class PayaraDomain {
     /**
      * The server's heap: Payara's 512 MB default is tight under load with bot detection's rule tables
      * (~130 MB) and the collection queue (up to 64 MB); 1 GB leaves the collector and the request
-     * threads room (see README, "Speed").
+     * threads room (see README, "Speed"). The test suite's server asks for more ({@code TestStack}).
      */
-    static final String MAX_HEAP = "1g";
+    public static final String MAX_HEAP = "1g";
 
     private final Path payaraHome;
     private final Distributions distributions;
@@ -54,15 +54,17 @@ public final class PayaraDomain {
     private final Path passwordFile;
     private final CommandFiles commandFiles;
     private final Path logs;
+    private final String maxHeap;
 
     /**
      * @param state folder that holds {@code payara6/} (the unpacked distribution) and the start logs
      * @param domainsDir folder of the domain
      * @param name the domain's name
      * @param passwordFile asadmin password file of the admin user ({@code AS_ADMIN_PASSWORD=...})
+     * @param maxHeap the server's {@code -Xmx} size, e.g. {@link #MAX_HEAP}
      */
     public PayaraDomain(Path state, Distributions distributions, Path domainsDir, String name, Path passwordFile,
-            CommandFiles commandFiles) {
+            CommandFiles commandFiles, String maxHeap) {
         this.payaraHome = state.resolve("payara6");
         this.distributions = distributions;
         this.domainsDir = domainsDir;
@@ -70,6 +72,7 @@ public final class PayaraDomain {
         this.passwordFile = passwordFile;
         this.commandFiles = commandFiles;
         this.logs = state;
+        this.maxHeap = maxHeap;
     }
 
     public String name() {
@@ -146,7 +149,7 @@ public final class PayaraDomain {
 
     /**
      * Writes what Payara reads at boot, before any command file runs, into the stopped domain's
-     * {@code domain.xml}: the JVM in UTC with a 1 GB heap and its own temporary directory, the JMS broker off and the data grid on 127.0.0.1, and the
+     * {@code domain.xml}: the JVM in UTC with its maximum heap and its own temporary directory, the JMS broker off and the data grid on 127.0.0.1, and the
      * OpenAPI configuration element (so that the pre-boot "set ...enabled=false" finds it at the first
      * boot). Done before every start, not only at creation, so that a domain whose creation was
      * interrupted half-way is never started without them. Idempotent.
@@ -154,7 +157,7 @@ public final class PayaraDomain {
     private void applyBootSettings() {
         DomainXml xml = DomainXml.read(domainXml());
         xml.addJvmOption(JVM_TIMEZONE);
-        xml.setMaxHeap(MAX_HEAP);
+        xml.setMaxHeap(maxHeap);
         xml.setTempDir(tempDir());
         xml.keepInternalServicesOnLoopback();
         xml.ensureConfigElement("microprofile-openapi-configuration");
